@@ -1,0 +1,325 @@
+//! The command line, declared once with clap derive. Completions and man pages are generated
+//! from this same definition (`assets.rs`).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap_complete::Shell;
+
+use crate::integration::Integration;
+use crate::report::{FailOn, Format};
+use crate::term::ColorChoice;
+
+pub const EXIT_STATUS: &str = "\
+Exit status:
+  0  no check failed (warnings allowed unless --fail-on warn)
+  1  at least one check failed
+  2  usage or configuration error (nothing was checked)
+  3  no check failed, but at least one could not be checked (status error)";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "doctor",
+    version,
+    about = "Diagnoses the OpenCX AI agent's bridge to Gorgias, Intercom and HubSpot",
+    long_about = "Diagnoses the OpenCX AI agent's bridge to Gorgias, Intercom and HubSpot.\n\n\
+        Calls the helpdesk's API and OpenCX's session API (read-only) and prints a pass/fail checklist with the exact \
+        fix for each problem. Start with `doctor demo`, which runs the real checks against a built-in sandbox.",
+    after_help = EXIT_STATUS,
+    max_term_width = 100
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct Global {
+    /// Profile of the config file and keyring to use.
+    #[arg(
+        long,
+        global = true,
+        env = "DOCTOR_PROFILE",
+        default_value = "default",
+        value_name = "NAME"
+    )]
+    pub profile: String,
+    /// Output format.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value = "human",
+        value_name = "FORMAT"
+    )]
+    pub format: Format,
+    /// Write the report to FILE instead of standard output.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Colour: auto uses colour on a terminal unless NO_COLOR is set or TERM=dumb.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value = "auto",
+        value_name = "WHEN"
+    )]
+    pub color: ColorChoice,
+    /// Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted.
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+    /// Print only problems and the summary.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Deadline for the whole run, in seconds.
+    #[arg(long, global = true, env = "DOCTOR_TIMEOUT", default_value = "30", value_name = "SECS", value_parser = parse_timeout)]
+    pub timeout: f64,
+    /// Most HTTP requests in flight at once; 1 is strictly sequential.
+    #[arg(long, global = true, env = "DOCTOR_JOBS", default_value = "8", value_name = "N", value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub jobs: u16,
+    /// Which results make the exit status 1.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value = "fail",
+        value_name = "LEVEL"
+    )]
+    pub fail_on: FailOn,
+    /// Run only these checks (ids or id prefixes such as gorgias.webhook; comma-separated or repeated).
+    #[arg(long, global = true, value_delimiter = ',', value_name = "ID")]
+    pub only: Vec<String>,
+    /// Do not run these checks (ids or id prefixes; comma-separated or repeated).
+    #[arg(long, global = true, value_delimiter = ',', value_name = "ID")]
+    pub skip: Vec<String>,
+    /// Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence).
+    #[arg(long = "set", global = true, value_name = "INTEGRATION.SETTING=VALUE")]
+    pub set: Vec<String>,
+}
+
+fn parse_timeout(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if v > 0.0 && v <= 3600.0 => Ok(v),
+        _ => Err(format!(
+            "'{s}' is not a number of seconds between 0 and 3600"
+        )),
+    }
+}
+
+fn positive_id(
+    what: &'static str,
+) -> impl Fn(&str) -> Result<String, String> + Clone + Send + Sync + 'static {
+    move |s: &str| {
+        let ok = !s.is_empty()
+            && s.len() <= 19
+            && s.chars().all(|c| c.is_ascii_digit())
+            && s.parse::<u64>().is_ok_and(|n| n > 0);
+        if ok {
+            Ok(s.to_string())
+        } else {
+            Err(format!(
+                "'{s}' is not a {what}: a positive whole number, e.g. 12345"
+            ))
+        }
+    }
+}
+
+fn ticket_id(s: &str) -> Result<u64, String> {
+    positive_id("Gorgias ticket id")(s).map(|v| v.parse().expect("validated digits"))
+}
+
+fn session_id(s: &str) -> Result<String, String> {
+    if !s.is_empty()
+        && s.len() <= 100
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        Ok(s.to_string())
+    } else {
+        Err(format!(
+            "'{s}' is not an OpenCX session id (a UUID such as 3f1c…-…)"
+        ))
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Diagnose the Gorgias integration (all symptoms, or one).
+    Gorgias {
+        #[arg(value_enum)]
+        symptom: Option<GorgiasSymptom>,
+        /// Gorgias ticket id to diagnose.
+        #[arg(long, value_name = "ID", value_parser = ticket_id)]
+        ticket: Option<u64>,
+    },
+    /// Diagnose the Intercom integration (all symptoms, or one).
+    Intercom {
+        #[arg(value_enum)]
+        symptom: Option<IntercomSymptom>,
+        /// Intercom conversation id to diagnose.
+        #[arg(long, value_name = "ID", value_parser = positive_id("Intercom conversation id"))]
+        conversation: Option<String>,
+    },
+    /// Diagnose the HubSpot integration (all symptoms, or one).
+    Hubspot {
+        #[arg(value_enum)]
+        symptom: Option<HubspotSymptom>,
+        /// HubSpot conversation thread id to diagnose.
+        #[arg(long, value_name = "ID", value_parser = positive_id("HubSpot thread id"))]
+        thread: Option<String>,
+    },
+    /// Every integration configured in the profile (a CI smoke check).
+    All,
+    /// One OpenCX session: timeline, handoff, reasons.
+    Session {
+        #[arg(value_parser = session_id)]
+        id: String,
+    },
+    /// The catalogue of checks: id, integration, symptom, title.
+    Checks {
+        #[arg(value_enum)]
+        integration: Option<Integration>,
+    },
+    /// What a check looks at and how to fix what it finds.
+    Explain { check_id: String },
+    /// Run the real checks against the built-in sandbox (start here).
+    Demo {
+        #[arg(value_enum)]
+        integration: Option<Helpdesk>,
+        /// Scenario to run (see --list).
+        #[arg(long, value_name = "NAME")]
+        scenario: Option<String>,
+        /// List the scenarios and exit.
+        #[arg(long)]
+        list: bool,
+    },
+    /// Interactive set-up; secrets go to the OS keyring.
+    Login {
+        #[arg(value_enum)]
+        integration: Integration,
+    },
+    /// Remove an integration's secrets from the OS keyring.
+    Logout {
+        #[arg(value_enum)]
+        integration: Integration,
+    },
+    /// Show the settings.
+    Config {
+        #[command(subcommand)]
+        action: ConfigAction,
+    },
+    /// Shell completion script on stdout.
+    Completions {
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// The man page (roff) on stdout.
+    Man,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigAction {
+    /// Every setting, its source, secrets masked.
+    Show,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Helpdesk {
+    Gorgias,
+    Intercom,
+    Hubspot,
+}
+
+impl From<Helpdesk> for Integration {
+    fn from(h: Helpdesk) -> Integration {
+        match h {
+            Helpdesk::Gorgias => Integration::Gorgias,
+            Helpdesk::Intercom => Integration::Intercom,
+            Helpdesk::Hubspot => Integration::Hubspot,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum GorgiasSymptom {
+    Credentials,
+    Webhook,
+    AiSilent,
+    HandoffRouting,
+    Duplicates,
+    Sender,
+    AfterHandoff,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum IntercomSymptom {
+    Credentials,
+    Webhook,
+    AiSilent,
+    HandoffStuck,
+    Duplicates,
+    Assist,
+    Attributes,
+    Companies,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum HubspotSymptom {
+    Credentials,
+    Scopes,
+    Webhook,
+    AiSilent,
+    NoTicket,
+    Replies,
+    CrmPanel,
+}
+
+/// The slug of a symptom value, as clap spells it (kebab-case, matching interface.md).
+pub fn slug<T: ValueEnum>(value: &T) -> String {
+    value
+        .to_possible_value()
+        .expect("no skipped values")
+        .get_name()
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn symptom_values_are_the_contract_slugs() {
+        for (integration, values) in [
+            (
+                Integration::Gorgias,
+                GorgiasSymptom::value_variants()
+                    .iter()
+                    .map(slug)
+                    .collect::<Vec<_>>(),
+            ),
+            (
+                Integration::Intercom,
+                IntercomSymptom::value_variants().iter().map(slug).collect(),
+            ),
+            (
+                Integration::Hubspot,
+                HubspotSymptom::value_variants().iter().map(slug).collect(),
+            ),
+        ] {
+            let expected: Vec<String> = integration
+                .symptoms()
+                .iter()
+                .map(|s| s.slug.to_string())
+                .collect();
+            assert_eq!(values, expected);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+//! `doctor checks` and `doctor explain`: the catalogue, read from the same declarations the
+//! runner uses.
+
+use comfy_table::{presets, Table};
+use serde_json::json;
+
+use crate::checks;
+use crate::cli::Global;
+use crate::integration::Integration;
+use crate::report::Format;
+
+pub fn list(g: &Global, integration: Option<Integration>) -> anyhow::Result<u8> {
+    let all: Vec<_> = checks::catalogue()
+        .into_iter()
+        .filter(|c| integration.is_none_or(|i| c.integration == i))
+        .collect();
+    let text = match g.format {
+        Format::Json => {
+            let items: Vec<_> = all
+                .iter()
+                .map(|c| json!({"id": c.id, "integration": c.integration, "symptom": c.symptom, "title": c.title, "needs_target": c.needs_target, "requires": c.requires, "docs": c.docs}))
+                .collect();
+            format!("{}\n", serde_json::to_string_pretty(&items)?)
+        }
+        _ => {
+            let mut table = Table::new();
+            table.load_preset(presets::ASCII_MARKDOWN);
+            table.set_header(["id", "integration", "symptom", "title"]);
+            for c in &all {
+                let title = if c.needs_target {
+                    format!(
+                        "{} (needs {})",
+                        c.title,
+                        c.integration.target_flag().unwrap_or("an id")
+                    )
+                } else {
+                    c.title.to_string()
+                };
+                table.add_row([c.id, c.integration.slug(), c.symptom, &title]);
+            }
+            format!("{table}\n{} checks. `doctor explain ID` tells what one looks at and how to fix it.\n", all.len())
+        }
+    };
+    crate::output::emit(&text, g.output.as_deref())?;
+    Ok(0)
+}
+
+pub fn explain(id: &str) -> anyhow::Result<u8> {
+    let Some(check) = checks::find(id) else {
+        let near: Vec<&str> = checks::catalogue()
+            .into_iter()
+            .map(|c| c.id)
+            .filter(|c| c.contains(id) || id.contains(c))
+            .take(8)
+            .collect();
+        if near.is_empty() {
+            anyhow::bail!("no check has the id '{id}' (run `doctor checks` for the list)");
+        }
+        anyhow::bail!(
+            "no check has the id '{id}'; did you mean: {}?",
+            near.join(", ")
+        );
+    };
+    let symptom = check
+        .integration
+        .symptom(check.symptom)
+        .map(|s| s.label)
+        .unwrap_or(check.symptom);
+    let mut text = format!(
+        "{id}\n  {title}\n\nIntegration: {integration}\nSymptom:     {slug} — {symptom}\n",
+        id = check.id,
+        title = check.title,
+        integration = check.integration.name(),
+        slug = check.symptom,
+    );
+    if check.needs_target {
+        text.push_str(&format!(
+            "Needs:       {} ID\n",
+            check.integration.target_flag().unwrap_or("an id")
+        ));
+    }
+    if !check.requires.is_empty() {
+        text.push_str(&format!(
+            "Runs after:  {} (skipped if one of them does not pass)\n",
+            check.requires.join(", ")
+        ));
+    }
+    text.push_str(&format!(
+        "\nWhat it looks at:\n  {}\n\nHow to fix what it finds:\n  {}\n",
+        check.looks_at, check.fix
+    ));
+    if let Some(docs) = check.docs {
+        text.push_str(&format!("\nDocs: {docs}\n"));
+    }
+    crate::output::emit(&text, None)?;
+    Ok(0)
+}

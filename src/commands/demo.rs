@@ -1,0 +1,52 @@
+//! `doctor demo`: starts the sandbox in-process, points the real clients at it and runs the real
+//! checks. A newcomer's first command; also how every scenario is shown.
+
+use crate::cli::Global;
+use crate::engine::Target;
+use crate::integration::Integration;
+use crate::sandbox::{self, Sandbox, SCENARIOS};
+use crate::settings::Settings;
+
+pub fn demo(
+    g: &Global,
+    integration: Option<Integration>,
+    scenario: Option<&str>,
+    list: bool,
+) -> anyhow::Result<u8> {
+    if list {
+        let mut text = String::from("Scenarios (`doctor demo [INTEGRATION] --scenario NAME`):\n");
+        for s in SCENARIOS {
+            let about = s.integration.map(|i| i.slug()).unwrap_or("all");
+            text.push_str(&format!("  {:<28} {:<9} {}\n", s.name, about, s.summary));
+        }
+        crate::output::emit(&text, g.output.as_deref())?;
+        return Ok(0);
+    }
+    let name = scenario.unwrap_or("healthy");
+    let Some(scenario) = sandbox::find_scenario(name) else {
+        anyhow::bail!("no sandbox scenario is called '{name}' (run `doctor demo --list`)");
+    };
+    // A scenario about one helpdesk runs that helpdesk unless told otherwise.
+    let integration = integration.or(scenario.integration.filter(|i| *i != Integration::Opencx));
+    let sandbox = Sandbox::start((scenario.build)())?;
+    let settings = Settings::for_sandbox(&sandbox.settings());
+    if !g.quiet && g.format == crate::report::Format::Human {
+        crate::output::note(&format!(
+            "Demo: the real checks against the built-in sandbox (scenario '{}': {}). No real account is contacted.\n",
+            scenario.name, scenario.summary
+        ));
+    }
+    let code = match integration {
+        Some(integration) => {
+            super::run::helpdesk(g, settings, integration, None, Target::default())
+        }
+        None => super::run::all(g, settings),
+    }?;
+    if g.verbose > 0 {
+        crate::output::note(&format!(
+            "sandbox: served {} request(s)",
+            sandbox.requests().len()
+        ));
+    }
+    Ok(code)
+}

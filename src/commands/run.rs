@@ -1,0 +1,217 @@
+//! Runs checks and reports: one helpdesk (`doctor gorgias …`), every configured one
+//! (`doctor all`), or the demo against the sandbox. Everything is validated before the first
+//! request, so a usage or configuration problem is exit 2 with nothing checked.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use chrono::{SecondsFormat, Utc};
+use indicatif::{ProgressBar, ProgressStyle};
+use tokio::time::Instant;
+
+use crate::checks;
+use crate::cli::Global;
+use crate::engine::runner::{self, OnDone};
+use crate::engine::select::{select, Selection};
+use crate::engine::{Check, Ctx, Target};
+use crate::facts::Facts;
+use crate::http::{Http, HttpOptions};
+use crate::integration::Integration;
+use crate::report::{self, exit_code, AllReport, Document, Format, Report, Summary};
+use crate::settings::Settings;
+use crate::term::{spinners_allowed, Style};
+
+/// Per-request ceiling inside the run's deadline.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+
+pub fn helpdesk(
+    g: &Global,
+    settings: Settings,
+    integration: Integration,
+    symptom: Option<String>,
+    target: Target,
+) -> anyhow::Result<u8> {
+    settings.require(integration)?;
+    let plan = vec![Plan {
+        integration,
+        symptom,
+    }];
+    execute(g, settings, plan, target, false)
+}
+
+pub fn all(g: &Global, settings: Settings) -> anyhow::Result<u8> {
+    let plan: Vec<Plan> = Integration::HELPDESKS
+        .into_iter()
+        .filter(|i| settings.is_configured(*i))
+        .map(|integration| Plan {
+            integration,
+            symptom: None,
+        })
+        .collect();
+    if plan.is_empty() {
+        anyhow::bail!(
+            "no integration is configured in profile '{}': run `doctor login gorgias|intercom|hubspot`, set the DOCTOR_* \
+             environment variables (`doctor config show` lists them), or try `doctor demo`",
+            settings.profile
+        );
+    }
+    execute(g, settings, plan, Target::default(), true)
+}
+
+pub fn session(_g: &Global, _settings: Settings, id: &str) -> anyhow::Result<u8> {
+    anyhow::bail!("`doctor session {id}`: the OpenCX session view is not part of this build yet")
+}
+
+pub struct Plan {
+    pub integration: Integration,
+    pub symptom: Option<String>,
+}
+
+/// Registers every secret the settings hold with the output redactor.
+fn register_secrets(settings: &Settings) {
+    for secret in settings.secrets() {
+        crate::redact::register(&secret);
+    }
+    for integration in Integration::HELPDESKS {
+        if let Some(url) = settings.get(integration, "webhook_url") {
+            crate::redact::register_url_tokens(url);
+        }
+    }
+}
+
+pub fn execute(
+    g: &Global,
+    settings: Settings,
+    plan: Vec<Plan>,
+    target: Target,
+    all: bool,
+) -> anyhow::Result<u8> {
+    register_secrets(&settings);
+    let catalogue = checks::catalogue();
+    let mut chosen: Vec<(Integration, Vec<&'static Check>)> = Vec::new();
+    for p in &plan {
+        let selection = Selection {
+            integration: p.integration,
+            symptom: p.symptom.as_deref(),
+            only: &g.only,
+            skip: &g.skip,
+        };
+        chosen.push((
+            p.integration,
+            select(&catalogue, &selection).map_err(anyhow::Error::msg)?,
+        ));
+    }
+    let to_terminal = g.output.is_none();
+    let style = Style::detect(g.color, to_terminal);
+    let total: usize = chosen.iter().map(|(_, c)| c.len()).sum();
+    let spinner = (g.format == Format::Human && !g.quiet && g.verbose == 0 && spinners_allowed())
+        .then(|| {
+            let bar = ProgressBar::new(total as u64);
+            bar.set_style(
+                ProgressStyle::with_template("{spinner} {msg} {pos}/{len}")
+                    .expect("static template"),
+            );
+            bar.set_message("checking");
+            bar.enable_steady_tick(Duration::from_millis(100));
+            bar
+        });
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?;
+    let settings = Arc::new(settings);
+    let started_at = Utc::now();
+    let reports = runtime.block_on(async {
+        let deadline = Instant::now() + Duration::from_secs_f64(g.timeout);
+        let http = Http::new(HttpOptions {
+            jobs: usize::from(g.jobs),
+            deadline,
+            request_timeout: REQUEST_TIMEOUT,
+            connect_timeout: CONNECT_TIMEOUT,
+            trace: g.verbose > 0,
+        });
+        let on_done: Option<OnDone> = spinner.clone().map(|bar| {
+            let bar = Mutex::new(bar);
+            Arc::new(move |r: &report::CheckResult| {
+                let bar = bar.lock().unwrap_or_else(|p| p.into_inner());
+                bar.set_message(format!("checked {}", r.id));
+                bar.inc(1);
+            }) as OnDone
+        });
+        let runs = chosen.into_iter().map(|(integration, checks)| {
+            let cx = Arc::new(Ctx {
+                settings: settings.clone(),
+                target: target.clone(),
+                facts: Facts::new(&http, &settings),
+                now: started_at,
+            });
+            let on_done = on_done.clone();
+            async move {
+                let started = Instant::now();
+                let results = runner::run(&checks, cx, deadline, on_done).await;
+                (integration, results, started.elapsed())
+            }
+        });
+        futures::future::join_all(runs).await
+    });
+    // Leave nothing running past the deadline (e.g. a hung body read).
+    runtime.shutdown_timeout(Duration::from_millis(100));
+    if let Some(bar) = spinner {
+        bar.finish_and_clear();
+    }
+    let reports: Vec<Report> = reports
+        .into_iter()
+        .map(|(integration, checks, elapsed)| Report {
+            schema_version: report::model::SCHEMA_VERSION,
+            tool: report::model::TOOL,
+            profile: settings.profile.clone(),
+            integration,
+            target: target
+                .entries()
+                .into_iter()
+                .filter(|(k, _)| all || Some(*k) == target_key(integration))
+                .map(|(k, v)| (k.to_string(), v))
+                .collect::<BTreeMap<_, _>>(),
+            started_at: started_at.to_rfc3339_opts(SecondsFormat::Secs, true),
+            duration_ms: elapsed.as_millis() as u64,
+            summary: Summary::of(&checks),
+            checks,
+        })
+        .collect();
+    let document = if all {
+        let mut summary = Summary::default();
+        for r in &reports {
+            summary.merge(&r.summary);
+        }
+        Document::All(AllReport {
+            schema_version: report::model::SCHEMA_VERSION,
+            runs: reports,
+            summary,
+        })
+    } else {
+        Document::One(reports.into_iter().next().expect("one plan, one report"))
+    };
+    let text = report::renderer(g.format, style, g.quiet).render(&document);
+    crate::output::emit(&text, g.output.as_deref())?;
+    let code = exit_code(&document.summary(), g.fail_on);
+    if let Some(path) = &g.output {
+        if !g.quiet {
+            crate::output::note(&format!(
+                "report written to {} (exit status {code})",
+                path.display()
+            ));
+        }
+    }
+    Ok(code)
+}
+
+fn target_key(integration: Integration) -> Option<&'static str> {
+    match integration {
+        Integration::Gorgias => Some("ticket"),
+        Integration::Intercom => Some("conversation"),
+        Integration::Hubspot => Some("thread"),
+        Integration::Opencx => None,
+    }
+}

@@ -1,0 +1,149 @@
+//! A check is data: a stable id `<integration>.<symptom>.<cause>`, a title, what it looks at, the
+//! fix, a docs link, what it needs (a helpdesk id, prerequisite checks) and an async function
+//! from the run's facts to an outcome. Titles and fixes live beside the function that owns
+//! them, so `doctor explain`, the docs and the output never disagree.
+
+use std::sync::Arc;
+
+use futures::future::BoxFuture;
+use serde::Serialize;
+
+use super::Ctx;
+use crate::http::ApiError;
+use crate::integration::Integration;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Pass,
+    Fail,
+    Warn,
+    Info,
+    Skip,
+    Error,
+}
+
+impl Status {
+    pub const ALL: [Status; 6] = [
+        Status::Pass,
+        Status::Fail,
+        Status::Warn,
+        Status::Info,
+        Status::Skip,
+        Status::Error,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Pass => "pass",
+            Status::Fail => "fail",
+            Status::Warn => "warn",
+            Status::Info => "info",
+            Status::Skip => "skip",
+            Status::Error => "error",
+        }
+    }
+
+    /// Whether checks that depend on this one may run after it.
+    pub fn lets_dependents_run(self) -> bool {
+        matches!(self, Status::Pass | Status::Warn | Status::Info)
+    }
+}
+
+/// What a check found. `fix` overrides the check's standing fix text when the evidence allows a
+/// more precise one; it is dropped for `pass`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outcome {
+    pub status: Status,
+    pub detail: String,
+    pub fix: Option<String>,
+}
+
+impl Outcome {
+    fn new(status: Status, detail: impl Into<String>) -> Outcome {
+        Outcome {
+            status,
+            detail: detail.into(),
+            fix: None,
+        }
+    }
+    pub fn pass(detail: impl Into<String>) -> Outcome {
+        Outcome::new(Status::Pass, detail)
+    }
+    pub fn fail(detail: impl Into<String>) -> Outcome {
+        Outcome::new(Status::Fail, detail)
+    }
+    pub fn warn(detail: impl Into<String>) -> Outcome {
+        Outcome::new(Status::Warn, detail)
+    }
+    pub fn info(detail: impl Into<String>) -> Outcome {
+        Outcome::new(Status::Info, detail)
+    }
+    pub fn skip(detail: impl Into<String>) -> Outcome {
+        Outcome::new(Status::Skip, detail)
+    }
+    pub fn error(detail: impl Into<String>) -> Outcome {
+        Outcome::new(Status::Error, detail)
+    }
+    pub fn with_fix(mut self, fix: impl Into<String>) -> Outcome {
+        self.fix = Some(fix.into());
+        self
+    }
+}
+
+/// Why a check could not reach a verdict; becomes status `error` (or `skip` for a missing
+/// setting), never a pass.
+#[derive(Clone, Debug)]
+pub enum CheckError {
+    Api(Arc<ApiError>),
+    /// A setting the check needs is not configured: `(setting, environment variable)`.
+    Setting {
+        setting: String,
+        env: String,
+    },
+}
+
+impl From<Arc<ApiError>> for CheckError {
+    fn from(e: Arc<ApiError>) -> CheckError {
+        CheckError::Api(e)
+    }
+}
+
+impl From<CheckError> for Outcome {
+    fn from(e: CheckError) -> Outcome {
+        match e {
+            CheckError::Api(e) => Outcome::error(e.to_string()).with_fix(e.hint()),
+            CheckError::Setting { setting, env } => {
+                Outcome::skip(format!("needs the setting {setting}")).with_fix(format!(
+                    "set {env}, or `--set {setting}=…`, or run `doctor login {}`",
+                    setting.split('.').next().unwrap_or("")
+                ))
+            }
+        }
+    }
+}
+
+pub type CheckFuture = BoxFuture<'static, Result<Outcome, CheckError>>;
+
+pub struct Check {
+    pub id: &'static str,
+    pub integration: Integration,
+    pub symptom: &'static str,
+    pub title: &'static str,
+    /// For `doctor explain`: what the check reads and how it decides.
+    pub looks_at: &'static str,
+    /// The standing fix, shown under a failure unless the outcome gives a sharper one.
+    pub fix: &'static str,
+    pub docs: Option<&'static str>,
+    /// Runs only when the helpdesk object id (`--ticket`, …) is given.
+    pub needs_target: bool,
+    /// Checks that must pass (or warn/info) first; otherwise this one is skipped, blocked by them.
+    pub requires: &'static [&'static str],
+    pub run: fn(Arc<Ctx>) -> CheckFuture,
+}
+
+impl std::fmt::Debug for Check {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.id)
+    }
+}

@@ -1,0 +1,84 @@
+//! Fetch once, share everywhere: the first check that asks for a resource starts the request;
+//! every other check asking for it, at the same time or later, awaits the same result. This is
+//! how "each resource is fetched once per run" holds without checks knowing about each other.
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::hash::Hash;
+use std::sync::{Arc, Mutex};
+
+use tokio::sync::OnceCell;
+
+use crate::http::ApiError;
+
+/// A fetched resource, or the error fetching it gave; cheap to clone.
+pub type Fact<T> = Result<Arc<T>, Arc<ApiError>>;
+
+pub struct Memo<K, T> {
+    cells: Mutex<HashMap<K, Arc<OnceCell<Fact<T>>>>>,
+}
+
+impl<K: Eq + Hash + Clone, T> Default for Memo<K, T> {
+    fn default() -> Self {
+        Memo {
+            cells: Mutex::new(HashMap::new()),
+        }
+    }
+}
+
+impl<K: Eq + Hash + Clone, T> Memo<K, T> {
+    pub async fn get<F, Fut>(&self, key: K, fetch: F) -> Fact<T>
+    where
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = Result<T, ApiError>>,
+    {
+        let cell = {
+            let mut cells = self.cells.lock().unwrap_or_else(|p| p.into_inner());
+            cells.entry(key).or_default().clone()
+        };
+        cell.get_or_init(|| async { fetch().await.map(Arc::new).map_err(Arc::new) })
+            .await
+            .clone()
+    }
+}
+
+/// A memo of one value.
+pub struct Once<T>(Memo<(), T>);
+
+impl<T> Default for Once<T> {
+    fn default() -> Self {
+        Once(Memo::default())
+    }
+}
+
+impl<T> Once<T> {
+    pub async fn get<F, Fut>(&self, fetch: F) -> Fact<T>
+    where
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = Result<T, ApiError>>,
+    {
+        self.0.get((), fetch).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    #[tokio::test]
+    async fn concurrent_askers_share_one_fetch() {
+        let memo: Memo<u32, u32> = Memo::default();
+        let calls = AtomicUsize::new(0);
+        let fetch = || async {
+            calls.fetch_add(1, Ordering::SeqCst);
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+            Ok(7)
+        };
+        let (a, b, c) = tokio::join!(memo.get(1, fetch), memo.get(1, fetch), memo.get(1, fetch));
+        assert_eq!((*a.unwrap(), *b.unwrap(), *c.unwrap()), (7, 7, 7));
+        assert_eq!(calls.load(Ordering::SeqCst), 1);
+        memo.get(2, fetch).await.unwrap();
+        assert_eq!(calls.load(Ordering::SeqCst), 2);
+    }
+}

@@ -1,0 +1,149 @@
+//! Runs the chosen checks of one integration concurrently on tokio. Every check starts at once;
+//! the facts layer shares fetches between them and the HTTP layer bounds requests in flight
+//! (`--jobs`). A check waits only for its prerequisites; when one of them did not pass, the
+//! check is skipped and names it in `blocked_by`. A check's error or panic becomes status
+//! `error` without disturbing the others, and nothing runs past the `--timeout` deadline.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use futures::future::{FutureExt, Shared};
+use tokio::time::Instant;
+
+use super::{Check, Ctx, Outcome, Status};
+use crate::report::model::CheckResult;
+
+/// Called as each check finishes (progress display).
+pub type OnDone = Arc<dyn Fn(&CheckResult) + Send + Sync>;
+
+type Pending = Shared<futures::future::BoxFuture<'static, CheckResult>>;
+
+pub async fn run(
+    checks: &[&'static Check],
+    cx: Arc<Ctx>,
+    deadline: Instant,
+    on_done: Option<OnDone>,
+) -> Vec<CheckResult> {
+    let mut pending: HashMap<&'static str, Pending> = HashMap::new();
+    // Checks are listed after their prerequisites (select.rs orders them so).
+    for check in checks {
+        let prerequisites: Vec<(&'static str, Pending)> = check
+            .requires
+            .iter()
+            .filter_map(|id| pending.get(id).map(|p| (*id, p.clone())))
+            .collect();
+        let cx = cx.clone();
+        let on_done = on_done.clone();
+        let check: &'static Check = check;
+        let future = async move {
+            for (id, prerequisite) in prerequisites {
+                let result = prerequisite.await;
+                if !result.status.lets_dependents_run() {
+                    let outcome = Outcome::skip(format!(
+                        "not run: the prerequisite check {id} ended in {}",
+                        result.status.as_str()
+                    ))
+                    .with_fix(format!("fix {id} first; see its result above"));
+                    let result = to_result(check, outcome, 0, Some(id.to_string()));
+                    if let Some(f) = &on_done {
+                        f(&result);
+                    }
+                    return result;
+                }
+            }
+            let result = run_one(check, cx, deadline).await;
+            if let Some(f) = &on_done {
+                f(&result);
+            }
+            result
+        }
+        .boxed()
+        .shared();
+        pending.insert(check.id, future);
+    }
+    let futures: Vec<Pending> = checks.iter().map(|c| pending[c.id].clone()).collect();
+    futures::future::join_all(futures).await
+}
+
+async fn run_one(check: &'static Check, cx: Arc<Ctx>, deadline: Instant) -> CheckResult {
+    let started = Instant::now();
+    if check.needs_target && cx.target.id_for(check.integration).is_none() {
+        let flag = check.integration.target_flag().unwrap_or("an id");
+        let outcome = Outcome::skip(format!("needs a helpdesk object: run with {flag} ID"))
+            .with_fix(format!(
+                "re-run with {flag} ID to check this on one {}",
+                object_name(check)
+            ));
+        return to_result(check, outcome, 0, None);
+    }
+    let inject = std::env::var("DOCTOR_INJECT_PANIC").ok();
+    let task = tokio::spawn(async move {
+        if inject.as_deref() == Some(check.id) {
+            panic!("panic injected by DOCTOR_INJECT_PANIC");
+        }
+        (check.run)(cx).await
+    });
+    let abort = task.abort_handle();
+    let outcome = match tokio::time::timeout_at(deadline, task).await {
+        Ok(Ok(Ok(outcome))) => outcome,
+        Ok(Ok(Err(error))) => Outcome::from(error),
+        Ok(Err(join_error)) => {
+            let why = if join_error.is_panic() {
+                panic_message(join_error.into_panic())
+            } else {
+                "the check was cancelled".to_string()
+            };
+            Outcome::error(format!("internal error in this check: {why}"))
+                .with_fix("this is a bug in opencx-doctor; the other checks are unaffected. Please report it with the output of -v")
+        }
+        Err(_) => {
+            abort.abort();
+            Outcome::error("not finished before the run's --timeout deadline")
+                .with_fix("re-run with a longer --timeout, or check the network path to the vendor (-v shows each request)")
+        }
+    };
+    to_result(check, outcome, started.elapsed().as_millis() as u64, None)
+}
+
+fn object_name(check: &Check) -> &'static str {
+    match check.integration {
+        crate::integration::Integration::Gorgias => "ticket",
+        crate::integration::Integration::Intercom => "conversation",
+        crate::integration::Integration::Hubspot => "thread",
+        crate::integration::Integration::Opencx => "session",
+    }
+}
+
+fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_string()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "a panic".to_string()
+    }
+}
+
+pub fn to_result(
+    check: &Check,
+    outcome: Outcome,
+    duration_ms: u64,
+    blocked_by: Option<String>,
+) -> CheckResult {
+    let fix = match outcome.status {
+        Status::Pass => None,
+        _ => Some(outcome.fix.unwrap_or_else(|| check.fix.to_string())),
+    };
+    CheckResult {
+        id: check.id.to_string(),
+        integration: check.integration,
+        symptom: check.symptom.to_string(),
+        title: check.title.to_string(),
+        status: outcome.status,
+        detail: outcome.detail,
+        fix,
+        docs: check.docs.map(str::to_string),
+        duration_ms,
+        blocked_by,
+    }
+}

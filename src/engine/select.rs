@@ -1,0 +1,65 @@
+//! Chooses the checks of a run: the integration's checks (one symptom, or all), the OpenCX
+//! checks that join every helpdesk run, `--only` and `--skip`, and the prerequisites of what
+//! was chosen. The order is the catalogue's, where prerequisites come first.
+
+use super::Check;
+use crate::integration::Integration;
+
+pub struct Selection<'a> {
+    pub integration: Integration,
+    pub symptom: Option<&'a str>,
+    pub only: &'a [String],
+    pub skip: &'a [String],
+}
+
+/// Whether an `--only`/`--skip` pattern names the check: its id, or a prefix of whole parts
+/// (`gorgias.webhook` names every webhook check).
+fn names(pattern: &str, id: &str) -> bool {
+    id == pattern
+        || id
+            .strip_prefix(pattern)
+            .is_some_and(|rest| rest.starts_with('.'))
+}
+
+pub fn select(
+    catalogue: &[&'static Check],
+    selection: &Selection,
+) -> Result<Vec<&'static Check>, String> {
+    for pattern in selection.only.iter().chain(selection.skip) {
+        if !catalogue.iter().any(|c| names(pattern, c.id)) {
+            return Err(format!(
+                "unknown check id '{pattern}' (run `doctor checks` for the list)"
+            ));
+        }
+    }
+    let in_scope = |c: &Check| {
+        (c.integration == selection.integration && selection.symptom.is_none_or(|s| c.symptom == s))
+            || (c.integration == Integration::Opencx
+                && selection.integration != Integration::Opencx)
+    };
+    let skipped = |c: &Check| selection.skip.iter().any(|p| names(p, c.id));
+    let mut chosen: Vec<&'static Check> = catalogue
+        .iter()
+        .copied()
+        .filter(|c| in_scope(c) && !skipped(c))
+        .filter(|c| selection.only.is_empty() || selection.only.iter().any(|p| names(p, c.id)))
+        .collect();
+    // Prerequisites, transitively, unless skipped on purpose.
+    loop {
+        let missing: Vec<&'static Check> = chosen
+            .iter()
+            .flat_map(|c| c.requires.iter())
+            .filter(|id| !chosen.iter().any(|c| c.id == **id))
+            .filter_map(|id| catalogue.iter().copied().find(|c| c.id == *id))
+            .filter(|c| !skipped(c))
+            .collect();
+        if missing.is_empty() {
+            break;
+        }
+        chosen.extend(missing);
+    }
+    let order = |c: &&Check| catalogue.iter().position(|x| x.id == c.id);
+    chosen.sort_by_key(order);
+    chosen.dedup_by_key(|c| c.id);
+    Ok(chosen)
+}

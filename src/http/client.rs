@@ -1,0 +1,561 @@
+//! The one way the doctor talks HTTP. Every vendor client sits on `VendorClient`, which adds:
+//! the read-only guard, the `--jobs` bound on requests in flight, per-request timeouts inside
+//! the run's deadline, bounded retries (502/503/504, connection resets), 429 handling from
+//! `Retry-After` or the vendor's reset header, pacing from rate-limit headers, a body size cap,
+//! strict JSON decoding with clear errors, and the `-v` trace with secrets redacted.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use reqwest::header::{HeaderMap, ACCEPT, CONTENT_TYPE, LOCATION, USER_AGENT};
+use reqwest::Method;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use tokio::sync::Semaphore;
+use tokio::time::Instant;
+use url::Url;
+
+use super::error::{clip, ApiError, ErrorKind, VendorError};
+use super::guard;
+use super::pacer::{Budget, Pacer};
+use crate::integration::Integration;
+use crate::settings::Secret;
+
+/// Larger bodies are refused: no documented response comes near it.
+pub const MAX_BODY_BYTES: usize = 10_000_000;
+const MAX_RETRIES: u32 = 2;
+const MAX_RATE_LIMIT_WAITS: u32 = 3;
+
+pub const USER_AGENT_VALUE: &str = concat!("opencx-doctor/", env!("CARGO_PKG_VERSION"));
+
+/// What is shared by every client of one run.
+pub struct Http {
+    client: reqwest::Client,
+    jobs: Semaphore,
+    pub deadline: Instant,
+    request_timeout: Duration,
+    trace: bool,
+    sent: AtomicUsize,
+}
+
+pub struct HttpOptions {
+    pub jobs: usize,
+    pub deadline: Instant,
+    pub request_timeout: Duration,
+    pub connect_timeout: Duration,
+    pub trace: bool,
+}
+
+impl Http {
+    pub fn new(options: HttpOptions) -> Arc<Http> {
+        let client = reqwest::Client::builder()
+            .use_rustls_tls()
+            .connect_timeout(options.connect_timeout)
+            .redirect(reqwest::redirect::Policy::none())
+            .pool_max_idle_per_host(options.jobs.max(1))
+            .build()
+            .expect("a TLS client with static settings always builds");
+        Arc::new(Http {
+            client,
+            jobs: Semaphore::new(options.jobs.max(1)),
+            deadline: options.deadline,
+            request_timeout: options.request_timeout,
+            trace: options.trace,
+            sent: AtomicUsize::new(0),
+        })
+    }
+
+    /// Requests actually sent in this run (retries included).
+    pub fn requests_sent(&self) -> usize {
+        self.sent.load(Ordering::Relaxed)
+    }
+
+    fn remaining(&self) -> Duration {
+        self.deadline.saturating_duration_since(Instant::now())
+    }
+
+    fn trace(&self, line: &str) {
+        if self.trace {
+            eprintln!(
+                "{}",
+                crate::redact::redact(&crate::sanitize::for_terminal(line))
+            );
+        }
+    }
+}
+
+/// How one vendor's API behaves: error bodies, rate-limit headers, request ids.
+pub struct VendorApi {
+    pub vendor: Integration,
+    pub parse_error: fn(&Value) -> VendorError,
+    pub budget: fn(&HeaderMap) -> Option<Budget>,
+    /// How long a 429 asks to wait (Retry-After, or the vendor's reset header).
+    pub retry_after: fn(&HeaderMap) -> Option<Duration>,
+    pub request_id_header: &'static str,
+    /// A client-side cap for vendors that document a limit but send no headers.
+    pub local_limit: Option<(usize, Duration)>,
+}
+
+pub enum Auth {
+    Basic { user: String, password: Secret },
+    Bearer(Secret),
+}
+
+pub struct VendorClient {
+    http: Arc<Http>,
+    api: &'static VendorApi,
+    base: Url,
+    auth: Auth,
+    headers: Vec<(&'static str, String)>,
+    pacer: Pacer,
+}
+
+/// A response whose status was 2xx.
+pub struct Raw {
+    pub status: u16,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl VendorClient {
+    pub fn new(http: Arc<Http>, api: &'static VendorApi, base: Url, auth: Auth) -> VendorClient {
+        match &auth {
+            Auth::Basic { user, password } => {
+                crate::redact::register(password.expose());
+                crate::redact::register_basic(user, password.expose());
+            }
+            Auth::Bearer(token) => crate::redact::register(token.expose()),
+        }
+        VendorClient {
+            http,
+            api,
+            base,
+            auth,
+            headers: Vec::new(),
+            pacer: Pacer::new(api.local_limit),
+        }
+    }
+
+    /// Adds a header sent on every request (e.g. `Intercom-Version`).
+    pub fn with_header(mut self, name: &'static str, value: impl Into<String>) -> VendorClient {
+        self.headers.push((name, value.into()));
+        self
+    }
+
+    pub fn vendor(&self) -> Integration {
+        self.api.vendor
+    }
+
+    pub fn base(&self) -> &Url {
+        &self.base
+    }
+
+    pub async fn get<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        query: &[(&str, String)],
+    ) -> Result<T, ApiError> {
+        let raw = self.send(Method::GET, path, query, None).await?;
+        self.decode(path, "GET", raw)
+    }
+
+    /// A POST that only reads; refused unless the guard lists it.
+    pub async fn post<T: DeserializeOwned>(&self, path: &str, body: &Value) -> Result<T, ApiError> {
+        let raw = self.send(Method::POST, path, &[], Some(body)).await?;
+        self.decode(path, "POST", raw)
+    }
+
+    fn error(&self, method: &str, path: &str, kind: ErrorKind) -> ApiError {
+        ApiError {
+            vendor: self.api.vendor,
+            method: method.to_string(),
+            path: path.to_string(),
+            kind,
+        }
+    }
+
+    fn url(&self, path: &str, query: &[(&str, String)]) -> Url {
+        let mut url = self.base.clone();
+        let joined = format!("{}{}", self.base.path().trim_end_matches('/'), path);
+        url.set_path(&joined);
+        if !query.is_empty() {
+            let mut pairs = url.query_pairs_mut();
+            for (k, v) in query {
+                pairs.append_pair(k, v);
+            }
+        }
+        url
+    }
+
+    /// Sends with pacing, retries and the deadline; a non-2xx status is an error.
+    pub async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        query: &[(&str, String)],
+        body: Option<&Value>,
+    ) -> Result<Raw, ApiError> {
+        let m = method.as_str().to_string();
+        if !guard::is_allowed(self.api.vendor, &m, path) {
+            return Err(self.error(&m, path, ErrorKind::Refused { method: m.clone() }));
+        }
+        let url = self.url(path, query);
+        let mut retries = 0;
+        let mut rate_waits = 0;
+        loop {
+            let wait = self.pacer.reserve().await;
+            if !wait.is_zero() {
+                if wait >= self.http.remaining() {
+                    return Err(self.error(
+                        &m,
+                        path,
+                        ErrorKind::RateLimited {
+                            retry_after: Some(wait),
+                        },
+                    ));
+                }
+                self.http.trace(&format!(
+                    "  pacing {} for {} ms (rate-limit headers)",
+                    self.api.vendor.name(),
+                    wait.as_millis()
+                ));
+                tokio::time::sleep(wait).await;
+            }
+            let outcome = self.attempt(&method, &url, body).await;
+            let retry_in = match &outcome {
+                Err(AttemptError::Connect(_))
+                | Ok(Attempt {
+                    status: 502..=504, ..
+                }) if retries < MAX_RETRIES => {
+                    retries += 1;
+                    Some(Duration::from_millis(250 * 2u64.pow(retries - 1)))
+                }
+                Ok(Attempt {
+                    status: 429,
+                    headers,
+                    ..
+                }) if rate_waits < MAX_RATE_LIMIT_WAITS => {
+                    rate_waits += 1;
+                    let wait = (self.api.retry_after)(headers).unwrap_or(Duration::from_secs(1));
+                    if wait >= self.http.remaining() {
+                        return Err(self.error(
+                            &m,
+                            path,
+                            ErrorKind::RateLimited {
+                                retry_after: Some(wait),
+                            },
+                        ));
+                    }
+                    Some(wait)
+                }
+                _ => None,
+            };
+            if let Some(delay) = retry_in {
+                if delay < self.http.remaining() {
+                    tokio::time::sleep(delay).await;
+                    continue;
+                }
+            }
+            return match outcome {
+                Ok(a) if (200..300).contains(&a.status) => Ok(Raw {
+                    status: a.status,
+                    headers: a.headers,
+                    body: a.body,
+                }),
+                Ok(a) if a.status == 429 => Err(self.error(
+                    &m,
+                    path,
+                    ErrorKind::RateLimited {
+                        retry_after: (self.api.retry_after)(&a.headers),
+                    },
+                )),
+                Ok(a) if (300..400).contains(&a.status) => {
+                    let location = a
+                        .headers
+                        .get(LOCATION)
+                        .and_then(|v| v.to_str().ok())
+                        .unwrap_or("")
+                        .to_string();
+                    Err(self.error(
+                        &m,
+                        path,
+                        ErrorKind::Redirect {
+                            status: a.status,
+                            location,
+                        },
+                    ))
+                }
+                Ok(a) => Err(self.error(&m, path, self.error_body(a))),
+                Err(AttemptError::Kind(kind)) | Err(AttemptError::Connect(kind)) => {
+                    Err(self.error(&m, path, kind))
+                }
+            };
+        }
+    }
+
+    async fn attempt(
+        &self,
+        method: &Method,
+        url: &Url,
+        body: Option<&Value>,
+    ) -> Result<Attempt, AttemptError> {
+        let remaining = self.http.remaining();
+        if remaining.is_zero() {
+            return Err(AttemptError::Kind(ErrorKind::Deadline));
+        }
+        let timeout = self.http.request_timeout.min(remaining);
+        let _permit = self
+            .http
+            .jobs
+            .acquire()
+            .await
+            .expect("the semaphore is never closed");
+        let mut request = self
+            .http
+            .client
+            .request(method.clone(), url.clone())
+            .header(USER_AGENT, USER_AGENT_VALUE)
+            .header(ACCEPT, "application/json")
+            .timeout(timeout);
+        request = match &self.auth {
+            Auth::Basic { user, password } => request.basic_auth(user, Some(password.expose())),
+            Auth::Bearer(token) => request.bearer_auth(token.expose()),
+        };
+        for (name, value) in &self.headers {
+            request = request.header(*name, value);
+        }
+        if let Some(body) = body {
+            request = request.json(body);
+        }
+        let started = Instant::now();
+        self.http.sent.fetch_add(1, Ordering::Relaxed);
+        let result = tokio::time::timeout(timeout, async {
+            let mut response = request.send().await?;
+            let status = response.status().as_u16();
+            let headers = response.headers().clone();
+            let mut body = Vec::new();
+            while let Some(chunk) = response.chunk().await? {
+                body.extend_from_slice(&chunk);
+                if body.len() > MAX_BODY_BYTES {
+                    return Ok(Err(ErrorKind::TooLarge {
+                        limit: MAX_BODY_BYTES,
+                    }));
+                }
+            }
+            Ok::<_, reqwest::Error>(Ok(Attempt {
+                status,
+                headers,
+                body,
+            }))
+        })
+        .await;
+        let elapsed = started.elapsed();
+        let shown = crate::redact::mask_url(url.as_str());
+        match result {
+            Err(_) => {
+                self.http.trace(&format!(
+                    "{method} {shown} -> timeout after {} ms",
+                    elapsed.as_millis()
+                ));
+                Err(AttemptError::Kind(ErrorKind::Timeout { after: timeout }))
+            }
+            Ok(Err(e)) => {
+                let kind = classify(&e, url, timeout);
+                self.http.trace(&format!(
+                    "{method} {shown} -> failed after {} ms: {kind:?}",
+                    elapsed.as_millis()
+                ));
+                if matches!(kind, ErrorKind::Connect { .. }) {
+                    Err(AttemptError::Connect(kind))
+                } else {
+                    Err(AttemptError::Kind(kind))
+                }
+            }
+            Ok(Ok(Err(kind))) => Err(AttemptError::Kind(kind)),
+            Ok(Ok(Ok(attempt))) => {
+                let budget = (self.api.budget)(&attempt.headers);
+                self.pacer.update(budget).await;
+                if self.http.trace {
+                    let id = attempt
+                        .headers
+                        .get(self.api.request_id_header)
+                        .and_then(|v| v.to_str().ok())
+                        .map(|v| format!(" [{}: {v}]", self.api.request_id_header))
+                        .unwrap_or_default();
+                    let budget = match budget {
+                        Some(Budget::Bucket { used, capacity, .. }) => {
+                            format!(" (rate limit {used}/{capacity} used)")
+                        }
+                        Some(Budget::Window { remaining, .. }) => {
+                            format!(" (rate limit: {remaining} left)")
+                        }
+                        None => String::new(),
+                    };
+                    self.http.trace(&format!(
+                        "{method} {shown} -> {} in {} ms{id}{budget}",
+                        attempt.status,
+                        elapsed.as_millis()
+                    ));
+                }
+                Ok(attempt)
+            }
+        }
+    }
+
+    fn error_body(&self, a: Attempt) -> ErrorKind {
+        let content_type = content_type(&a.headers);
+        match serde_json::from_slice::<Value>(&a.body) {
+            Ok(value) if value.is_object() || value.is_array() => ErrorKind::Status {
+                status: a.status,
+                error: (self.api.parse_error)(&value),
+            },
+            _ if a.body.iter().all(u8::is_ascii_whitespace) => ErrorKind::Status {
+                status: a.status,
+                error: VendorError::default(),
+            },
+            _ => ErrorKind::NotJson {
+                status: a.status,
+                content_type,
+                snippet: snippet(&a.body),
+            },
+        }
+    }
+
+    pub fn decode<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        method: &str,
+        raw: Raw,
+    ) -> Result<T, ApiError> {
+        let content_type = content_type(&raw.headers);
+        if !content_type.is_empty() && !content_type.contains("json") {
+            return Err(self.error(
+                method,
+                path,
+                ErrorKind::NotJson {
+                    status: raw.status,
+                    content_type,
+                    snippet: snippet(&raw.body),
+                },
+            ));
+        }
+        serde_json::from_slice::<T>(&raw.body).map_err(|e| {
+            let kind = if e.is_eof() {
+                ErrorKind::Truncated {
+                    status: raw.status,
+                    detail: format!("{} bytes received", raw.body.len()),
+                }
+            } else if e.is_syntax() {
+                ErrorKind::Malformed {
+                    status: raw.status,
+                    detail: e.to_string(),
+                }
+            } else {
+                ErrorKind::Shape {
+                    status: raw.status,
+                    detail: e.to_string(),
+                }
+            };
+            self.error(method, path, kind)
+        })
+    }
+}
+
+struct Attempt {
+    status: u16,
+    headers: HeaderMap,
+    body: Vec<u8>,
+}
+
+enum AttemptError {
+    /// Worth a retry: the connection failed or was reset.
+    Connect(ErrorKind),
+    Kind(ErrorKind),
+}
+
+fn content_type(headers: &HeaderMap) -> String {
+    headers
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(|v| v.split(';').next().unwrap_or(v).trim().to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
+fn snippet(body: &[u8]) -> String {
+    let text = String::from_utf8_lossy(&body[..body.len().min(2000)]);
+    // For an HTML page the title says the most.
+    if let Some(start) = text.find("<title>") {
+        if let Some(end) = text[start..].find("</title>") {
+            return clip(&text[start + 7..start + end], 80);
+        }
+    }
+    let collapsed: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    clip(&collapsed, 80)
+}
+
+fn classify(e: &reqwest::Error, url: &Url, timeout: Duration) -> ErrorKind {
+    if e.is_timeout() {
+        return ErrorKind::Timeout { after: timeout };
+    }
+    let chain = error_chain(e);
+    let lower = chain.to_ascii_lowercase();
+    if lower.contains("dns error")
+        || lower.contains("failed to lookup")
+        || lower.contains("name or service not known")
+        || lower.contains("no address associated")
+    {
+        return ErrorKind::Dns {
+            host: url.host_str().unwrap_or("").to_string(),
+            detail: last_cause(e),
+        };
+    }
+    if e.is_connect() {
+        return ErrorKind::Connect {
+            detail: last_cause(e),
+        };
+    }
+    if e.is_body() || e.is_decode() {
+        return ErrorKind::Truncated {
+            status: e.status().map(|s| s.as_u16()).unwrap_or(0),
+            detail: last_cause(e),
+        };
+    }
+    ErrorKind::Connect {
+        detail: last_cause(e),
+    }
+}
+
+fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut out = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        out.push_str(": ");
+        out.push_str(&s.to_string());
+        source = s.source();
+    }
+    out
+}
+
+/// The innermost cause: "Connection refused (os error 111)" says more than "error sending request".
+fn last_cause(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut last = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        last = s.to_string();
+        source = s.source();
+    }
+    clip(&last, 160)
+}
+
+/// Reads a header as a number.
+pub fn header_num<T: std::str::FromStr>(headers: &HeaderMap, name: &str) -> Option<T> {
+    headers.get(name)?.to_str().ok()?.trim().parse().ok()
+}
+
+/// `Retry-After` in seconds (the HTTP-date form is not used by these vendors).
+pub fn retry_after_secs(headers: &HeaderMap) -> Option<Duration> {
+    header_num::<f64>(headers, "retry-after")
+        .filter(|s| *s >= 0.0)
+        .map(Duration::from_secs_f64)
+}

@@ -1,0 +1,177 @@
+//! What can go wrong talking to a vendor, as a value a check can reason about (a 401 is a
+//! diagnosis, a timeout is not) and as a sentence that names the vendor, the request path and
+//! what happened.
+
+use std::fmt;
+use std::time::Duration;
+
+use crate::integration::Integration;
+use crate::sanitize::for_terminal;
+
+/// The useful parts of a vendor's error body, whatever its shape.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct VendorError {
+    /// A machine code: Intercom `errors[].code`, HubSpot `category`, OpenCX `error`.
+    pub code: Option<String>,
+    pub message: Option<String>,
+    /// Intercom `request_id`, HubSpot `correlationId`: what the vendor's support asks for.
+    pub request_id: Option<String>,
+    /// Scopes a 403 says are needed (HubSpot `MISSING_SCOPES`).
+    pub scopes: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The vendor answered with a non-2xx status and (maybe) an error body.
+    Status { status: u16, error: VendorError },
+    /// 429 that did not clear within the run's deadline or the retry budget.
+    RateLimited { retry_after: Option<Duration> },
+    /// No answer within the per-request timeout.
+    Timeout { after: Duration },
+    /// The run's `--timeout` deadline left no time for this request.
+    Deadline,
+    /// The host name does not resolve.
+    Dns { host: String, detail: String },
+    /// TCP/TLS connection failed (refused, reset, certificate).
+    Connect { detail: String },
+    /// A 2xx (or error) body that is not JSON: an HTML page, a proxy's text.
+    NotJson {
+        status: u16,
+        content_type: String,
+        snippet: String,
+    },
+    /// The body ended before it was complete.
+    Truncated { status: u16, detail: String },
+    /// Declared as JSON, but not parseable JSON.
+    Malformed { status: u16, detail: String },
+    /// JSON, but not the shape the vendor documents.
+    Shape { status: u16, detail: String },
+    /// The body exceeded the doctor's size limit.
+    TooLarge { limit: usize },
+    /// The read-only guard refused the request before it was sent.
+    Refused { method: String },
+    /// A redirect to another place (e.g. a merged Gorgias ticket).
+    Redirect { status: u16, location: String },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ApiError {
+    pub vendor: Integration,
+    pub method: String,
+    /// The request path (no origin, no query), safe to show.
+    pub path: String,
+    pub kind: ErrorKind,
+}
+
+impl ApiError {
+    pub fn status(&self) -> Option<u16> {
+        match &self.kind {
+            ErrorKind::Status { status, .. } => Some(*status),
+            ErrorKind::RateLimited { .. } => Some(429),
+            ErrorKind::NotJson { status, .. } | ErrorKind::Redirect { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+
+    pub fn vendor_error(&self) -> Option<&VendorError> {
+        match &self.kind {
+            ErrorKind::Status { error, .. } => Some(error),
+            _ => None,
+        }
+    }
+
+    pub fn is_status(&self, status: u16) -> bool {
+        self.status() == Some(status)
+    }
+
+    /// A JSON 404 from the vendor (the resource does not exist), as opposed to an HTML 404.
+    pub fn is_not_found(&self) -> bool {
+        matches!(self.kind, ErrorKind::Status { status: 404, .. })
+    }
+
+    /// A general next step for an error that is not itself a diagnosis.
+    pub fn hint(&self) -> String {
+        let vendor = self.vendor.name();
+        match &self.kind {
+            ErrorKind::Status { status: 401, .. } => format!("{vendor} rejected the credentials: check them with `doctor {} credentials`", self.vendor.slug()),
+            ErrorKind::Status { status: 403, .. } => format!("the {vendor} credentials lack a permission this check needs"),
+            ErrorKind::Status { status, .. } if *status >= 500 => format!("{vendor} had a server error; re-run in a few minutes, and check {vendor}'s status page if it persists"),
+            ErrorKind::Status { .. } | ErrorKind::Shape { .. } => "re-run with -v to see the request; if it repeats, report it with the request id".to_string(),
+            ErrorKind::RateLimited { .. } => format!("{vendor}'s rate limit is exhausted (other integrations share it); re-run later or with a longer --timeout"),
+            ErrorKind::Timeout { .. } | ErrorKind::Deadline => "raise --timeout, or check the network path to the vendor".into(),
+            ErrorKind::Dns { .. } => format!("check the {vendor} host name (domain prefix / base URL) and DNS"),
+            ErrorKind::Connect { .. } => "check the network, proxy and firewall between this machine and the vendor".into(),
+            ErrorKind::NotJson { .. } | ErrorKind::Truncated { .. } | ErrorKind::Malformed { .. } => format!("something other than the {vendor} API answered (a proxy, a captive portal, a wrong base URL); check the base URL and re-run with -v"),
+            ErrorKind::TooLarge { .. } => "report this: the response was far larger than the API documents".into(),
+            ErrorKind::Refused { .. } => "this is a bug in the doctor: it must only read".into(),
+            ErrorKind::Redirect { .. } => "follow the new location in the helpdesk".into(),
+        }
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {} {}: ", self.vendor.name(), self.method, self.path)?;
+        match &self.kind {
+            ErrorKind::Status { status, error } => {
+                write!(f, "HTTP {status} {}", reason(*status))?;
+                if let Some(code) = &error.code {
+                    write!(f, " ({})", for_terminal(code))?;
+                }
+                if let Some(message) = &error.message {
+                    write!(f, ": \"{}\"", for_terminal(&clip(message, 300)))?;
+                }
+                if !error.scopes.is_empty() {
+                    write!(f, "; scopes named: {}", error.scopes.join(", "))?;
+                }
+                if let Some(id) = &error.request_id {
+                    write!(f, " [request id {}]", for_terminal(id))?;
+                }
+                Ok(())
+            }
+            ErrorKind::RateLimited { retry_after: Some(wait) } => write!(
+                f,
+                "HTTP 429 Too Many Requests: still rate limited; the vendor asked to wait {}s, more than the run's deadline allows",
+                wait.as_secs()
+            ),
+            ErrorKind::RateLimited { retry_after: None } => {
+                write!(f, "HTTP 429 Too Many Requests: still rate limited after the retries allowed")
+            }
+            ErrorKind::Timeout { after } => write!(f, "no answer within {:.1}s", after.as_secs_f64()),
+            ErrorKind::Deadline => write!(f, "not sent: the run's --timeout deadline was reached"),
+            ErrorKind::Dns { host, detail } => write!(f, "the host name {host} does not resolve ({detail})"),
+            ErrorKind::Connect { detail } => write!(f, "could not connect ({detail})"),
+            ErrorKind::NotJson { status, content_type, snippet } => write!(
+                f,
+                "HTTP {status} answered with {} instead of JSON{}",
+                if content_type.is_empty() { "no content type" } else { content_type },
+                if snippet.is_empty() { String::new() } else { format!(" (\"{}\")", for_terminal(snippet)) }
+            ),
+            ErrorKind::Truncated { status, detail } => write!(f, "HTTP {status}: the body ended early ({detail})"),
+            ErrorKind::Malformed { status, detail } => write!(f, "HTTP {status}: the body is not valid JSON ({})", for_terminal(detail)),
+            ErrorKind::Shape { status, detail } => {
+                write!(f, "HTTP {status}: the JSON does not have the documented shape ({})", for_terminal(detail))
+            }
+            ErrorKind::TooLarge { limit } => write!(f, "the body is larger than {} MB; not read", limit / 1_000_000),
+            ErrorKind::Refused { method } => write!(f, "refused before sending: {method} is not a read-only request"),
+            ErrorKind::Redirect { status, location } => write!(f, "HTTP {status} redirect to {}", for_terminal(location)),
+        }
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+fn reason(status: u16) -> &'static str {
+    reqwest::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|s| s.canonical_reason())
+        .unwrap_or("")
+}
+
+pub fn clip(text: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    format!("{}…", text.chars().take(max).collect::<String>())
+}

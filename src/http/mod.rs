@@ -1,0 +1,10 @@
+//! The HTTP layer shared by every vendor client; vendor clients build on `VendorClient`.
+
+pub mod client;
+pub mod error;
+pub mod guard;
+pub mod pacer;
+
+pub use client::{Auth, Http, HttpOptions, Raw, VendorApi, VendorClient};
+pub use error::{ApiError, ErrorKind, VendorError};
+pub use pacer::Budget;

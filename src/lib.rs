@@ -1,0 +1,48 @@
+//! opencx-doctor: diagnoses the bridge between OpenCX's AI agent and Gorgias, Intercom and
+//! HubSpot. The flow, in one direction: CLI args → Settings (profile + env + keyring) → the
+//! catalogue of checks for the chosen integration/symptom → the runner (concurrent, shared
+//! fetches, prerequisites, deadline) → one Report → one renderer.
+
+// An API error carries the vendor's error body; it is returned once per request and shared as an
+// Arc by the facts layer, so its size is not worth boxing.
+#![allow(clippy::result_large_err)]
+
+pub mod assets;
+pub mod checks;
+pub mod cli;
+pub mod commands;
+pub mod engine;
+pub mod facts;
+pub mod http;
+pub mod integration;
+pub mod output;
+pub mod redact;
+pub mod report;
+pub mod sandbox;
+pub mod sanitize;
+pub mod settings;
+pub mod term;
+pub mod vendors;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+/// Runs the doctor with the process's arguments and returns its exit status.
+pub fn main() -> ExitCode {
+    let cli = match cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            // --help and --version are not errors; every usage error is exit 2.
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match commands::dispatch(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            output::error_line(&format!("{e:#}"));
+            ExitCode::from(2)
+        }
+    }
+}

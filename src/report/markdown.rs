@@ -1,0 +1,102 @@
+//! `--format markdown`: a report to paste into a support ticket or a pull request.
+
+use super::{support_lines, Document, Renderer};
+use crate::engine::Status;
+use crate::sanitize::for_terminal;
+
+pub struct Markdown;
+
+/// Text safe inside a table cell: one line, pipes and markup characters escaped.
+fn cell(text: &str) -> String {
+    let mut out = String::new();
+    for c in for_terminal(text).chars() {
+        if matches!(c, '|' | '*' | '_' | '`' | '<' | '>' | '[' | ']' | '#') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn icon(status: Status) -> &'static str {
+    match status {
+        Status::Pass => "✅ pass",
+        Status::Fail => "❌ fail",
+        Status::Warn => "⚠️ warn",
+        Status::Info => "ℹ️ info",
+        Status::Skip => "⏭️ skip",
+        Status::Error => "❓ error",
+    }
+}
+
+impl Renderer for Markdown {
+    fn render(&self, document: &Document) -> String {
+        let mut out = String::new();
+        for report in document.runs() {
+            let target: Vec<String> = report
+                .target
+                .iter()
+                .map(|(k, v)| format!("{k} `{}`", cell(v)))
+                .collect();
+            out.push_str(&format!(
+                "## OpenCX doctor: {}\n\n",
+                report.integration.name()
+            ));
+            let s = &report.summary;
+            out.push_str(&format!(
+                "**{} failed, {} warnings, {} errors** ({} passed, {} info, {} skipped) · profile `{}`{} · {} · opencx-doctor {}\n\n",
+                s.fail,
+                s.warn,
+                s.error,
+                s.pass,
+                s.info,
+                s.skip,
+                cell(&report.profile),
+                if target.is_empty() { String::new() } else { format!(" · {}", target.join(", ")) },
+                report.started_at,
+                super::model::TOOL.version,
+            ));
+            out.push_str("| Result | Check | Evidence |\n|---|---|---|\n");
+            for c in &report.checks {
+                out.push_str(&format!(
+                    "| {} | {} (`{}`) | {} |\n",
+                    icon(c.status),
+                    cell(&c.title),
+                    c.id,
+                    cell(&c.detail)
+                ));
+            }
+            let fixes: Vec<_> = report
+                .checks
+                .iter()
+                .filter(|c| matches!(c.status, Status::Fail | Status::Warn | Status::Error))
+                .collect();
+            if !fixes.is_empty() {
+                out.push_str("\n### What to do\n\n");
+                for c in fixes {
+                    out.push_str(&format!(
+                        "- **{}** (`{}`): {}",
+                        cell(&c.title),
+                        c.id,
+                        cell(c.fix.as_deref().unwrap_or(""))
+                    ));
+                    if let Some(docs) = &c.docs {
+                        out.push_str(&format!(" ([docs]({docs}))"));
+                    }
+                    out.push('\n');
+                }
+            }
+            let support = support_lines(report);
+            if !support.is_empty() {
+                out.push_str("\n### For OpenCX support\n\n```text\n");
+                for line in support {
+                    out.push_str(&for_terminal(&line));
+                    out.push('\n');
+                }
+                out.push_str("```\n");
+            }
+            out.push('\n');
+        }
+        out
+    }
+}

@@ -1,0 +1,56 @@
+//! One Report, one renderer per format: human (a checklist), JSON (interface.md), JUnit XML
+//! (CI) and Markdown (paste into a support ticket). Renderers only read the Report.
+
+pub mod human;
+pub mod json;
+pub mod junit;
+pub mod markdown;
+pub mod model;
+
+pub use model::{exit_code, AllReport, CheckResult, Document, FailOn, Report, Summary};
+
+use crate::term::Style;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+    Junit,
+    Markdown,
+}
+
+pub trait Renderer {
+    fn render(&self, document: &Document) -> String;
+}
+
+pub fn renderer(format: Format, style: Style, quiet: bool) -> Box<dyn Renderer> {
+    match format {
+        Format::Human => Box::new(human::Human { style, quiet }),
+        Format::Json => Box::new(json::Json),
+        Format::Junit => Box::new(junit::Junit),
+        Format::Markdown => Box::new(markdown::Markdown),
+    }
+}
+
+/// The failing and erroring checks, as "what was expected vs what was seen", for support.
+pub fn support_lines(report: &Report) -> Vec<String> {
+    report
+        .checks
+        .iter()
+        .filter(|c| {
+            matches!(
+                c.status,
+                crate::engine::Status::Fail | crate::engine::Status::Error
+            )
+        })
+        .map(|c| {
+            format!(
+                "{} [{}]: expected \"{}\"; saw: {}",
+                c.id,
+                c.status.as_str(),
+                c.title,
+                c.detail
+            )
+        })
+        .collect()
+}

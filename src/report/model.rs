@@ -1,0 +1,171 @@
+//! The one Report value every renderer reads: the JSON schema of interface.md, field for field.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::engine::Status;
+use crate::integration::Integration;
+
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, Serialize)]
+pub struct CheckResult {
+    pub id: String,
+    pub integration: Integration,
+    pub symptom: String,
+    pub title: String,
+    pub status: Status,
+    pub detail: String,
+    pub fix: Option<String>,
+    pub docs: Option<String>,
+    pub duration_ms: u64,
+    pub blocked_by: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, Default, Serialize, PartialEq, Eq)]
+pub struct Summary {
+    pub pass: usize,
+    pub fail: usize,
+    pub warn: usize,
+    pub info: usize,
+    pub skip: usize,
+    pub error: usize,
+}
+
+impl Summary {
+    pub fn of<'a>(checks: impl IntoIterator<Item = &'a CheckResult>) -> Summary {
+        let mut s = Summary::default();
+        for c in checks {
+            s.add(c.status, 1);
+        }
+        s
+    }
+
+    fn add(&mut self, status: Status, n: usize) {
+        match status {
+            Status::Pass => self.pass += n,
+            Status::Fail => self.fail += n,
+            Status::Warn => self.warn += n,
+            Status::Info => self.info += n,
+            Status::Skip => self.skip += n,
+            Status::Error => self.error += n,
+        }
+    }
+
+    pub fn get(&self, status: Status) -> usize {
+        match status {
+            Status::Pass => self.pass,
+            Status::Fail => self.fail,
+            Status::Warn => self.warn,
+            Status::Info => self.info,
+            Status::Skip => self.skip,
+            Status::Error => self.error,
+        }
+    }
+
+    pub fn merge(&mut self, other: &Summary) {
+        for status in Status::ALL {
+            self.add(status, other.get(status));
+        }
+    }
+
+    pub fn total(&self) -> usize {
+        Status::ALL.iter().map(|s| self.get(*s)).sum()
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Tool {
+    pub name: &'static str,
+    pub version: &'static str,
+}
+
+pub const TOOL: Tool = Tool {
+    name: "opencx-doctor",
+    version: env!("CARGO_PKG_VERSION"),
+};
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Report {
+    pub schema_version: u32,
+    pub tool: Tool,
+    pub profile: String,
+    pub integration: Integration,
+    pub target: BTreeMap<String, String>,
+    pub started_at: String,
+    pub duration_ms: u64,
+    pub summary: Summary,
+    pub checks: Vec<CheckResult>,
+}
+
+/// `doctor all`: one report per integration and the sum of their summaries.
+#[derive(Clone, Debug, Serialize)]
+pub struct AllReport {
+    pub schema_version: u32,
+    pub runs: Vec<Report>,
+    pub summary: Summary,
+}
+
+/// What a renderer is given.
+pub enum Document {
+    One(Report),
+    All(AllReport),
+}
+
+impl Document {
+    pub fn runs(&self) -> &[Report] {
+        match self {
+            Document::One(r) => std::slice::from_ref(r),
+            Document::All(a) => &a.runs,
+        }
+    }
+
+    pub fn summary(&self) -> Summary {
+        match self {
+            Document::One(r) => r.summary,
+            Document::All(a) => a.summary,
+        }
+    }
+}
+
+/// `--fail-on`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum FailOn {
+    Fail,
+    Warn,
+}
+
+/// Exit codes of interface.md: 0 nothing failed, 1 a check failed, 3 no failure but a check
+/// could not be checked. (2, usage or configuration, is decided before anything runs.)
+pub fn exit_code(summary: &Summary, fail_on: FailOn) -> u8 {
+    if summary.fail > 0 || (fail_on == FailOn::Warn && summary.warn > 0) {
+        1
+    } else if summary.error > 0 {
+        3
+    } else {
+        0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exit_codes_follow_the_contract() {
+        let s = |fail, warn, error| Summary {
+            pass: 1,
+            fail,
+            warn,
+            info: 0,
+            skip: 0,
+            error,
+        };
+        assert_eq!(exit_code(&s(0, 0, 0), FailOn::Fail), 0);
+        assert_eq!(exit_code(&s(0, 2, 0), FailOn::Fail), 0);
+        assert_eq!(exit_code(&s(0, 2, 0), FailOn::Warn), 1);
+        assert_eq!(exit_code(&s(1, 0, 1), FailOn::Fail), 1);
+        assert_eq!(exit_code(&s(0, 0, 1), FailOn::Fail), 3);
+    }
+}

@@ -1,0 +1,17 @@
+//! A faithful local fake of the four APIs (Gorgias, Intercom, HubSpot, OpenCX) on 127.0.0.1,
+//! one random port per vendor, speaking their documented paths, auth schemes, error bodies,
+//! pagination and rate-limit headers. It records every request, can add latency, inject faults
+//! and emulate rate limits. `doctor demo` and the integration tests run the real clients and
+//! checks against it through the `*_BASE_URL` settings.
+
+mod gorgias;
+mod hubspot;
+mod intercom;
+mod opencx;
+pub mod scenarios;
+mod server;
+pub mod world;
+
+pub use scenarios::{find as find_scenario, Scenario, SCENARIOS};
+pub use server::{Logged, Sandbox};
+pub use world::{Fault, FaultKind, Spec, World};

@@ -1,0 +1,215 @@
+//! Named sandbox scenarios: a healthy organisation, and one scenario per documented cause, each
+//! named after it. `doctor demo --list` prints them.
+
+use super::world::{FaultKind, Spec};
+use crate::integration::Integration;
+
+pub struct Scenario {
+    pub name: &'static str,
+    /// The integration the scenario is about (`None`: all of them).
+    pub integration: Option<Integration>,
+    pub summary: &'static str,
+    /// The check expected to catch it (tests assert this), `None` for the healthy ones.
+    pub diagnosed_by: Option<&'static str>,
+    pub build: fn() -> Spec,
+}
+
+const fn sc(
+    name: &'static str,
+    integration: Option<Integration>,
+    summary: &'static str,
+    diagnosed_by: Option<&'static str>,
+    build: fn() -> Spec,
+) -> Scenario {
+    Scenario {
+        name,
+        integration,
+        summary,
+        diagnosed_by,
+        build,
+    }
+}
+
+use Integration::{Gorgias as G, Hubspot as H, Intercom as I, Opencx as O};
+
+pub static SCENARIOS: &[Scenario] = &[
+    sc(
+        "healthy",
+        None,
+        "Everything set up as OpenCX documents it",
+        None,
+        Spec::healthy,
+    ),
+    sc(
+        "gorgias-wrong-domain",
+        Some(G),
+        "The domain prefix names no Gorgias account (HTML 404)",
+        Some("gorgias.credentials.domain"),
+        || {
+            let mut s = Spec::healthy();
+            s.world.gorgias.exists = false;
+            s.setting("gorgias.domain", "acme-shop")
+        },
+    ),
+    sc(
+        "gorgias-key-revoked",
+        Some(G),
+        "The API key was reset in Gorgias: 401",
+        Some("gorgias.credentials.api-key"),
+        || {
+            let mut s = Spec::healthy();
+            s.world.gorgias.api_key = "sbx-gorgias-rotated-5e2b7d90c1f3a4".into();
+            s.setting("gorgias.api_key", super::world::GORGIAS_KEY)
+        },
+    ),
+    sc(
+        "gorgias-no-permission",
+        Some(G),
+        "The key's user may not use the API: 403",
+        Some("gorgias.credentials.permission"),
+        || {
+            let mut s = Spec::healthy();
+            s.world.gorgias.forbidden = true;
+            s
+        },
+    ),
+    sc(
+        "gorgias-account-inactive",
+        Some(G),
+        "The Gorgias account was deactivated",
+        Some("gorgias.credentials.account-active"),
+        || {
+            let mut s = Spec::healthy();
+            s.world.gorgias.account["status"]["status"] = "inactive".into();
+            s.world.gorgias.account["deactivated_datetime"] = "2026-10-30T08:00:00+00:00".into();
+            s
+        },
+    ),
+    sc(
+        "gorgias-email-mismatch",
+        Some(G),
+        "The profile's email is not the key's user",
+        Some("gorgias.credentials.email"),
+        || {
+            // The key belongs to another user than the profile's email names; /api/users/0 shows it.
+            let mut s = Spec::healthy();
+            s.world.gorgias.users[0]["email"] = "owner@acme.example".into();
+            s
+        },
+    ),
+    sc(
+        "intercom-token-revoked",
+        Some(I),
+        "The access token was revoked: 401 token_revoked",
+        Some("intercom.credentials.token"),
+        || {
+            let mut s = Spec::healthy();
+            s.world.intercom.token = "sbx-intercom-regenerated-aGVsbG8xMjM0NTY".into();
+            s.world.intercom.rejected_code = "token_revoked";
+            s.setting("intercom.token", super::world::INTERCOM_TOKEN)
+        },
+    ),
+    sc(
+        "intercom-plan-restricted",
+        Some(I),
+        "The workspace's plan has no API access: 403",
+        Some("intercom.credentials.plan"),
+        || {
+            let mut s = Spec::healthy();
+            s.world.intercom.plan_restricted = true;
+            s
+        },
+    ),
+    sc(
+        "intercom-wrong-workspace",
+        Some(I),
+        "The Workspace ID is another workspace's",
+        Some("intercom.credentials.workspace"),
+        || Spec::healthy().setting("intercom.workspace_id", "zz999old"),
+    ),
+    sc(
+        "intercom-wrong-region",
+        Some(I),
+        "An EU workspace (requests go elsewhere)",
+        Some("intercom.credentials.region"),
+        || {
+            let mut s = Spec::healthy();
+            s.world.intercom.me["app"]["region"] = "EU".into();
+            s
+        },
+    ),
+    sc(
+        "hubspot-token-format",
+        Some(H),
+        "A developer API key pasted instead of a pat- token",
+        Some("hubspot.credentials.token-format"),
+        || {
+            let mut s = Spec::healthy();
+            s.world.hubspot.token = "4f1e2d3c-5b6a-7980-a1b2-c3d4e5f60718".into();
+            s
+        },
+    ),
+    sc(
+        "hubspot-token-expired",
+        Some(H),
+        "The token was rotated: 401",
+        Some("hubspot.credentials.token-valid"),
+        || {
+            let mut s = Spec::healthy();
+            s.world.hubspot.token = "pat-na1-00000000-1111-2222-3333-444444444444".into();
+            s.setting(
+                "hubspot.token",
+                "pat-na1-5b1f0d3e-9c2a-4e7b-8f61-2d4c9a7e0b13",
+            )
+        },
+    ),
+    sc(
+        "opencx-key-invalid",
+        Some(O),
+        "The OpenCX API key is invalid: 401",
+        Some("opencx.credentials.api-key"),
+        || {
+            let mut s = Spec::healthy();
+            s.world.opencx.api_key = "ocx_live_sbx_rotated_11aa22bb33cc".into();
+            s.setting("opencx.api_key", super::world::OPENCX_KEY)
+        },
+    ),
+    sc(
+        "opencx-missing-scope",
+        Some(O),
+        "The OpenCX key lacks chat-sessions:read: 403",
+        Some("opencx.credentials.api-key"),
+        || {
+            let mut s = Spec::healthy();
+            s.world.opencx.scopes = vec!["contacts:read"];
+            s
+        },
+    ),
+    sc(
+        "gorgias-server-error",
+        Some(G),
+        "Gorgias answers 500 (could not check: exit 3)",
+        None,
+        || Spec::healthy().fault(G, "/api/account", FaultKind::Status(500)),
+    ),
+    sc(
+        "gorgias-rate-limited-once",
+        Some(G),
+        "One 429 with Retry-After: 1, then normal",
+        None,
+        || {
+            Spec::healthy().fault_times(
+                G,
+                "/api/account",
+                FaultKind::RateLimited {
+                    retry_after_secs: 1,
+                },
+                1,
+            )
+        },
+    ),
+];
+
+pub fn find(name: &str) -> Option<&'static Scenario> {
+    SCENARIOS.iter().find(|s| s.name == name)
+}

@@ -1,0 +1,212 @@
+//! The sandbox's data: one healthy organisation across the four vendors, which scenarios then
+//! break in one documented way each. Objects are kept as the vendors' JSON.
+
+use std::time::Duration;
+
+use serde_json::{json, Value};
+
+use crate::integration::Integration;
+
+pub const GORGIAS_DOMAIN: &str = "acme";
+pub const GORGIAS_EMAIL: &str = "ops@acme.example";
+pub const GORGIAS_KEY: &str = "sbx-gorgias-0f3a9c2e7d41b8aa5c9e13f0";
+pub const GORGIAS_AI_USER: u64 = 4321;
+pub const INTERCOM_TOKEN: &str = "sbx-intercom-dG9rOjEyMzQ1Njc4OTAxMjM0NTY3";
+pub const INTERCOM_WORKSPACE: &str = "abc123xy";
+pub const INTERCOM_AI_ADMIN: &str = "991267460";
+pub const HUBSPOT_TOKEN: &str = "pat-na1-5b1f0d3e-9c2a-4e7b-8f61-2d4c9a7e0b13";
+pub const HUBSPOT_AI_USER: &str = "7744120";
+pub const OPENCX_KEY: &str = "ocx_live_sbx_7d2f91c04be8a3566e0f";
+
+/// Everything a run needs to find and authenticate to the fake.
+#[derive(Clone, Debug)]
+pub struct World {
+    pub gorgias: GorgiasWorld,
+    pub intercom: IntercomWorld,
+    pub hubspot: HubspotWorld,
+    pub opencx: OpencxWorld,
+}
+
+#[derive(Clone, Debug)]
+pub struct GorgiasWorld {
+    pub email: String,
+    pub api_key: String,
+    /// False: the domain prefix names no account (HTML 404 on every path).
+    pub exists: bool,
+    /// The key's user may not use the API (403 on every path).
+    pub forbidden: bool,
+    pub account: Value,
+    pub users: Vec<Value>,
+    /// The user the API key belongs to (`/api/users/0`).
+    pub key_owner: u64,
+}
+
+#[derive(Clone, Debug)]
+pub struct IntercomWorld {
+    pub token: String,
+    /// The 401 code for any other token: `unauthorized` or e.g. `token_revoked`.
+    pub rejected_code: &'static str,
+    /// Answer 403 `api_plan_restricted` to every call.
+    pub plan_restricted: bool,
+    pub me: Value,
+}
+
+#[derive(Clone, Debug)]
+pub struct HubspotWorld {
+    pub token: String,
+    /// Status and category for a rejected token: expired (401) or deleted app (404).
+    pub token_known: bool,
+    pub token_info: Value,
+}
+
+#[derive(Clone, Debug)]
+pub struct OpencxWorld {
+    pub api_key: String,
+    pub scopes: Vec<&'static str>,
+    pub sessions: Vec<Value>,
+}
+
+/// A fault injected on requests whose path starts with `path` (empty: every path).
+#[derive(Clone, Debug)]
+pub struct Fault {
+    pub vendor: Integration,
+    pub path: String,
+    pub kind: FaultKind,
+    /// How many requests it hits before clearing; `None`: never clears.
+    pub times: Option<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FaultKind {
+    /// The vendor's own error body with this status.
+    Status(u16),
+    /// An HTML page with this status (a proxy, a wrong host).
+    Html(u16),
+    /// `Content-Type: application/json` with a body that is not JSON.
+    MalformedJson,
+    /// A JSON body cut off before its end (the connection closes early).
+    Truncated,
+    /// Valid JSON labelled `text/plain`.
+    WrongContentType,
+    /// A JSON body of this many bytes.
+    Huge(usize),
+    /// No answer at all (until the client gives up).
+    Hang,
+    /// 429 with `Retry-After` in seconds.
+    RateLimited { retry_after_secs: u64 },
+}
+
+/// A sandbox set-up: the world, faults, latency and rate-limit emulation.
+#[derive(Clone, Debug)]
+pub struct Spec {
+    pub world: World,
+    pub faults: Vec<Fault>,
+    /// Added to every request before it is answered.
+    pub latency: Duration,
+    /// Gorgias leaky bucket `(capacity, window)`: 429 when full. Documented: 40 per 20 s.
+    pub gorgias_bucket: (u32, Duration),
+    /// HubSpot requests allowed per 10-second window (documented 100 on Free/Starter).
+    pub hubspot_per_window: (u32, Duration),
+    /// Settings the doctor is given that differ from the world (a misconfigured profile).
+    pub setting_overrides: Vec<(&'static str, String)>,
+}
+
+impl Spec {
+    pub fn healthy() -> Spec {
+        Spec {
+            world: World::healthy(),
+            faults: Vec::new(),
+            latency: Duration::ZERO,
+            gorgias_bucket: (40, Duration::from_secs(20)),
+            hubspot_per_window: (100, Duration::from_secs(10)),
+            setting_overrides: Vec::new(),
+        }
+    }
+
+    pub fn fault(mut self, vendor: Integration, path: &str, kind: FaultKind) -> Spec {
+        self.faults.push(Fault {
+            vendor,
+            path: path.to_string(),
+            kind,
+            times: None,
+        });
+        self
+    }
+
+    pub fn fault_times(
+        mut self,
+        vendor: Integration,
+        path: &str,
+        kind: FaultKind,
+        times: usize,
+    ) -> Spec {
+        self.faults.push(Fault {
+            vendor,
+            path: path.to_string(),
+            kind,
+            times: Some(times),
+        });
+        self
+    }
+
+    pub fn setting(mut self, name: &'static str, value: impl Into<String>) -> Spec {
+        self.setting_overrides.push((name, value.into()));
+        self
+    }
+}
+
+impl World {
+    pub fn healthy() -> World {
+        World {
+            gorgias: GorgiasWorld {
+                email: GORGIAS_EMAIL.into(),
+                api_key: GORGIAS_KEY.into(),
+                exists: true,
+                forbidden: false,
+                account: json!({
+                    "domain": GORGIAS_DOMAIN,
+                    "created_datetime": "2023-04-11T09:12:44.118273+00:00",
+                    "deactivated_datetime": null,
+                    "settings": [{"id": 987, "type": "business-hours", "data": {"timezone": "UTC", "business_hours": {"days": "1,2,3,4,5", "from_time": "09:00", "to_time": "18:00"}}}],
+                    "status": {"status": "active"}
+                }),
+                users: vec![
+                    json!({"id": 1001, "email": GORGIAS_EMAIL, "name": "Ops Admin", "firstname": "Ops", "lastname": "Admin", "active": true, "deactivated_datetime": null, "role": {"name": "admin"}, "created_datetime": "2023-04-11T09:12:44+00:00"}),
+                    json!({"id": GORGIAS_AI_USER, "email": "ai@acme.example", "name": "AI Agent", "firstname": "AI", "lastname": "Agent", "active": true, "deactivated_datetime": null, "role": {"name": "agent"}, "created_datetime": "2024-01-02T10:00:00+00:00"}),
+                    json!({"id": 1002, "email": "sam@acme.example", "name": "Sam Support", "firstname": "Sam", "lastname": "Support", "active": true, "deactivated_datetime": null, "role": {"name": "agent"}, "created_datetime": "2023-05-01T10:00:00+00:00"}),
+                ],
+                key_owner: 1001,
+            },
+            intercom: IntercomWorld {
+                token: INTERCOM_TOKEN.into(),
+                rejected_code: "unauthorized",
+                plan_restricted: false,
+                me: json!({
+                    "type": "admin", "id": "991267459", "email": "ops@acme.example", "name": "Ops Admin", "email_verified": true,
+                    "app": {"type": "app", "id_code": INTERCOM_WORKSPACE, "name": "Acme", "created_at": 1_734_537_243, "secure": false,
+                            "identity_verification": false, "timezone": "Europe/London", "region": "US"},
+                    "avatar": {"type": "avatar", "image_url": "https://static.intercomassets.com/assets/default-avatars/admins/128.png"},
+                    "has_inbox_seat": true
+                }),
+            },
+            hubspot: HubspotWorld {
+                token: HUBSPOT_TOKEN.into(),
+                token_known: true,
+                token_info: json!({
+                    "userId": 7_744_120, "hubId": 20_456_789, "appId": 3_011_410,
+                    "scopes": ["oauth", "conversations.read", "conversations.write", "crm.objects.contacts.read", "crm.objects.contacts.write",
+                               "crm.objects.companies.read", "crm.objects.deals.read", "crm.objects.owners.read", "crm.schemas.contacts.read", "tickets"]
+                }),
+            },
+            opencx: OpencxWorld {
+                api_key: OPENCX_KEY.into(),
+                scopes: vec![
+                    "chat-sessions:read",
+                    "contacts:read",
+                    "handoff-analytics:read",
+                ],
+                sessions: Vec::new(),
+            },
+        }
+    }
+}

@@ -1,0 +1,259 @@
+//! The table of every setting: its integration, key, environment variable, whether it is a
+//! secret, and how it is validated. `config show`, `login`, the loader and the README all read
+//! this one table, so a setting cannot exist in one place and be missing in another.
+
+use crate::integration::Integration;
+
+/// How a setting's text is checked before anything runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Free text (e.g. an Intercom workspace id).
+    Text,
+    /// A secret: never printed, never written to the config file.
+    Secret,
+    /// The Gorgias domain prefix: `acme` for `acme.gorgias.com`.
+    GorgiasDomain,
+    Email,
+    /// A positive integer id.
+    Id,
+    /// A HubSpot user id: numeric, or the Conversations actor form `A-<n>`.
+    HubspotUserId,
+    /// The webhook URL OpenCX shows (http allowed only on loopback; checked later as a finding).
+    WebhookUrl,
+    /// A vendor origin override, http or https.
+    BaseUrl,
+    Bool,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Field {
+    pub integration: Integration,
+    /// The key in the config file and after `--set integration.`.
+    pub key: &'static str,
+    pub kind: Kind,
+    /// One line for `config show`, `login` and the README.
+    pub help: &'static str,
+    /// Needed before any check of the integration can run.
+    pub required: bool,
+}
+
+impl Field {
+    pub fn env_var(&self) -> String {
+        format!(
+            "DOCTOR_{}_{}",
+            self.integration.slug().to_ascii_uppercase(),
+            self.key.to_ascii_uppercase()
+        )
+    }
+
+    /// `gorgias.domain`, the name used in messages and with `--set`.
+    pub fn dotted(&self) -> String {
+        format!("{}.{}", self.integration.slug(), self.key)
+    }
+
+    pub fn is_secret(&self) -> bool {
+        self.kind == Kind::Secret
+    }
+}
+
+const fn f(
+    integration: Integration,
+    key: &'static str,
+    kind: Kind,
+    required: bool,
+    help: &'static str,
+) -> Field {
+    Field {
+        integration,
+        key,
+        kind,
+        help,
+        required,
+    }
+}
+
+use Integration::{Gorgias as G, Hubspot as H, Intercom as I, Opencx as O};
+
+pub static FIELDS: &[Field] = &[
+    f(
+        G,
+        "domain",
+        Kind::GorgiasDomain,
+        true,
+        "Domain prefix: `acme` for acme.gorgias.com",
+    ),
+    f(
+        G,
+        "email",
+        Kind::Email,
+        true,
+        "Email of the Gorgias user who owns the API key",
+    ),
+    f(
+        G,
+        "api_key",
+        Kind::Secret,
+        true,
+        "Gorgias REST API key (Settings → REST API)",
+    ),
+    f(
+        G,
+        "ai_user_id",
+        Kind::Id,
+        false,
+        "The Default User ID set in OpenCX (the AI's Gorgias user)",
+    ),
+    f(
+        G,
+        "team_id",
+        Kind::Id,
+        false,
+        "Default team id set in OpenCX, if any",
+    ),
+    f(
+        G,
+        "webhook_url",
+        Kind::WebhookUrl,
+        false,
+        "The webhook URL OpenCX shows for Gorgias",
+    ),
+    f(
+        G,
+        "base_url",
+        Kind::BaseUrl,
+        false,
+        "Replaces https://{domain}.gorgias.com (tests, proxies)",
+    ),
+    f(
+        I,
+        "token",
+        Kind::Secret,
+        true,
+        "Intercom access token (Developer Hub → app → Authentication)",
+    ),
+    f(
+        I,
+        "workspace_id",
+        Kind::Text,
+        false,
+        "Workspace ID entered in OpenCX (= Intercom App ID)",
+    ),
+    f(
+        I,
+        "ai_admin_id",
+        Kind::Id,
+        false,
+        "AI Admin ID set in OpenCX (the AI teammate's id)",
+    ),
+    f(
+        I,
+        "webhook_url",
+        Kind::WebhookUrl,
+        false,
+        "The webhook URL OpenCX shows for Intercom",
+    ),
+    f(
+        I,
+        "process_on_assignment",
+        Kind::Bool,
+        false,
+        "OpenCX's \"Process on assignment\" toggle (true/false)",
+    ),
+    f(
+        I,
+        "base_url",
+        Kind::BaseUrl,
+        false,
+        "Replaces https://api.intercom.io (or the region's host)",
+    ),
+    f(
+        H,
+        "token",
+        Kind::Secret,
+        true,
+        "HubSpot private app access token (pat-…)",
+    ),
+    f(
+        H,
+        "ai_user_id",
+        Kind::HubspotUserId,
+        false,
+        "The Default User ID set in OpenCX",
+    ),
+    f(
+        H,
+        "webhook_url",
+        Kind::WebhookUrl,
+        false,
+        "The webhook URL OpenCX shows for HubSpot",
+    ),
+    f(
+        H,
+        "app_id",
+        Kind::Id,
+        false,
+        "App id, to read webhook subscriptions (optional)",
+    ),
+    f(
+        H,
+        "developer_api_key",
+        Kind::Secret,
+        false,
+        "Developer API key, to read webhook subscriptions (optional)",
+    ),
+    f(
+        H,
+        "base_url",
+        Kind::BaseUrl,
+        false,
+        "Replaces https://api.hubapi.com",
+    ),
+    f(
+        O,
+        "api_key",
+        Kind::Secret,
+        true,
+        "OpenCX API key (Settings → Access)",
+    ),
+    f(
+        O,
+        "base_url",
+        Kind::BaseUrl,
+        false,
+        "Replaces https://api.open.cx",
+    ),
+];
+
+pub fn fields_of(integration: Integration) -> impl Iterator<Item = &'static Field> {
+    FIELDS.iter().filter(move |f| f.integration == integration)
+}
+
+pub fn find(integration: Integration, key: &str) -> Option<&'static Field> {
+    fields_of(integration).find(|f| f.key == key)
+}
+
+/// Looks a setting up by its dotted name (`gorgias.domain`).
+pub fn find_dotted(name: &str) -> Option<&'static Field> {
+    let (integration, key) = name.split_once('.')?;
+    find(Integration::from_slug(integration)?, key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn environment_variables_follow_the_contract() {
+        let vars: Vec<String> = FIELDS.iter().map(Field::env_var).collect();
+        for expected in [
+            "DOCTOR_GORGIAS_DOMAIN",
+            "DOCTOR_GORGIAS_API_KEY",
+            "DOCTOR_GORGIAS_AI_USER_ID",
+            "DOCTOR_INTERCOM_PROCESS_ON_ASSIGNMENT",
+            "DOCTOR_HUBSPOT_DEVELOPER_API_KEY",
+            "DOCTOR_OPENCX_BASE_URL",
+        ] {
+            assert!(vars.iter().any(|v| v == expected), "{expected} missing");
+        }
+    }
+}

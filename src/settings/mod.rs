@@ -1,0 +1,293 @@
+//! Turns the profile's config file, the keyring, `DOCTOR_*` environment variables and `--set`
+//! flags into one validated `Settings` value before anything runs. Precedence: flags >
+//! environment > config file / keyring. A bad value stops the run with exit 2 and a message
+//! that names the setting and where it came from.
+
+pub mod fields;
+pub mod file;
+pub mod keyring_store;
+pub mod secret;
+pub mod validate;
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::PathBuf;
+
+use crate::integration::Integration;
+pub use fields::{Field, Kind, FIELDS};
+pub use file::ConfigFile;
+pub use keyring_store::SecretStore;
+pub use secret::Secret;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("the config file {path} is not valid TOML: {detail}")]
+    Malformed { path: PathBuf, detail: String },
+    #[error("cannot read the config file {path}: {detail}")]
+    Unreadable { path: PathBuf, detail: String },
+    #[error("cannot write the config file {path}: {detail}")]
+    Unwritable { path: PathBuf, detail: String },
+    #[error("unknown setting `{key}` in {path}: {hint}")]
+    UnknownKey {
+        path: PathBuf,
+        key: String,
+        hint: String,
+    },
+    #[error(
+        "`{setting}` in {path} is a secret, and secrets are not read from files: remove it, then run \
+         `doctor login {integration}` (stores it in the OS keyring) or set {env}"
+    )]
+    SecretInFile {
+        path: PathBuf,
+        setting: String,
+        env: String,
+        integration: Integration,
+    },
+    #[error("unknown profile '{profile}': {known}")]
+    UnknownProfile { profile: String, known: String },
+    #[error("setting {setting} (from {origin}) {problem}")]
+    Invalid {
+        setting: String,
+        origin: Source,
+        problem: String,
+    },
+    #[error("--set {0}: expected INTEGRATION.SETTING=VALUE, e.g. --set gorgias.ai_user_id=42")]
+    BadSetFlag(String),
+    #[error("--set {name}: no such setting; known settings: {known}")]
+    UnknownSetFlag { name: String, known: String },
+    #[error(
+        "--set {0}: secrets are not taken from the command line (shell history, ps); use `doctor login` or the environment variable"
+    )]
+    SecretOnCommandLine(String),
+    #[error("{integration} is not configured: {missing}. Run `doctor login {slug}`, or set the environment variables; `doctor config show` lists every setting{keyring}", integration = .integration.name(), slug = .integration.slug(), keyring = .keyring.as_deref().map(|k| format!(". Note: {k}")).unwrap_or_default())]
+    NotConfigured {
+        integration: Integration,
+        missing: String,
+        keyring: Option<String>,
+    },
+}
+
+/// Where a setting's value came from, shown by `config show`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    Flag,
+    Env(String),
+    File(PathBuf),
+    Keyring,
+    Sandbox,
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Source::Flag => f.write_str("--set flag"),
+            Source::Env(var) => write!(f, "environment {var}"),
+            Source::File(path) => write!(f, "config file {}", path.display()),
+            Source::Keyring => f.write_str("OS keyring"),
+            Source::Sandbox => f.write_str("built-in sandbox"),
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Entry {
+    /// The normalised value (for a secret: the secret itself; see `Settings::secret`).
+    value: String,
+    pub source: Source,
+}
+
+/// Every setting of one profile, validated.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    pub profile: String,
+    pub config_path: PathBuf,
+    values: BTreeMap<(Integration, &'static str), Entry>,
+    /// Why secrets could not be read from the keyring, if they could not.
+    pub keyring_problem: Option<String>,
+}
+
+impl Settings {
+    /// Loads the profile. `integrations` limits keyring look-ups to what the command needs.
+    pub fn load(
+        profile: &str,
+        sets: &[String],
+        integrations: &[Integration],
+        store: &SecretStore,
+        allow_new_profile: bool,
+    ) -> Result<Settings, ConfigError> {
+        let path = file::default_path();
+        let config = ConfigFile::load(&path)?;
+        if profile != "default" && !config.has_profile(profile) && !allow_new_profile {
+            let known = config.profiles();
+            return Err(ConfigError::UnknownProfile {
+                profile: profile.to_string(),
+                known: if !config.exists() {
+                    format!("there is no config file at {} (run `doctor login INTEGRATION --profile {profile}` to create it)", path.display())
+                } else if known.is_empty() {
+                    format!("{} defines no profiles", path.display())
+                } else {
+                    format!("{} defines {}", path.display(), known.join(", "))
+                },
+            });
+        }
+        let mut settings = Settings {
+            profile: profile.to_string(),
+            config_path: path.clone(),
+            values: BTreeMap::new(),
+            keyring_problem: None,
+        };
+        // Lowest precedence first; later sources overwrite.
+        for (field, raw) in config.values(profile)? {
+            settings.put(field, &raw, Source::File(path.clone()))?;
+        }
+        for field in FIELDS
+            .iter()
+            .filter(|f| f.is_secret() && integrations.contains(&f.integration))
+        {
+            if std::env::var_os(field.env_var()).is_some() {
+                continue; // the environment wins; don't touch the keyring for it
+            }
+            match store.get(profile, field) {
+                Ok(Some(secret)) => settings.put(field, secret.expose(), Source::Keyring)?,
+                Ok(None) => {}
+                Err(e) => {
+                    settings
+                        .keyring_problem
+                        .get_or_insert_with(|| e.to_string());
+                }
+            }
+        }
+        for field in FIELDS {
+            let var = field.env_var();
+            if let Ok(raw) = std::env::var(&var) {
+                if !raw.trim().is_empty() {
+                    settings.put(field, &raw, Source::Env(var))?;
+                }
+            }
+        }
+        for set in sets {
+            let (name, raw) = set
+                .split_once('=')
+                .ok_or_else(|| ConfigError::BadSetFlag(set.clone()))?;
+            let field =
+                fields::find_dotted(name.trim()).ok_or_else(|| ConfigError::UnknownSetFlag {
+                    name: name.to_string(),
+                    known: FIELDS
+                        .iter()
+                        .filter(|f| !f.is_secret())
+                        .map(Field::dotted)
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                })?;
+            if field.is_secret() {
+                return Err(ConfigError::SecretOnCommandLine(name.to_string()));
+            }
+            settings.put(field, raw, Source::Flag)?;
+        }
+        Ok(settings)
+    }
+
+    /// Settings made by the sandbox for `doctor demo` (no file, no keyring, no environment).
+    pub fn for_sandbox(values: &[(&str, String)]) -> Settings {
+        let mut settings = Settings {
+            profile: "demo".into(),
+            config_path: PathBuf::from("(sandbox)"),
+            values: BTreeMap::new(),
+            keyring_problem: None,
+        };
+        for (name, value) in values {
+            let field = fields::find_dotted(name)
+                .unwrap_or_else(|| panic!("sandbox names unknown setting {name}"));
+            settings
+                .put(field, value, Source::Sandbox)
+                .expect("sandbox settings are valid");
+        }
+        settings
+    }
+
+    fn put(&mut self, field: &'static Field, raw: &str, source: Source) -> Result<(), ConfigError> {
+        let value = validate::validate(field, raw).map_err(|problem| ConfigError::Invalid {
+            setting: format!("{} ({})", field.dotted(), field.env_var()),
+            origin: source.clone(),
+            problem,
+        })?;
+        self.values
+            .insert((field.integration, field.key), Entry { value, source });
+        Ok(())
+    }
+
+    pub fn entry(&self, integration: Integration, key: &str) -> Option<&Entry> {
+        self.values
+            .get(&(integration, fields::find(integration, key)?.key))
+    }
+
+    /// A non-secret value. Asking for a secret here is a bug.
+    pub fn get(&self, integration: Integration, key: &str) -> Option<&str> {
+        debug_assert!(
+            !fields::find(integration, key).is_some_and(Field::is_secret),
+            "{key} is a secret"
+        );
+        self.entry(integration, key).map(|e| e.value.as_str())
+    }
+
+    pub fn secret(&self, integration: Integration, key: &str) -> Option<Secret> {
+        debug_assert!(
+            fields::find(integration, key).is_some_and(Field::is_secret),
+            "{key} is not a secret"
+        );
+        self.entry(integration, key)
+            .map(|e| Secret::new(e.value.clone()))
+    }
+
+    pub fn id(&self, integration: Integration, key: &str) -> Option<u64> {
+        self.get(integration, key).and_then(|v| v.parse().ok())
+    }
+
+    pub fn flag(&self, integration: Integration, key: &str) -> Option<bool> {
+        self.get(integration, key).map(|v| v == "true")
+    }
+
+    /// Every secret value held, for the output redactor.
+    pub fn secrets(&self) -> Vec<String> {
+        self.values
+            .iter()
+            .filter(|((i, k), _)| fields::find(*i, k).is_some_and(Field::is_secret))
+            .map(|(_, e)| e.value.clone())
+            .collect()
+    }
+
+    /// Is the integration configured enough to be checked? (`doctor all` runs those that are.)
+    pub fn is_configured(&self, integration: Integration) -> bool {
+        self.missing_required(integration).is_empty()
+    }
+
+    pub fn missing_required(&self, integration: Integration) -> Vec<&'static Field> {
+        fields::fields_of(integration)
+            .filter(|f| f.required && self.entry(integration, f.key).is_none())
+            .collect()
+    }
+
+    /// Fails with a precise message when a required setting of the integration is missing.
+    pub fn require(&self, integration: Integration) -> Result<(), ConfigError> {
+        let missing = self.missing_required(integration);
+        if missing.is_empty() {
+            return Ok(());
+        }
+        let missing = missing
+            .iter()
+            .map(|f| format!("{} ({})", f.dotted(), f.env_var()))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let keyring = self
+            .missing_required(integration)
+            .iter()
+            .any(|f| f.is_secret())
+            .then(|| self.keyring_problem.clone())
+            .flatten();
+        Err(ConfigError::NotConfigured {
+            integration,
+            missing: format!("missing {missing}"),
+            keyring,
+        })
+    }
+}

@@ -1,0 +1,133 @@
+//! Gorgias REST API (gorgias-api.md): `https://{domain}.gorgias.com/api/…`, HTTP Basic with the
+//! user's email and API key, error body `{"error":{"msg":…}}`, a leaky-bucket rate limit
+//! reported in `X-Gorgias-Account-Api-Call-Limit: used/limit` (40 per 20 s for API keys),
+//! `Retry-After` on 429, cursor pagination `{data, meta:{next_cursor}}`.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use reqwest::header::HeaderMap;
+use serde::Deserialize;
+use serde_json::Value;
+use url::Url;
+
+use crate::http::client::retry_after_secs;
+use crate::http::{ApiError, Auth, Budget, Http, VendorApi, VendorClient, VendorError};
+use crate::integration::Integration;
+use crate::settings::Secret;
+
+/// The window Gorgias documents for API-key integrations (enterprise accounts: 10 s, which
+/// makes this conservative).
+pub const RATE_WINDOW: Duration = Duration::from_secs(20);
+
+pub static API: VendorApi = VendorApi {
+    vendor: Integration::Gorgias,
+    parse_error,
+    budget,
+    retry_after: retry_after_secs,
+    request_id_header: "x-request-id",
+    local_limit: None,
+};
+
+fn parse_error(body: &Value) -> VendorError {
+    let error = &body["error"];
+    let message = error["msg"]
+        .as_str()
+        .or_else(|| error.as_str())
+        .map(str::to_string);
+    // `msg` is sometimes a snake_case code such as `ticket_merged`.
+    let code = message
+        .as_deref()
+        .filter(|m| !m.is_empty() && m.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+        .map(str::to_string);
+    VendorError {
+        code,
+        message,
+        request_id: None,
+        scopes: Vec::new(),
+    }
+}
+
+fn budget(headers: &HeaderMap) -> Option<Budget> {
+    let value = headers
+        .get("x-gorgias-account-api-call-limit")?
+        .to_str()
+        .ok()?;
+    let (used, capacity) = value.split_once('/')?;
+    Some(Budget::Bucket {
+        used: used.trim().parse().ok()?,
+        capacity: capacity.trim().parse().ok()?,
+        window: RATE_WINDOW,
+    })
+}
+
+pub fn origin(domain: &str) -> Url {
+    Url::parse(&format!("https://{domain}.gorgias.com"))
+        .expect("a validated domain prefix makes a valid URL")
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct Account {
+    pub domain: Option<String>,
+    pub created_datetime: Option<String>,
+    pub deactivated_datetime: Option<String>,
+    pub status: Option<AccountStatus>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct AccountStatus {
+    pub status: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct User {
+    pub id: u64,
+    pub email: Option<String>,
+    pub name: Option<String>,
+    pub active: Option<bool>,
+    pub deactivated_datetime: Option<String>,
+    pub role: Option<Role>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct Role {
+    pub name: Option<String>,
+}
+
+pub struct GorgiasClient {
+    api: VendorClient,
+}
+
+impl GorgiasClient {
+    pub fn new(http: Arc<Http>, base: Url, email: &str, api_key: Secret) -> GorgiasClient {
+        GorgiasClient {
+            api: VendorClient::new(
+                http,
+                &API,
+                base,
+                Auth::Basic {
+                    user: email.to_string(),
+                    password: api_key,
+                },
+            ),
+        }
+    }
+
+    /// `GET /api/account`: the credential and domain probe.
+    pub async fn account(&self) -> Result<Account, ApiError> {
+        self.api.get("/api/account", &[]).await
+    }
+
+    /// `GET /api/users/0`: the user the API key belongs to.
+    pub async fn current_user(&self) -> Result<User, ApiError> {
+        self.api.get("/api/users/0", &[]).await
+    }
+
+    pub async fn user(&self, id: u64) -> Result<User, ApiError> {
+        self.api.get(&format!("/api/users/{id}"), &[]).await
+    }
+}
