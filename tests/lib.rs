@@ -1,1 +1,14 @@
+//! One integration-test crate, one file per feature. Tests run the real `doctor` binary
+//! (assert_cmd) against the real sandbox, with a hermetic environment: a temporary config file,
+//! no inherited DOCTOR_* variables, and a keyring that is either off or the mock store.
 
+mod common;
+
+mod assets;
+mod exit_codes;
+mod formats;
+mod http_behaviour;
+mod login;
+mod runner;
+mod scenarios;
+mod settings;

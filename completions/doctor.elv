@@ -1,0 +1,370 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[doctor] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'doctor'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'doctor'= {
+            cand --profile 'Profile of the config file and keyring to use'
+            cand --format 'Output format'
+            cand --output 'Write the report to FILE instead of standard output'
+            cand --color 'Colour: auto uses colour on a terminal unless NO_COLOR is set or TERM=dumb'
+            cand --timeout 'Deadline for the whole run, in seconds'
+            cand --jobs 'Most HTTP requests in flight at once; 1 is strictly sequential'
+            cand --fail-on 'Which results make the exit status 1'
+            cand --only 'Run only these checks (ids or id prefixes such as gorgias.webhook; comma-separated or repeated)'
+            cand --skip 'Do not run these checks (ids or id prefixes; comma-separated or repeated)'
+            cand --set 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)'
+            cand -v 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
+            cand --verbose 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
+            cand -q 'Print only problems and the summary'
+            cand --quiet 'Print only problems and the summary'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand gorgias 'Diagnose the Gorgias integration (all symptoms, or one)'
+            cand intercom 'Diagnose the Intercom integration (all symptoms, or one)'
+            cand hubspot 'Diagnose the HubSpot integration (all symptoms, or one)'
+            cand all 'Every integration configured in the profile (a CI smoke check)'
+            cand session 'One OpenCX session: timeline, handoff, reasons'
+            cand checks 'The catalogue of checks: id, integration, symptom, title'
+            cand explain 'What a check looks at and how to fix what it finds'
+            cand demo 'Run the real checks against the built-in sandbox (start here)'
+            cand login 'Interactive set-up; secrets go to the OS keyring'
+            cand logout 'Remove an integration''s secrets from the OS keyring'
+            cand config 'Show the settings'
+            cand completions 'Shell completion script on stdout'
+            cand man 'The man page (roff) on stdout'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'doctor;gorgias'= {
+            cand --ticket 'Gorgias ticket id to diagnose'
+            cand --profile 'Profile of the config file and keyring to use'
+            cand --format 'Output format'
+            cand --output 'Write the report to FILE instead of standard output'
+            cand --color 'Colour: auto uses colour on a terminal unless NO_COLOR is set or TERM=dumb'
+            cand --timeout 'Deadline for the whole run, in seconds'
+            cand --jobs 'Most HTTP requests in flight at once; 1 is strictly sequential'
+            cand --fail-on 'Which results make the exit status 1'
+            cand --only 'Run only these checks (ids or id prefixes such as gorgias.webhook; comma-separated or repeated)'
+            cand --skip 'Do not run these checks (ids or id prefixes; comma-separated or repeated)'
+            cand --set 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)'
+            cand -v 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
+            cand --verbose 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
+            cand -q 'Print only problems and the summary'
+            cand --quiet 'Print only problems and the summary'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'doctor;intercom'= {
+            cand --conversation 'Intercom conversation id to diagnose'
+            cand --profile 'Profile of the config file and keyring to use'
+            cand --format 'Output format'
+            cand --output 'Write the report to FILE instead of standard output'
+            cand --color 'Colour: auto uses colour on a terminal unless NO_COLOR is set or TERM=dumb'
+            cand --timeout 'Deadline for the whole run, in seconds'
+            cand --jobs 'Most HTTP requests in flight at once; 1 is strictly sequential'
+            cand --fail-on 'Which results make the exit status 1'
+            cand --only 'Run only these checks (ids or id prefixes such as gorgias.webhook; comma-separated or repeated)'
+            cand --skip 'Do not run these checks (ids or id prefixes; comma-separated or repeated)'
+            cand --set 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)'
+            cand -v 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
+            cand --verbose 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
+            cand -q 'Print only problems and the summary'
+            cand --quiet 'Print only problems and the summary'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'doctor;hubspot'= {
+            cand --thread 'HubSpot conversation thread id to diagnose'
+            cand --profile 'Profile of the config file and keyring to use'
+            cand --format 'Output format'
+            cand --output 'Write the report to FILE instead of standard output'
+            cand --color 'Colour: auto uses colour on a terminal unless NO_COLOR is set or TERM=dumb'
+            cand --timeout 'Deadline for the whole run, in seconds'
+            cand --jobs 'Most HTTP requests in flight at once; 1 is strictly sequential'
+            cand --fail-on 'Which results make the exit status 1'
+            cand --only 'Run only these checks (ids or id prefixes such as gorgias.webhook; comma-separated or repeated)'
+            cand --skip 'Do not run these checks (ids or id prefixes; comma-separated or repeated)'
+            cand --set 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)'
+            cand -v 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
+            cand --verbose 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
+            cand -q 'Print only problems and the summary'
+            cand --quiet 'Print only problems and the summary'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'doctor;all'= {
+            cand --profile 'Profile of the config file and keyring to use'
+            cand --format 'Output format'
+            cand --output 'Write the report to FILE instead of standard output'
+            cand --color 'Colour: auto uses colour on a terminal unless NO_COLOR is set or TERM=dumb'
+            cand --timeout 'Deadline for the whole run, in seconds'
+            cand --jobs 'Most HTTP requests in flight at once; 1 is strictly sequential'
+            cand --fail-on 'Which results make the exit status 1'
+            cand --only 'Run only these checks (ids or id prefixes such as gorgias.webhook; comma-separated or repeated)'
+            cand --skip 'Do not run these checks (ids or id prefixes; comma-separated or repeated)'
+            cand --set 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)'
+            cand -v 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
+            cand --verbose 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
+            cand -q 'Print only problems and the summary'
+            cand --quiet 'Print only problems and the summary'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'doctor;session'= {
+            cand --profile 'Profile of the config file and keyring to use'
+            cand --format 'Output format'
+            cand --output 'Write the report to FILE instead of standard output'
+            cand --color 'Colour: auto uses colour on a terminal unless NO_COLOR is set or TERM=dumb'
+            cand --timeout 'Deadline for the whole run, in seconds'
+            cand --jobs 'Most HTTP requests in flight at once; 1 is strictly sequential'
+            cand --fail-on 'Which results make the exit status 1'
+            cand --only 'Run only these checks (ids or id prefixes such as gorgias.webhook; comma-separated or repeated)'
+            cand --skip 'Do not run these checks (ids or id prefixes; comma-separated or repeated)'
+            cand --set 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)'
+            cand -v 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
+            cand --verbose 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
+            cand -q 'Print only problems and the summary'
+            cand --quiet 'Print only problems and the summary'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'doctor;checks'= {
+            cand --profile 'Profile of the config file and keyring to use'
+            cand --format 'Output format'
+            cand --output 'Write the report to FILE instead of standard output'
+            cand --color 'Colour: auto uses colour on a terminal unless NO_COLOR is set or TERM=dumb'
+            cand --timeout 'Deadline for the whole run, in seconds'
+            cand --jobs 'Most HTTP requests in flight at once; 1 is strictly sequential'
+            cand --fail-on 'Which results make the exit status 1'
+            cand --only 'Run only these checks (ids or id prefixes such as gorgias.webhook; comma-separated or repeated)'
+            cand --skip 'Do not run these checks (ids or id prefixes; comma-separated or repeated)'
+            cand --set 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)'
+            cand -v 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
+            cand --verbose 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
+            cand -q 'Print only problems and the summary'
+            cand --quiet 'Print only problems and the summary'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'doctor;explain'= {
+            cand --profile 'Profile of the config file and keyring to use'
+            cand --format 'Output format'
+            cand --output 'Write the report to FILE instead of standard output'
+            cand --color 'Colour: auto uses colour on a terminal unless NO_COLOR is set or TERM=dumb'
+            cand --timeout 'Deadline for the whole run, in seconds'
+            cand --jobs 'Most HTTP requests in flight at once; 1 is strictly sequential'
+            cand --fail-on 'Which results make the exit status 1'
+            cand --only 'Run only these checks (ids or id prefixes such as gorgias.webhook; comma-separated or repeated)'
+            cand --skip 'Do not run these checks (ids or id prefixes; comma-separated or repeated)'
+            cand --set 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)'
+            cand -v 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
+            cand --verbose 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
+            cand -q 'Print only problems and the summary'
+            cand --quiet 'Print only problems and the summary'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'doctor;demo'= {
+            cand --scenario 'Scenario to run (see --list)'
+            cand --profile 'Profile of the config file and keyring to use'
+            cand --format 'Output format'
+            cand --output 'Write the report to FILE instead of standard output'
+            cand --color 'Colour: auto uses colour on a terminal unless NO_COLOR is set or TERM=dumb'
+            cand --timeout 'Deadline for the whole run, in seconds'
+            cand --jobs 'Most HTTP requests in flight at once; 1 is strictly sequential'
+            cand --fail-on 'Which results make the exit status 1'
+            cand --only 'Run only these checks (ids or id prefixes such as gorgias.webhook; comma-separated or repeated)'
+            cand --skip 'Do not run these checks (ids or id prefixes; comma-separated or repeated)'
+            cand --set 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)'
+            cand --list 'List the scenarios and exit'
+            cand -v 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
+            cand --verbose 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
+            cand -q 'Print only problems and the summary'
+            cand --quiet 'Print only problems and the summary'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'doctor;login'= {
+            cand --profile 'Profile of the config file and keyring to use'
+            cand --format 'Output format'
+            cand --output 'Write the report to FILE instead of standard output'
+            cand --color 'Colour: auto uses colour on a terminal unless NO_COLOR is set or TERM=dumb'
+            cand --timeout 'Deadline for the whole run, in seconds'
+            cand --jobs 'Most HTTP requests in flight at once; 1 is strictly sequential'
+            cand --fail-on 'Which results make the exit status 1'
+            cand --only 'Run only these checks (ids or id prefixes such as gorgias.webhook; comma-separated or repeated)'
+            cand --skip 'Do not run these checks (ids or id prefixes; comma-separated or repeated)'
+            cand --set 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)'
+            cand -v 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
+            cand --verbose 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
+            cand -q 'Print only problems and the summary'
+            cand --quiet 'Print only problems and the summary'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'doctor;logout'= {
+            cand --profile 'Profile of the config file and keyring to use'
+            cand --format 'Output format'
+            cand --output 'Write the report to FILE instead of standard output'
+            cand --color 'Colour: auto uses colour on a terminal unless NO_COLOR is set or TERM=dumb'
+            cand --timeout 'Deadline for the whole run, in seconds'
+            cand --jobs 'Most HTTP requests in flight at once; 1 is strictly sequential'
+            cand --fail-on 'Which results make the exit status 1'
+            cand --only 'Run only these checks (ids or id prefixes such as gorgias.webhook; comma-separated or repeated)'
+            cand --skip 'Do not run these checks (ids or id prefixes; comma-separated or repeated)'
+            cand --set 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)'
+            cand -v 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
+            cand --verbose 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
+            cand -q 'Print only problems and the summary'
+            cand --quiet 'Print only problems and the summary'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'doctor;config'= {
+            cand --profile 'Profile of the config file and keyring to use'
+            cand --format 'Output format'
+            cand --output 'Write the report to FILE instead of standard output'
+            cand --color 'Colour: auto uses colour on a terminal unless NO_COLOR is set or TERM=dumb'
+            cand --timeout 'Deadline for the whole run, in seconds'
+            cand --jobs 'Most HTTP requests in flight at once; 1 is strictly sequential'
+            cand --fail-on 'Which results make the exit status 1'
+            cand --only 'Run only these checks (ids or id prefixes such as gorgias.webhook; comma-separated or repeated)'
+            cand --skip 'Do not run these checks (ids or id prefixes; comma-separated or repeated)'
+            cand --set 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)'
+            cand -v 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
+            cand --verbose 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
+            cand -q 'Print only problems and the summary'
+            cand --quiet 'Print only problems and the summary'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand show 'Every setting, its source, secrets masked'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'doctor;config;show'= {
+            cand --profile 'Profile of the config file and keyring to use'
+            cand --format 'Output format'
+            cand --output 'Write the report to FILE instead of standard output'
+            cand --color 'Colour: auto uses colour on a terminal unless NO_COLOR is set or TERM=dumb'
+            cand --timeout 'Deadline for the whole run, in seconds'
+            cand --jobs 'Most HTTP requests in flight at once; 1 is strictly sequential'
+            cand --fail-on 'Which results make the exit status 1'
+            cand --only 'Run only these checks (ids or id prefixes such as gorgias.webhook; comma-separated or repeated)'
+            cand --skip 'Do not run these checks (ids or id prefixes; comma-separated or repeated)'
+            cand --set 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)'
+            cand -v 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
+            cand --verbose 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
+            cand -q 'Print only problems and the summary'
+            cand --quiet 'Print only problems and the summary'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'doctor;config;help'= {
+            cand show 'Every setting, its source, secrets masked'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'doctor;config;help;show'= {
+        }
+        &'doctor;config;help;help'= {
+        }
+        &'doctor;completions'= {
+            cand --profile 'Profile of the config file and keyring to use'
+            cand --format 'Output format'
+            cand --output 'Write the report to FILE instead of standard output'
+            cand --color 'Colour: auto uses colour on a terminal unless NO_COLOR is set or TERM=dumb'
+            cand --timeout 'Deadline for the whole run, in seconds'
+            cand --jobs 'Most HTTP requests in flight at once; 1 is strictly sequential'
+            cand --fail-on 'Which results make the exit status 1'
+            cand --only 'Run only these checks (ids or id prefixes such as gorgias.webhook; comma-separated or repeated)'
+            cand --skip 'Do not run these checks (ids or id prefixes; comma-separated or repeated)'
+            cand --set 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)'
+            cand -v 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
+            cand --verbose 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
+            cand -q 'Print only problems and the summary'
+            cand --quiet 'Print only problems and the summary'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'doctor;man'= {
+            cand --profile 'Profile of the config file and keyring to use'
+            cand --format 'Output format'
+            cand --output 'Write the report to FILE instead of standard output'
+            cand --color 'Colour: auto uses colour on a terminal unless NO_COLOR is set or TERM=dumb'
+            cand --timeout 'Deadline for the whole run, in seconds'
+            cand --jobs 'Most HTTP requests in flight at once; 1 is strictly sequential'
+            cand --fail-on 'Which results make the exit status 1'
+            cand --only 'Run only these checks (ids or id prefixes such as gorgias.webhook; comma-separated or repeated)'
+            cand --skip 'Do not run these checks (ids or id prefixes; comma-separated or repeated)'
+            cand --set 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)'
+            cand -v 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
+            cand --verbose 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
+            cand -q 'Print only problems and the summary'
+            cand --quiet 'Print only problems and the summary'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'doctor;help'= {
+            cand gorgias 'Diagnose the Gorgias integration (all symptoms, or one)'
+            cand intercom 'Diagnose the Intercom integration (all symptoms, or one)'
+            cand hubspot 'Diagnose the HubSpot integration (all symptoms, or one)'
+            cand all 'Every integration configured in the profile (a CI smoke check)'
+            cand session 'One OpenCX session: timeline, handoff, reasons'
+            cand checks 'The catalogue of checks: id, integration, symptom, title'
+            cand explain 'What a check looks at and how to fix what it finds'
+            cand demo 'Run the real checks against the built-in sandbox (start here)'
+            cand login 'Interactive set-up; secrets go to the OS keyring'
+            cand logout 'Remove an integration''s secrets from the OS keyring'
+            cand config 'Show the settings'
+            cand completions 'Shell completion script on stdout'
+            cand man 'The man page (roff) on stdout'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'doctor;help;gorgias'= {
+        }
+        &'doctor;help;intercom'= {
+        }
+        &'doctor;help;hubspot'= {
+        }
+        &'doctor;help;all'= {
+        }
+        &'doctor;help;session'= {
+        }
+        &'doctor;help;checks'= {
+        }
+        &'doctor;help;explain'= {
+        }
+        &'doctor;help;demo'= {
+        }
+        &'doctor;help;login'= {
+        }
+        &'doctor;help;logout'= {
+        }
+        &'doctor;help;config'= {
+            cand show 'Every setting, its source, secrets masked'
+        }
+        &'doctor;help;config;show'= {
+        }
+        &'doctor;help;completions'= {
+        }
+        &'doctor;help;man'= {
+        }
+        &'doctor;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,87 @@
+//! The test harness: a hermetic `doctor` command and a running sandbox.
+
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use assert_cmd::Command;
+use opencx_doctor::sandbox::{Sandbox, Spec};
+use opencx_doctor::settings::FIELDS;
+
+pub struct Env {
+    pub dir: tempfile::TempDir,
+}
+
+impl Env {
+    pub fn new() -> Env {
+        Env {
+            dir: tempfile::tempdir().expect("a temporary directory"),
+        }
+    }
+
+    pub fn config_path(&self) -> PathBuf {
+        self.dir.path().join("config.toml")
+    }
+
+    pub fn write_config(&self, text: &str) {
+        std::fs::write(self.config_path(), text).expect("writing the config");
+    }
+
+    /// `doctor` with nothing inherited that could change its behaviour.
+    pub fn doctor(&self) -> Command {
+        let mut cmd = Command::cargo_bin("doctor").expect("the doctor binary");
+        for field in FIELDS {
+            cmd.env_remove(field.env_var());
+        }
+        for var in [
+            "DOCTOR_PROFILE",
+            "DOCTOR_TIMEOUT",
+            "DOCTOR_JOBS",
+            "DOCTOR_INJECT_PANIC",
+            "NO_COLOR",
+            "CI",
+        ] {
+            cmd.env_remove(var);
+        }
+        cmd.env("DOCTOR_CONFIG", self.config_path())
+            .env("DOCTOR_KEYRING", "none")
+            .env("LANG", "C.UTF-8")
+            .env("TERM", "xterm")
+            .timeout(std::time::Duration::from_secs(60));
+        cmd
+    }
+
+    /// `doctor` configured (through DOCTOR_* variables) for a sandbox.
+    pub fn doctor_for(&self, sandbox: &Sandbox) -> Command {
+        let mut cmd = self.doctor();
+        for (var, value) in sandbox.env() {
+            cmd.env(var, value);
+        }
+        cmd
+    }
+}
+
+pub fn sandbox(spec: Spec) -> Sandbox {
+    Sandbox::start(spec).expect("the sandbox starts")
+}
+
+pub fn stdout(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+pub fn stderr(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+pub fn json(output: &std::process::Output) -> serde_json::Value {
+    serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", stdout(output)))
+}
+
+/// The result of one check in a JSON report.
+pub fn check<'a>(report: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    report["checks"]
+        .as_array()
+        .and_then(|checks| checks.iter().find(|c| c["id"] == id))
+        .unwrap_or_else(|| panic!("no check {id} in {report:#}"))
+}
