@@ -7,13 +7,7 @@ use clap_complete::Shell;
 
 use crate::cli::{Cli, EXIT_STATUS};
 
-pub const SHELLS: [Shell; 5] = [
-    Shell::Bash,
-    Shell::Zsh,
-    Shell::Fish,
-    Shell::PowerShell,
-    Shell::Elvish,
-];
+pub const SHELLS: [Shell; 5] = [Shell::Bash, Shell::Zsh, Shell::Fish, Shell::PowerShell, Shell::Elvish];
 
 pub fn completion(shell: Shell) -> String {
     let mut out = Vec::new();
@@ -38,10 +32,7 @@ fn exit_status_section() -> String {
     for line in EXIT_STATUS.lines().skip(1) {
         let line = line.trim();
         if let Some((code, meaning)) = line.split_once("  ") {
-            roff.push_str(&format!(
-                ".TP\n\\fB{code}\\fR\n{}\n",
-                meaning.trim().replace('-', "\\-")
-            ));
+            roff.push_str(&format!(".TP\n\\fB{code}\\fR\n{}\n", meaning.trim().replace('-', "\\-")));
         }
     }
     roff
@@ -49,9 +40,7 @@ fn exit_status_section() -> String {
 
 fn render(command: clap::Command) -> String {
     let mut out = Vec::new();
-    clap_mangen::Man::new(command)
-        .render(&mut out)
-        .expect("rendering to memory cannot fail");
+    clap_mangen::Man::new(command).render(&mut out).expect("rendering to memory cannot fail");
     let mut page = String::from_utf8(out).expect("man pages are UTF-8");
     page.push_str(&exit_status_section());
     page
@@ -73,11 +62,8 @@ pub fn man_pages() -> Vec<(String, String)> {
             continue;
         }
         let name = format!("doctor-{}", sub.get_name());
-        let command = sub
-            .clone()
-            .name(name.clone())
-            .display_name(name.clone())
-            .bin_name(format!("doctor {}", sub.get_name()));
+        let command =
+            sub.clone().name(name.clone()).display_name(name.clone()).bin_name(format!("doctor {}", sub.get_name()));
         pages.push((format!("{name}.1"), render(command)));
     }
     pages

@@ -38,34 +38,16 @@ pub struct Cli {
 #[derive(Debug, Args)]
 pub struct Global {
     /// Profile of the config file and keyring to use.
-    #[arg(
-        long,
-        global = true,
-        env = "DOCTOR_PROFILE",
-        default_value = "default",
-        value_name = "NAME"
-    )]
+    #[arg(long, global = true, env = "DOCTOR_PROFILE", default_value = "default", value_name = "NAME")]
     pub profile: String,
     /// Output format.
-    #[arg(
-        long,
-        global = true,
-        value_enum,
-        default_value = "human",
-        value_name = "FORMAT"
-    )]
+    #[arg(long, global = true, value_enum, default_value = "human", value_name = "FORMAT")]
     pub format: Format,
     /// Write the report to FILE instead of standard output.
     #[arg(long, global = true, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Colour: auto uses colour on a terminal unless NO_COLOR is set or TERM=dumb.
-    #[arg(
-        long,
-        global = true,
-        value_enum,
-        default_value = "auto",
-        value_name = "WHEN"
-    )]
+    #[arg(long, global = true, value_enum, default_value = "auto", value_name = "WHEN")]
     pub color: ColorChoice,
     /// Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted.
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
@@ -80,13 +62,7 @@ pub struct Global {
     #[arg(long, global = true, env = "DOCTOR_JOBS", default_value = "8", value_name = "N", value_parser = clap::value_parser!(u16).range(1..=64))]
     pub jobs: u16,
     /// Which results make the exit status 1.
-    #[arg(
-        long,
-        global = true,
-        value_enum,
-        default_value = "fail",
-        value_name = "LEVEL"
-    )]
+    #[arg(long, global = true, value_enum, default_value = "fail", value_name = "LEVEL")]
     pub fail_on: FailOn,
     /// Run only these checks (ids or id prefixes such as gorgias.webhook; comma-separated or repeated).
     #[arg(long, global = true, value_delimiter = ',', value_name = "ID")]
@@ -102,15 +78,11 @@ pub struct Global {
 fn parse_timeout(s: &str) -> Result<f64, String> {
     match s.parse::<f64>() {
         Ok(v) if v > 0.0 && v <= 3600.0 => Ok(v),
-        _ => Err(format!(
-            "'{s}' is not a number of seconds between 0 and 3600"
-        )),
+        _ => Err(format!("'{s}' is not a number of seconds between 0 and 3600")),
     }
 }
 
-fn positive_id(
-    what: &'static str,
-) -> impl Fn(&str) -> Result<String, String> + Clone + Send + Sync + 'static {
+fn positive_id(what: &'static str) -> impl Fn(&str) -> Result<String, String> + Clone + Send + Sync + 'static {
     move |s: &str| {
         let ok = !s.is_empty()
             && s.len() <= 19
@@ -119,9 +91,7 @@ fn positive_id(
         if ok {
             Ok(s.to_string())
         } else {
-            Err(format!(
-                "'{s}' is not a {what}: a positive whole number, e.g. 12345"
-            ))
+            Err(format!("'{s}' is not a {what}: a positive whole number, e.g. 12345"))
         }
     }
 }
@@ -131,16 +101,10 @@ fn ticket_id(s: &str) -> Result<u64, String> {
 }
 
 fn session_id(s: &str) -> Result<String, String> {
-    if !s.is_empty()
-        && s.len() <= 100
-        && s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-    {
+    if !s.is_empty() && s.len() <= 100 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
         Ok(s.to_string())
     } else {
-        Err(format!(
-            "'{s}' is not an OpenCX session id (a UUID such as 3f1c…-…)"
-        ))
+        Err(format!("'{s}' is not an OpenCX session id (a UUID such as 3f1c…-…)"))
     }
 }
 
@@ -278,11 +242,7 @@ pub enum HubspotSymptom {
 
 /// The slug of a symptom value, as clap spells it (kebab-case, matching interface.md).
 pub fn slug<T: ValueEnum>(value: &T) -> String {
-    value
-        .to_possible_value()
-        .expect("no skipped values")
-        .get_name()
-        .to_string()
+    value.to_possible_value().expect("no skipped values").get_name().to_string()
 }
 
 #[cfg(test)]
@@ -298,27 +258,11 @@ mod tests {
     #[test]
     fn symptom_values_are_the_contract_slugs() {
         for (integration, values) in [
-            (
-                Integration::Gorgias,
-                GorgiasSymptom::value_variants()
-                    .iter()
-                    .map(slug)
-                    .collect::<Vec<_>>(),
-            ),
-            (
-                Integration::Intercom,
-                IntercomSymptom::value_variants().iter().map(slug).collect(),
-            ),
-            (
-                Integration::Hubspot,
-                HubspotSymptom::value_variants().iter().map(slug).collect(),
-            ),
+            (Integration::Gorgias, GorgiasSymptom::value_variants().iter().map(slug).collect::<Vec<_>>()),
+            (Integration::Intercom, IntercomSymptom::value_variants().iter().map(slug).collect()),
+            (Integration::Hubspot, HubspotSymptom::value_variants().iter().map(slug).collect()),
         ] {
-            let expected: Vec<String> = integration
-                .symptoms()
-                .iter()
-                .map(|s| s.slug.to_string())
-                .collect();
+            let expected: Vec<String> = integration.symptoms().iter().map(|s| s.slug.to_string()).collect();
             assert_eq!(values, expected);
         }
     }

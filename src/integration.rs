@@ -29,16 +29,10 @@ const fn s(slug: &'static str, label: &'static str) -> Symptom {
 }
 
 const GORGIAS: &[Symptom] = &[
-    s(
-        "credentials",
-        "\"Failed to save\": Gorgias rejects the credentials",
-    ),
+    s("credentials", "\"Failed to save\": Gorgias rejects the credentials"),
     s("webhook", "OpenCX receives no Gorgias events"),
     s("ai-silent", "The AI does not reply on a ticket"),
-    s(
-        "handoff-routing",
-        "Handed-off tickets are not routed to a human",
-    ),
+    s("handoff-routing", "Handed-off tickets are not routed to a human"),
     s("duplicates", "Duplicate AI replies"),
     s("sender", "AI replies show as another user"),
     s("after-handoff", "The AI keeps replying after a handoff"),
@@ -62,23 +56,12 @@ const HUBSPOT: &[Symptom] = &[
     s("replies", "Rep replies do not reach the customer"),
     s("crm-panel", "The CRM panel shows no HubSpot data"),
 ];
-const OPENCX: &[Symptom] = &[
-    s("credentials", "OpenCX API key"),
-    s("session", "OpenCX session evidence"),
-];
+const OPENCX: &[Symptom] = &[s("credentials", "OpenCX API key"), s("session", "OpenCX session evidence")];
 
 impl Integration {
-    pub const HELPDESKS: [Integration; 3] = [
-        Integration::Gorgias,
-        Integration::Intercom,
-        Integration::Hubspot,
-    ];
-    pub const ALL: [Integration; 4] = [
-        Integration::Gorgias,
-        Integration::Intercom,
-        Integration::Hubspot,
-        Integration::Opencx,
-    ];
+    pub const HELPDESKS: [Integration; 3] = [Integration::Gorgias, Integration::Intercom, Integration::Hubspot];
+    pub const ALL: [Integration; 4] =
+        [Integration::Gorgias, Integration::Intercom, Integration::Hubspot, Integration::Opencx];
 
     pub fn slug(self) -> &'static str {
         match self {
@@ -116,6 +99,17 @@ impl Integration {
         Integration::ALL.into_iter().find(|i| i.slug() == slug)
     }
 
+    /// The check that proves the helpdesk's credentials work: OpenCX checks that read the
+    /// helpdesk object (the session lookup) wait for it.
+    pub fn credentials_check(self) -> Option<&'static str> {
+        match self {
+            Integration::Gorgias => Some("gorgias.credentials.api-key"),
+            Integration::Intercom => Some("intercom.credentials.token"),
+            Integration::Hubspot => Some("hubspot.credentials.token-valid"),
+            Integration::Opencx => None,
+        }
+    }
+
     /// The helpdesk object a run can be pointed at, and the flag that names it.
     pub fn target_flag(self) -> Option<&'static str> {
         match self {
@@ -142,40 +136,15 @@ mod tests {
         let slugs = |i: Integration| i.symptoms().iter().map(|s| s.slug).collect::<Vec<_>>();
         assert_eq!(
             slugs(Integration::Gorgias),
-            [
-                "credentials",
-                "webhook",
-                "ai-silent",
-                "handoff-routing",
-                "duplicates",
-                "sender",
-                "after-handoff"
-            ]
+            ["credentials", "webhook", "ai-silent", "handoff-routing", "duplicates", "sender", "after-handoff"]
         );
         assert_eq!(
             slugs(Integration::Intercom),
-            [
-                "credentials",
-                "webhook",
-                "ai-silent",
-                "handoff-stuck",
-                "duplicates",
-                "assist",
-                "attributes",
-                "companies"
-            ]
+            ["credentials", "webhook", "ai-silent", "handoff-stuck", "duplicates", "assist", "attributes", "companies"]
         );
         assert_eq!(
             slugs(Integration::Hubspot),
-            [
-                "credentials",
-                "scopes",
-                "webhook",
-                "ai-silent",
-                "no-ticket",
-                "replies",
-                "crm-panel"
-            ]
+            ["credentials", "scopes", "webhook", "ai-silent", "no-ticket", "replies", "crm-panel"]
         );
     }
 }

@@ -74,36 +74,21 @@ pub fn url_tokens(url: &str) -> Vec<String> {
     let Ok(parsed) = url::Url::parse(url) else {
         return Vec::new();
     };
-    let mut tokens: Vec<String> = parsed
-        .path_segments()
-        .into_iter()
-        .flatten()
-        .filter(|s| looks_like_token(s))
-        .map(str::to_string)
-        .collect();
-    tokens.extend(
-        parsed
-            .query_pairs()
-            .map(|(_, v)| v.into_owned())
-            .filter(|v| looks_like_token(v)),
-    );
+    let mut tokens: Vec<String> =
+        parsed.path_segments().into_iter().flatten().filter(|s| looks_like_token(s)).map(str::to_string).collect();
+    tokens.extend(parsed.query_pairs().map(|(_, v)| v.into_owned()).filter(|v| looks_like_token(v)));
     tokens
 }
 
 fn looks_like_token(s: &str) -> bool {
-    s.len() >= 12
-        && s.chars().any(|c| c.is_ascii_digit())
-        && s.chars().any(|c| c.is_ascii_alphabetic())
+    s.len() >= 12 && s.chars().any(|c| c.is_ascii_digit()) && s.chars().any(|c| c.is_ascii_alphabetic())
 }
 
 /// A URL as it may be shown: scheme, host and path, with token-like parts cut to `abc…`.
 pub fn mask_url(url: &str) -> String {
     let mut out = url.to_string();
     for token in url_tokens(url) {
-        out = out.replace(
-            &token,
-            &format!("{}…", token.chars().take(3).collect::<String>()),
-        );
+        out = out.replace(&token, &format!("{}…", token.chars().take(3).collect::<String>()));
     }
     out
 }
@@ -117,9 +102,9 @@ mod tests {
         register("pat-na1-0123abcd-aaaa-bbbb-cccc-ddddeeeeffff");
         register_basic("ops@acme.test", "gorgias-key-0123456789");
         register("gorgias-key-0123456789");
-        let basic = base64::engine::general_purpose::STANDARD
-            .encode("ops@acme.test:gorgias-key-0123456789");
-        let text = format!("token pat-na1-0123abcd-aaaa-bbbb-cccc-ddddeeeeffff and Basic {basic} and gorgias-key-0123456789");
+        let basic = base64::engine::general_purpose::STANDARD.encode("ops@acme.test:gorgias-key-0123456789");
+        let text =
+            format!("token pat-na1-0123abcd-aaaa-bbbb-cccc-ddddeeeeffff and Basic {basic} and gorgias-key-0123456789");
         let out = redact(&text);
         assert!(!out.contains("0123abcd"), "{out}");
         assert!(!out.contains(&basic), "{out}");
@@ -130,10 +115,7 @@ mod tests {
     #[test]
     fn webhook_url_tokens_are_cut() {
         let url = "https://api.open.cx/webhooks/gorgias/abc123def456ghi789?sig=zz99zz99zz99zz";
-        assert_eq!(
-            mask_url(url),
-            "https://api.open.cx/webhooks/gorgias/abc…?sig=zz9…"
-        );
+        assert_eq!(mask_url(url), "https://api.open.cx/webhooks/gorgias/abc…?sig=zz9…");
         register_url_tokens(url);
         assert!(!redact(url).contains("abc123def456ghi789"));
     }

@@ -18,10 +18,7 @@ pub struct Style {
 }
 
 impl Style {
-    pub const PLAIN: Style = Style {
-        color: false,
-        unicode: false,
-    };
+    pub const PLAIN: Style = Style { color: false, unicode: false };
 
     /// `to_terminal` is false when the output goes to a file.
     pub fn detect(choice: ColorChoice, to_terminal: bool) -> Style {
@@ -30,15 +27,10 @@ impl Style {
         let color = match choice {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                to_terminal && std::io::stdout().is_terminal() && !no_color && !dumb
-            }
+            ColorChoice::Auto => to_terminal && std::io::stdout().is_terminal() && !no_color && !dumb,
         };
         colored::control::set_override(color);
-        Style {
-            color,
-            unicode: utf8_locale() && !dumb,
-        }
+        Style { color, unicode: utf8_locale() && !dumb }
     }
 }
 

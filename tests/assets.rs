@@ -23,9 +23,7 @@ fn committed_completions_and_man_pages_are_fresh() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut problems = Vec::new();
     for shell in assets::SHELLS {
-        let path = root
-            .join("completions")
-            .join(assets::completion_file(shell));
+        let path = root.join("completions").join(assets::completion_file(shell));
         problems.extend(compare_or_update(&path, &assets::completion(shell)));
     }
     let pages = assets::man_pages();
@@ -49,15 +47,10 @@ fn the_man_page_documents_the_exit_status() {
 
 #[test]
 fn help_documents_the_exit_status() {
-    let out = assert_cmd::Command::cargo_bin("doctor")
-        .unwrap()
-        .arg("--help")
-        .output()
-        .unwrap();
+    let out = assert_cmd::Command::cargo_bin("doctor").unwrap().arg("--help").output().unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        text.contains("Exit status:")
-            && text.contains("3  no check failed, but at least one could not be checked"),
+        text.contains("Exit status:") && text.contains("3  no check failed, but at least one could not be checked"),
         "{text}"
     );
 }

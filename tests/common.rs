@@ -20,9 +20,7 @@ impl Default for Env {
 
 impl Env {
     pub fn new() -> Env {
-        Env {
-            dir: tempfile::tempdir().expect("a temporary directory"),
-        }
+        Env { dir: tempfile::tempdir().expect("a temporary directory") }
     }
 
     pub fn config_path(&self) -> PathBuf {
@@ -39,14 +37,7 @@ impl Env {
         for field in FIELDS {
             cmd.env_remove(field.env_var());
         }
-        for var in [
-            "DOCTOR_PROFILE",
-            "DOCTOR_TIMEOUT",
-            "DOCTOR_JOBS",
-            "DOCTOR_INJECT_PANIC",
-            "NO_COLOR",
-            "CI",
-        ] {
+        for var in ["DOCTOR_PROFILE", "DOCTOR_TIMEOUT", "DOCTOR_JOBS", "DOCTOR_INJECT_PANIC", "NO_COLOR", "CI"] {
             cmd.env_remove(var);
         }
         cmd.env("DOCTOR_CONFIG", self.config_path())
@@ -80,8 +71,7 @@ pub fn stderr(output: &std::process::Output) -> String {
 }
 
 pub fn json(output: &std::process::Output) -> serde_json::Value {
-    serde_json::from_slice(&output.stdout)
-        .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", stdout(output)))
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", stdout(output)))
 }
 
 /// The result of one check in a JSON report.

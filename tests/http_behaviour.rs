@@ -16,18 +16,9 @@ fn verbose_traces_each_request_and_never_prints_a_secret() {
     let env = Env::new();
     let sb = sandbox(Spec::healthy());
     for command in [["gorgias"], ["intercom"], ["hubspot"]] {
-        let out = env
-            .doctor_for(&sb)
-            .arg("-vv")
-            .args(command)
-            .output()
-            .unwrap();
+        let out = env.doctor_for(&sb).arg("-vv").args(command).output().unwrap();
         let all = format!("{}{}", stdout(&out), stderr(&out));
-        assert!(
-            stderr(&out).contains(" -> 200 in "),
-            "trace lines on stderr:\n{}",
-            stderr(&out)
-        );
+        assert!(stderr(&out).contains(" -> 200 in "), "trace lines on stderr:\n{}", stderr(&out));
         let basic = base64::engine::general_purpose::STANDARD.encode(format!(
             "{}:{}",
             world::GORGIAS_EMAIL,
@@ -41,10 +32,7 @@ fn verbose_traces_each_request_and_never_prints_a_secret() {
             &basic,
             "whk7f3a91c2d8e4b6a05f1",
         ] {
-            assert!(
-                !all.contains(secret),
-                "{secret} leaked in {command:?}:\n{all}"
-            );
+            assert!(!all.contains(secret), "{secret} leaked in {command:?}:\n{all}");
         }
     }
 }
@@ -55,23 +43,12 @@ fn a_429_with_retry_after_is_waited_out_and_retried() {
     let sb = sandbox(Spec::healthy().fault_times(
         Integration::Gorgias,
         "/api/account",
-        FaultKind::RateLimited {
-            retry_after_secs: 1,
-        },
+        FaultKind::RateLimited { retry_after_secs: 1 },
         1,
     ));
-    let out = env
-        .doctor_for(&sb)
-        .args(["gorgias", "--format", "json"])
-        .output()
-        .unwrap();
+    let out = env.doctor_for(&sb).args(["gorgias", "--format", "json"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let statuses: Vec<u16> = sb
-        .requests()
-        .iter()
-        .filter(|r| r.path == "/api/account")
-        .map(|r| r.status)
-        .collect();
+    let statuses: Vec<u16> = sb.requests().iter().filter(|r| r.path == "/api/account").map(|r| r.status).collect();
     assert_eq!(statuses, [429, 200]);
 }
 
@@ -81,53 +58,30 @@ fn a_429_that_asks_for_more_than_the_deadline_is_an_error_not_a_hang() {
     let sb = sandbox(Spec::healthy().fault(
         Integration::Gorgias,
         "/api/account",
-        FaultKind::RateLimited {
-            retry_after_secs: 120,
-        },
+        FaultKind::RateLimited { retry_after_secs: 120 },
     ));
-    let out = env
-        .doctor_for(&sb)
-        .args(["gorgias", "--format", "json", "--timeout", "5"])
-        .output()
-        .unwrap();
+    let out = env.doctor_for(&sb).args(["gorgias", "--format", "json", "--timeout", "5"]).output().unwrap();
     assert_eq!(out.status.code(), Some(3));
     let report = json(&out);
-    let detail = check(&report, "gorgias.credentials.domain")["detail"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    assert!(
-        detail.contains("429") && detail.contains("120s"),
-        "{detail}"
-    );
+    let detail = check(&report, "gorgias.credentials.domain")["detail"].as_str().unwrap().to_string();
+    assert!(detail.contains("429") && detail.contains("120s"), "{detail}");
 }
 
 #[test]
 fn an_html_page_instead_of_json_is_named_as_such() {
     let env = Env::new();
     let sb = sandbox(Spec::healthy().fault(Integration::Hubspot, "/oauth", FaultKind::Html(502)));
-    let out = env
-        .doctor_for(&sb)
-        .args(["hubspot", "--format", "json"])
-        .output()
-        .unwrap();
+    let out = env.doctor_for(&sb).args(["hubspot", "--format", "json"]).output().unwrap();
     assert_eq!(out.status.code(), Some(3));
     let report = json(&out);
-    let detail = check(&report, "hubspot.credentials.token-valid")["detail"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let detail = check(&report, "hubspot.credentials.token-valid")["detail"].as_str().unwrap().to_string();
     assert!(
         detail.contains("HubSpot POST /oauth/v2/private-apps/get/access-token-info")
             && detail.contains("text/html")
             && detail.contains("502"),
         "{detail}"
     );
-    let requests = sb
-        .requests()
-        .iter()
-        .filter(|r| r.path.starts_with("/oauth"))
-        .count();
+    let requests = sb.requests().iter().filter(|r| r.path.starts_with("/oauth")).count();
     assert_eq!(requests, 3, "502 is retried twice with backoff");
 }
 
@@ -136,31 +90,19 @@ fn the_timeout_deadline_is_honoured_when_a_vendor_never_answers() {
     let env = Env::new();
     let sb = sandbox(Spec::healthy().fault(Integration::Gorgias, "/api/account", FaultKind::Hang));
     let started = Instant::now();
-    let out = env
-        .doctor_for(&sb)
-        .args(["gorgias", "--format", "json", "--timeout", "2"])
-        .output()
-        .unwrap();
+    let out = env.doctor_for(&sb).args(["gorgias", "--format", "json", "--timeout", "2"]).output().unwrap();
     let elapsed = started.elapsed();
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
     // Generous margin for process start-up on a loaded machine; the point is "not 15 s, not forever".
     assert!(elapsed < Duration::from_secs(8), "took {elapsed:?}");
     let report = json(&out);
-    assert_eq!(
-        check(&report, "gorgias.credentials.domain")["status"],
-        "error"
-    );
-    assert_eq!(
-        check(&report, "opencx.credentials.api-key")["status"],
-        "pass"
-    );
+    assert_eq!(check(&report, "gorgias.credentials.domain")["status"], "error");
+    assert_eq!(check(&report, "opencx.credentials.api-key")["status"], "pass");
 }
 
 #[tokio::test]
 async fn the_read_only_guard_refuses_writes_before_sending() {
-    let sb = tokio::task::spawn_blocking(|| sandbox(Spec::healthy()))
-        .await
-        .unwrap();
+    let sb = tokio::task::spawn_blocking(|| sandbox(Spec::healthy())).await.unwrap();
     let http = Http::new(HttpOptions {
         jobs: 2,
         deadline: tokio::time::Instant::now() + Duration::from_secs(10),
@@ -174,34 +116,13 @@ async fn the_read_only_guard_refuses_writes_before_sending() {
         url::Url::parse(&sb.opencx_url).unwrap(),
         Auth::Bearer(Secret::new(world::OPENCX_KEY)),
     );
-    for method in [
-        reqwest::Method::PUT,
-        reqwest::Method::POST,
-        reqwest::Method::DELETE,
-        reqwest::Method::PATCH,
-    ] {
-        let err = client
-            .send(method.clone(), "/chat/sessions/abc", &[], None)
-            .await
-            .err()
-            .expect("refused");
-        assert!(
-            matches!(err.kind, ErrorKind::Refused { .. }),
-            "{method}: {err}"
-        );
+    for method in [reqwest::Method::PUT, reqwest::Method::POST, reqwest::Method::DELETE, reqwest::Method::PATCH] {
+        let err = client.send(method.clone(), "/chat/sessions/abc", &[], None).await.err().expect("refused");
+        assert!(matches!(err.kind, ErrorKind::Refused { .. }), "{method}: {err}");
     }
     // The listed read-only POST passes the guard (and reaches the sandbox).
-    let _ = client
-        .send(
-            reqwest::Method::POST,
-            "/chat/sessions/filter",
-            &[],
-            Some(&serde_json::json!({})),
-        )
-        .await;
-    let logged = tokio::task::spawn_blocking(move || sb.requests())
-        .await
-        .unwrap();
+    let _ = client.send(reqwest::Method::POST, "/chat/sessions/filter", &[], Some(&serde_json::json!({}))).await;
+    let logged = tokio::task::spawn_blocking(move || sb.requests()).await.unwrap();
     assert_eq!(logged.len(), 1, "{logged:?}");
     assert_eq!(logged[0].path, "/chat/sessions/filter");
 }

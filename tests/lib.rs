@@ -11,4 +11,5 @@ mod http_behaviour;
 mod login;
 mod runner;
 mod scenarios;
+mod session;
 mod settings;

@@ -42,8 +42,7 @@ fn login_asks_validates_and_stores_secrets_in_the_keyring_not_the_file() {
     p.expect("Default team").unwrap();
     p.send_line("").unwrap();
     p.expect("webhook URL").unwrap();
-    p.send_line("https://api.open.cx/webhooks/gorgias/abc123def456ghi789")
-        .unwrap();
+    p.send_line("https://api.open.cx/webhooks/gorgias/abc123def456ghi789").unwrap();
     p.expect("read back and verified").unwrap();
     p.expect(Eof).unwrap();
 
@@ -51,19 +50,12 @@ fn login_asks_validates_and_stores_secrets_in_the_keyring_not_the_file() {
     assert!(text.contains("[profiles.default.gorgias]"), "{text}");
     assert!(text.contains("domain = \"acme\""), "{text}");
     assert!(text.contains("ai_user_id = 4321"), "{text}");
-    assert!(
-        !text.contains("sbx-gorgias-login-secret"),
-        "the secret is not in the file:\n{text}"
-    );
+    assert!(!text.contains("sbx-gorgias-login-secret"), "the secret is not in the file:\n{text}");
     assert!(!text.contains("api_key"), "{text}");
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(env.config_path())
-            .unwrap()
-            .permissions()
-            .mode()
-            & 0o777;
+        let mode = std::fs::metadata(env.config_path()).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
     }
 }
@@ -81,12 +73,7 @@ fn login_without_a_keyring_says_so_and_points_to_the_environment() {
 #[test]
 fn login_refuses_to_run_without_a_terminal() {
     let env = Env::new();
-    let out = env
-        .doctor()
-        .env("DOCTOR_KEYRING", "mock")
-        .args(["login", "opencx"])
-        .output()
-        .unwrap();
+    let out = env.doctor().env("DOCTOR_KEYRING", "mock").args(["login", "opencx"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("environment variables"));
 }
@@ -94,12 +81,7 @@ fn login_refuses_to_run_without_a_terminal() {
 #[test]
 fn logout_removes_nothing_it_does_not_have() {
     let env = Env::new();
-    let out = env
-        .doctor()
-        .env("DOCTOR_KEYRING", "mock")
-        .args(["logout", "gorgias"])
-        .output()
-        .unwrap();
+    let out = env.doctor().env("DOCTOR_KEYRING", "mock").args(["logout", "gorgias"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stderr).contains("No Gorgias secrets"));
 }

@@ -19,10 +19,7 @@ fn a_panic_inside_one_check_is_an_error_and_the_others_are_still_reported() {
     let report = json(&out);
     let panicked = check(&report, "gorgias.credentials.email");
     assert_eq!(panicked["status"], "error");
-    assert!(panicked["detail"]
-        .as_str()
-        .unwrap()
-        .contains("internal error"));
+    assert!(panicked["detail"].as_str().unwrap().contains("internal error"));
     for id in [
         "gorgias.credentials.domain",
         "gorgias.credentials.api-key",
@@ -38,24 +35,14 @@ fn a_failed_prerequisite_skips_its_dependents_and_names_itself() {
     let env = Env::new();
     let out = env
         .doctor()
-        .args([
-            "demo",
-            "gorgias",
-            "--scenario",
-            "gorgias-key-revoked",
-            "--format",
-            "json",
-        ])
+        .args(["demo", "gorgias", "--scenario", "gorgias-key-revoked", "--format", "json"])
         .output()
         .unwrap();
     let report = json(&out);
     let blocked = check(&report, "gorgias.credentials.email");
     assert_eq!(blocked["status"], "skip");
     assert_eq!(blocked["blocked_by"], "gorgias.credentials.api-key");
-    assert_eq!(
-        check(&report, "gorgias.credentials.account-active")["blocked_by"],
-        "gorgias.credentials.permission"
-    );
+    assert_eq!(check(&report, "gorgias.credentials.account-active")["blocked_by"], "gorgias.credentials.permission");
 }
 
 #[test]
@@ -64,85 +51,39 @@ fn only_runs_the_named_checks_with_their_prerequisites_and_skip_leaves_some_out(
     let sb = sandbox(Spec::healthy());
     let out = env
         .doctor_for(&sb)
-        .args([
-            "gorgias",
-            "--only",
-            "gorgias.credentials.email",
-            "--format",
-            "json",
-        ])
+        .args(["gorgias", "--only", "gorgias.credentials.email", "--format", "json"])
         .output()
         .unwrap();
-    let ids: Vec<String> = json(&out)["checks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["id"].as_str().unwrap().to_string())
-        .collect();
-    assert_eq!(
-        ids,
-        [
-            "gorgias.credentials.domain",
-            "gorgias.credentials.api-key",
-            "gorgias.credentials.email"
-        ]
-    );
+    let ids: Vec<String> =
+        json(&out)["checks"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap().to_string()).collect();
+    assert_eq!(ids, ["gorgias.credentials.domain", "gorgias.credentials.api-key", "gorgias.credentials.email"]);
 
     let out = env
         .doctor_for(&sb)
-        .args([
-            "gorgias",
-            "--skip",
-            "opencx,gorgias.credentials.email",
-            "--format",
-            "json",
-        ])
+        .args(["gorgias", "--skip", "opencx,gorgias.credentials.email", "--format", "json"])
         .output()
         .unwrap();
-    let ids: Vec<String> = json(&out)["checks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["id"].as_str().unwrap().to_string())
-        .collect();
-    assert!(
-        !ids.iter()
-            .any(|i| i.starts_with("opencx") || i == "gorgias.credentials.email"),
-        "{ids:?}"
-    );
+    let ids: Vec<String> =
+        json(&out)["checks"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap().to_string()).collect();
+    assert!(!ids.iter().any(|i| i.starts_with("opencx") || i == "gorgias.credentials.email"), "{ids:?}");
 }
 
 #[test]
 fn each_resource_is_fetched_once_per_run() {
     let env = Env::new();
     let sb = sandbox(Spec::healthy());
-    env.doctor_for(&sb)
-        .args(["gorgias", "--format", "json"])
-        .assert()
-        .code(0);
-    let mut paths: Vec<String> = sb
-        .requests()
-        .iter()
-        .filter(|r| r.vendor == Integration::Gorgias)
-        .map(|r| r.path.clone())
-        .collect();
+    env.doctor_for(&sb).args(["gorgias", "--format", "json"]).assert().code(0);
+    let mut paths: Vec<String> =
+        sb.requests().iter().filter(|r| r.vendor == Integration::Gorgias).map(|r| r.path.clone()).collect();
     paths.sort();
-    assert_eq!(
-        paths,
-        ["/api/account", "/api/users/0"],
-        "one GET per resource, shared by five checks"
-    );
+    assert_eq!(paths, ["/api/account", "/api/users/0"], "one GET per resource, shared by five checks");
 }
 
 #[test]
 fn jobs_1_is_strictly_sequential_and_gives_the_same_results() {
     let env = Env::new();
     let sb = sandbox(Spec::healthy());
-    let out = env
-        .doctor_for(&sb)
-        .args(["gorgias", "--jobs", "1", "--format", "json"])
-        .output()
-        .unwrap();
+    let out = env.doctor_for(&sb).args(["gorgias", "--jobs", "1", "--format", "json"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(json(&out)["summary"]["pass"], 6);
 }

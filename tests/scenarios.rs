@@ -6,10 +6,7 @@ use opencx_doctor::sandbox::SCENARIOS;
 
 fn checks_of(doc: &serde_json::Value) -> Vec<serde_json::Value> {
     match doc["runs"].as_array() {
-        Some(runs) => runs
-            .iter()
-            .flat_map(|r| r["checks"].as_array().unwrap().clone())
-            .collect(),
+        Some(runs) => runs.iter().flat_map(|r| r["checks"].as_array().unwrap().clone()).collect(),
         None => doc["checks"].as_array().unwrap().clone(),
     }
 }
@@ -17,17 +14,10 @@ fn checks_of(doc: &serde_json::Value) -> Vec<serde_json::Value> {
 #[test]
 fn the_healthy_organisation_raises_no_alarm() {
     let env = Env::new();
-    let out = env
-        .doctor()
-        .args(["demo", "--format", "json"])
-        .output()
-        .unwrap();
+    let out = env.doctor().args(["demo", "--format", "json"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     for check in checks_of(&json(&out)) {
-        assert!(
-            matches!(check["status"].as_str().unwrap(), "pass" | "info" | "skip"),
-            "false alarm: {check:#}"
-        );
+        assert!(matches!(check["status"].as_str().unwrap(), "pass" | "info" | "skip"), "false alarm: {check:#}");
     }
 }
 
@@ -36,37 +26,18 @@ fn every_cause_scenario_is_diagnosed_by_its_check() {
     let env = Env::new();
     for scenario in SCENARIOS.iter().filter(|s| s.diagnosed_by.is_some()) {
         let id = scenario.diagnosed_by.unwrap();
-        let out = env
-            .doctor()
-            .args(["demo", "--scenario", scenario.name, "--format", "json"])
-            .output()
-            .unwrap();
+        let out = env.doctor().args(["demo", "--scenario", scenario.name, "--format", "json"]).output().unwrap();
         let doc = json(&out);
-        let found: Vec<serde_json::Value> = checks_of(&doc)
-            .into_iter()
-            .filter(|c| c["id"] == id)
-            .collect();
+        let found: Vec<serde_json::Value> = checks_of(&doc).into_iter().filter(|c| c["id"] == id).collect();
         assert!(!found.is_empty(), "{}: {id} did not run", scenario.name);
         for check in found {
             let status = check["status"].as_str().unwrap();
-            assert!(
-                matches!(status, "fail" | "warn"),
-                "{}: {id} ended {status}: {check:#}",
-                scenario.name
-            );
-            assert!(
-                check["fix"].as_str().is_some_and(|f| f.len() > 20),
-                "{}: a fix is given",
-                scenario.name
-            );
+            assert!(matches!(status, "fail" | "warn"), "{}: {id} ended {status}: {check:#}", scenario.name);
+            assert!(check["fix"].as_str().is_some_and(|f| f.len() > 20), "{}: a fix is given", scenario.name);
         }
         assert_eq!(
             out.status.code(),
-            Some(if doc["summary"]["fail"].as_u64().unwrap() > 0 {
-                1
-            } else {
-                0
-            }),
+            Some(if doc["summary"]["fail"].as_u64().unwrap() > 0 { 1 } else { 0 }),
             "{}",
             scenario.name
         );

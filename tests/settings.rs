@@ -4,29 +4,16 @@
 use crate::common::{json, stdout, Env};
 
 fn shown<'a>(doc: &'a serde_json::Value, setting: &str) -> &'a serde_json::Value {
-    doc["settings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["setting"] == setting)
-        .unwrap()
+    doc["settings"].as_array().unwrap().iter().find(|s| s["setting"] == setting).unwrap()
 }
 
 #[test]
 fn flags_beat_environment_which_beats_the_config_file() {
     let env = Env::new();
     env.write_config("[profiles.default.gorgias]\ndomain = \"from-file\"\nai_user_id = 11\n");
-    let doc = json(
-        &env.doctor()
-            .args(["config", "show", "--format", "json"])
-            .output()
-            .unwrap(),
-    );
+    let doc = json(&env.doctor().args(["config", "show", "--format", "json"]).output().unwrap());
     assert_eq!(shown(&doc, "gorgias.domain")["value"], "from-file");
-    assert!(shown(&doc, "gorgias.domain")["source"]
-        .as_str()
-        .unwrap()
-        .starts_with("config file"));
+    assert!(shown(&doc, "gorgias.domain")["source"].as_str().unwrap().starts_with("config file"));
     assert_eq!(shown(&doc, "gorgias.ai_user_id")["value"], "11");
 
     let doc = json(
@@ -37,52 +24,30 @@ fn flags_beat_environment_which_beats_the_config_file() {
             .unwrap(),
     );
     assert_eq!(shown(&doc, "gorgias.domain")["value"], "from-env");
-    assert_eq!(
-        shown(&doc, "gorgias.domain")["source"],
-        "environment DOCTOR_GORGIAS_DOMAIN"
-    );
+    assert_eq!(shown(&doc, "gorgias.domain")["source"], "environment DOCTOR_GORGIAS_DOMAIN");
 
     let doc = json(
         &env.doctor()
             .env("DOCTOR_GORGIAS_DOMAIN", "from-env")
-            .args([
-                "config",
-                "show",
-                "--format",
-                "json",
-                "--set",
-                "gorgias.domain=from-flag",
-            ])
+            .args(["config", "show", "--format", "json", "--set", "gorgias.domain=from-flag"])
             .output()
             .unwrap(),
     );
     assert_eq!(shown(&doc, "gorgias.domain")["value"], "from-flag");
     assert_eq!(shown(&doc, "gorgias.domain")["source"], "--set flag");
-    assert_eq!(
-        shown(&doc, "gorgias.ai_user_id")["value"],
-        "11",
-        "untouched settings keep their source"
-    );
+    assert_eq!(shown(&doc, "gorgias.ai_user_id")["value"], "11", "untouched settings keep their source");
 }
 
 #[test]
 fn profiles_select_their_own_table() {
     let env = Env::new();
     env.write_config("[profiles.default.gorgias]\ndomain = \"main\"\n[profiles.staging.gorgias]\ndomain = \"stage\"\n");
-    let doc = json(
-        &env.doctor()
-            .args(["--profile", "staging", "config", "show", "--format", "json"])
-            .output()
-            .unwrap(),
-    );
+    let doc =
+        json(&env.doctor().args(["--profile", "staging", "config", "show", "--format", "json"]).output().unwrap());
     assert_eq!(doc["profile"], "staging");
     assert_eq!(shown(&doc, "gorgias.domain")["value"], "stage");
     let doc = json(
-        &env.doctor()
-            .env("DOCTOR_PROFILE", "staging")
-            .args(["config", "show", "--format", "json"])
-            .output()
-            .unwrap(),
+        &env.doctor().env("DOCTOR_PROFILE", "staging").args(["config", "show", "--format", "json"]).output().unwrap(),
     );
     assert_eq!(shown(&doc, "gorgias.domain")["value"], "stage");
 }
@@ -107,21 +72,14 @@ fn config_show_masks_secrets_and_keeps_a_short_prefix() {
     for secret in [token, key, "0123456789abcdef0123456789abcdef", "0a1b2c3d"] {
         assert!(!text.contains(secret), "{secret} leaked:\n{text}");
     }
-    assert!(
-        text.contains("DOCTOR_INTERCOM_PROCESS_ON_ASSIGNMENT"),
-        "every setting is listed"
-    );
+    assert!(text.contains("DOCTOR_INTERCOM_PROCESS_ON_ASSIGNMENT"), "every setting is listed");
     assert!(text.contains("(not set)"));
 }
 
 #[test]
 fn secrets_are_refused_on_the_command_line() {
     let env = Env::new();
-    let out = env
-        .doctor()
-        .args(["config", "show", "--set", "hubspot.token=pat-na1-x"])
-        .output()
-        .unwrap();
+    let out = env.doctor().args(["config", "show", "--set", "hubspot.token=pat-na1-x"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(!String::from_utf8_lossy(&out.stderr).contains("pat-na1-x"));
 }

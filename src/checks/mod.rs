@@ -36,38 +36,18 @@ mod tests {
             assert_eq!(parts.len(), 3, "{}", check.id);
             assert_eq!(parts[0], check.integration.slug(), "{}", check.id);
             assert_eq!(parts[1], check.symptom, "{}", check.id);
-            assert!(
-                check.integration.symptom(check.symptom).is_some(),
-                "{} has an unknown symptom",
-                check.id
-            );
-            assert!(check
-                .id
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.'));
-            assert!(
-                !all[..i].iter().any(|c| c.id == check.id),
-                "duplicate id {}",
-                check.id
-            );
+            assert!(check.integration.symptom(check.symptom).is_some(), "{} has an unknown symptom", check.id);
+            assert!(check.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.'));
+            assert!(!all[..i].iter().any(|c| c.id == check.id), "duplicate id {}", check.id);
             for req in check.requires {
-                assert!(
-                    all[..i].iter().any(|c| c.id == *req),
-                    "{} requires {req}, which must come earlier",
-                    check.id
-                );
+                assert!(all[..i].iter().any(|c| c.id == *req), "{} requires {req}, which must come earlier", check.id);
             }
             assert!(
-                !check.fix.trim().is_empty()
-                    && !check.title.trim().is_empty()
-                    && !check.looks_at.trim().is_empty()
+                !check.fix.trim().is_empty() && !check.title.trim().is_empty() && !check.looks_at.trim().is_empty()
             );
         }
         for integration in Integration::ALL {
-            assert!(
-                all.iter().any(|c| c.integration == integration),
-                "{integration} has no checks"
-            );
+            assert!(all.iter().any(|c| c.integration == integration), "{integration} has no checks");
         }
     }
 }

@@ -10,10 +10,8 @@ use crate::integration::Integration;
 use crate::report::Format;
 
 pub fn list(g: &Global, integration: Option<Integration>) -> anyhow::Result<u8> {
-    let all: Vec<_> = checks::catalogue()
-        .into_iter()
-        .filter(|c| integration.is_none_or(|i| c.integration == i))
-        .collect();
+    let all: Vec<_> =
+        checks::catalogue().into_iter().filter(|c| integration.is_none_or(|i| c.integration == i)).collect();
     let text = match g.format {
         Format::Json => {
             let items: Vec<_> = all
@@ -28,11 +26,7 @@ pub fn list(g: &Global, integration: Option<Integration>) -> anyhow::Result<u8> 
             table.set_header(["id", "integration", "symptom", "title"]);
             for c in &all {
                 let title = if c.needs_target {
-                    format!(
-                        "{} (needs {})",
-                        c.title,
-                        c.integration.target_flag().unwrap_or("an id")
-                    )
+                    format!("{} (needs {})", c.title, c.integration.target_flag().unwrap_or("an id"))
                 } else {
                     c.title.to_string()
                 };
@@ -56,16 +50,9 @@ pub fn explain(id: &str) -> anyhow::Result<u8> {
         if near.is_empty() {
             anyhow::bail!("no check has the id '{id}' (run `doctor checks` for the list)");
         }
-        anyhow::bail!(
-            "no check has the id '{id}'; did you mean: {}?",
-            near.join(", ")
-        );
+        anyhow::bail!("no check has the id '{id}'; did you mean: {}?", near.join(", "));
     };
-    let symptom = check
-        .integration
-        .symptom(check.symptom)
-        .map(|s| s.label)
-        .unwrap_or(check.symptom);
+    let symptom = check.integration.symptom(check.symptom).map(|s| s.label).unwrap_or(check.symptom);
     let mut text = format!(
         "{id}\n  {title}\n\nIntegration: {integration}\nSymptom:     {slug} — {symptom}\n",
         id = check.id,
@@ -74,16 +61,10 @@ pub fn explain(id: &str) -> anyhow::Result<u8> {
         slug = check.symptom,
     );
     if check.needs_target {
-        text.push_str(&format!(
-            "Needs:       {} ID\n",
-            check.integration.target_flag().unwrap_or("an id")
-        ));
+        text.push_str(&format!("Needs:       {} ID\n", check.integration.target_flag().unwrap_or("an id")));
     }
     if !check.requires.is_empty() {
-        text.push_str(&format!(
-            "Runs after:  {} (skipped if one of them does not pass)\n",
-            check.requires.join(", ")
-        ));
+        text.push_str(&format!("Runs after:  {} (skipped if one of them does not pass)\n", check.requires.join(", ")));
     }
     text.push_str(&format!(
         "\nWhat it looks at:\n  {}\n\nHow to fix what it finds:\n  {}\n",

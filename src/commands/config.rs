@@ -14,35 +14,22 @@ pub fn show(g: &Global, settings: Settings) -> anyhow::Result<u8> {
             let entry = settings.entry(field.integration, field.key);
             let value = entry.map(|_| {
                 if field.is_secret() {
-                    settings
-                        .secret(field.integration, field.key)
-                        .map(|s| s.masked())
-                        .unwrap_or_else(|| mask(""))
+                    settings.secret(field.integration, field.key).map(|s| s.masked()).unwrap_or_else(|| mask(""))
                 } else {
-                    settings
-                        .get(field.integration, field.key)
-                        .unwrap_or_default()
-                        .to_string()
+                    settings.get(field.integration, field.key).unwrap_or_default().to_string()
                 }
             });
-            (
-                field.dotted(),
-                value,
-                entry.map(|e| e.source.to_string()),
-                field.env_var(),
-            )
+            (field.dotted(), value, entry.map(|e| e.source.to_string()), field.env_var())
         })
         .collect();
-    let config_state = if settings.config_path.exists() {
-        ""
-    } else {
-        " (does not exist)"
-    };
+    let config_state = if settings.config_path.exists() { "" } else { " (does not exist)" };
     let text = match g.format {
         Format::Json => {
             let items: Vec<_> = rows
                 .iter()
-                .map(|(name, value, source, env)| json!({"setting": name, "value": value, "source": source, "env": env}))
+                .map(
+                    |(name, value, source, env)| json!({"setting": name, "value": value, "source": source, "env": env}),
+                )
                 .collect();
             let doc = json!({
                 "profile": settings.profile,

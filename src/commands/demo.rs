@@ -4,15 +4,10 @@
 use crate::cli::Global;
 use crate::engine::Target;
 use crate::integration::Integration;
-use crate::sandbox::{self, Sandbox, SCENARIOS};
+use crate::sandbox::{self, conversations, Sandbox, SCENARIOS};
 use crate::settings::Settings;
 
-pub fn demo(
-    g: &Global,
-    integration: Option<Integration>,
-    scenario: Option<&str>,
-    list: bool,
-) -> anyhow::Result<u8> {
+pub fn demo(g: &Global, integration: Option<Integration>, scenario: Option<&str>, list: bool) -> anyhow::Result<u8> {
     if list {
         let mut text = String::from("Scenarios (`doctor demo [INTEGRATION] --scenario NAME`):\n");
         for s in SCENARIOS {
@@ -36,17 +31,20 @@ pub fn demo(
             scenario.name, scenario.summary
         ));
     }
+    // The demo diagnoses the sandbox's sample conversation of each helpdesk, so the session
+    // evidence shows too.
+    let target = Target {
+        ticket: Some(conversations::GORGIAS_TICKET),
+        conversation: Some(conversations::INTERCOM_CONVERSATION.to_string()),
+        thread: Some(conversations::HUBSPOT_THREAD.to_string()),
+        session: None,
+    };
     let code = match integration {
-        Some(integration) => {
-            super::run::helpdesk(g, settings, integration, None, Target::default())
-        }
-        None => super::run::all(g, settings),
+        Some(integration) => super::run::helpdesk(g, settings, integration, None, target),
+        None => super::run::all_with_target(g, settings, target),
     }?;
     if g.verbose > 0 {
-        crate::output::note(&format!(
-            "sandbox: served {} request(s)",
-            sandbox.requests().len()
-        ));
+        crate::output::note(&format!("sandbox: served {} request(s)", sandbox.requests().len()));
     }
     Ok(code)
 }

@@ -23,18 +23,11 @@ pub fn login(g: &Global, integration: Integration) -> anyhow::Result<u8> {
     let mut config = ConfigFile::load(&path)?;
     let existing = config.values(&g.profile)?;
     // Find out first whether secrets can be stored at all.
-    let first_secret = fields::fields_of(integration)
-        .find(|f| f.is_secret())
-        .expect("every integration has a secret");
+    let first_secret = fields::fields_of(integration).find(|f| f.is_secret()).expect("every integration has a secret");
     if let Err(e) = store.get(&g.profile, first_secret) {
-        if matches!(
-            e,
-            crate::settings::keyring_store::KeyringError::Unavailable(_)
-        ) {
-            let vars: Vec<String> = fields::fields_of(integration)
-                .filter(|f| f.is_secret())
-                .map(|f| f.env_var())
-                .collect();
+        if matches!(e, crate::settings::keyring_store::KeyringError::Unavailable(_)) {
+            let vars: Vec<String> =
+                fields::fields_of(integration).filter(|f| f.is_secret()).map(|f| f.env_var()).collect();
             anyhow::bail!("{e}\nFor {}: {}", integration.name(), vars.join(", "));
         }
     }
@@ -52,28 +45,15 @@ pub fn login(g: &Global, integration: Integration) -> anyhow::Result<u8> {
         if field.kind == Kind::BaseUrl {
             continue; // for tests and proxies; set it in the file or the environment
         }
-        let prompt = format!(
-            "{} ({}){}",
-            field.help,
-            field.dotted(),
-            if field.required { "" } else { ", optional" }
-        );
+        let prompt = format!("{} ({}){}", field.help, field.dotted(), if field.required { "" } else { ", optional" });
         if field.is_secret() {
             let required = field.required;
             let value = Password::with_theme(&theme)
-                .with_prompt(if required {
-                    prompt
-                } else {
-                    format!("{prompt}, Enter to skip")
-                })
+                .with_prompt(if required { prompt } else { format!("{prompt}, Enter to skip") })
                 .allow_empty_password(!required)
                 .validate_with(move |v: &String| -> Result<(), String> {
                     if v.trim().is_empty() {
-                        return if required {
-                            Err("required".into())
-                        } else {
-                            Ok(())
-                        };
+                        return if required { Err("required".into()) } else { Ok(()) };
                     }
                     secret_shape(integration, v)
                 })
@@ -83,14 +63,9 @@ pub fn login(g: &Global, integration: Integration) -> anyhow::Result<u8> {
                 secrets.push((field, Secret::new(value.trim().to_string())));
             }
         } else {
-            let current = existing
-                .iter()
-                .find(|(f, _)| f.key == field.key)
-                .map(|(_, v)| v.clone());
+            let current = existing.iter().find(|(f, _)| f.key == field.key).map(|(_, v)| v.clone());
             let required = field.required;
-            let mut input = Input::<String>::with_theme(&theme)
-                .with_prompt(prompt)
-                .allow_empty(!required);
+            let mut input = Input::<String>::with_theme(&theme).with_prompt(prompt).allow_empty(!required);
             if let Some(current) = current {
                 input = input.default(current);
             }
@@ -104,10 +79,7 @@ pub fn login(g: &Global, integration: Integration) -> anyhow::Result<u8> {
                 .interact_text()
                 .context("reading the answer")?;
             if !value.trim().is_empty() {
-                plain.push((
-                    field,
-                    validate::validate(field, &value).map_err(anyhow::Error::msg)?,
-                ));
+                plain.push((field, validate::validate(field, &value).map_err(anyhow::Error::msg)?));
             }
         }
     }
@@ -115,10 +87,7 @@ pub fn login(g: &Global, integration: Integration) -> anyhow::Result<u8> {
         store.set(&g.profile, field, secret)?;
         match store.get(&g.profile, field)? {
             Some(read) if read == *secret => {}
-            _ => anyhow::bail!(
-                "the OS keyring did not return {} after storing it",
-                field.dotted()
-            ),
+            _ => anyhow::bail!("the OS keyring did not return {} after storing it", field.dotted()),
         }
     }
     config.save(&g.profile, &plain)?;
@@ -140,15 +109,18 @@ fn secret_shape(integration: Integration, value: &str) -> Result<(), String> {
         return Err("contains white space: paste the secret alone".into());
     }
     if integration == Integration::Hubspot && v.starts_with("pat") {
-        return crate::checks::hubspot::credentials::lint_token(v)
-            .map(|_| ())
-            .or_else(|(fatal, why)| if fatal { Err(why) } else { Ok(()) });
+        return crate::checks::hubspot::credentials::lint_token(v).map(|_| ()).or_else(|(fatal, why)| {
+            if fatal {
+                Err(why)
+            } else {
+                Ok(())
+            }
+        });
     }
     if integration == Integration::Hubspot && !v.starts_with("pat-") && v.len() > 40 {
         return Err("a private-app token starts with pat-<region>- (e.g. pat-na1-)".into());
     }
-    if v.to_ascii_lowercase().starts_with("bearer ") || v.to_ascii_lowercase().starts_with("basic ")
-    {
+    if v.to_ascii_lowercase().starts_with("bearer ") || v.to_ascii_lowercase().starts_with("basic ") {
         return Err("paste the secret without the 'Bearer '/'Basic ' prefix".into());
     }
     Ok(())
@@ -163,11 +135,7 @@ pub fn logout(g: &Global, integration: Integration) -> anyhow::Result<u8> {
         }
     }
     if removed.is_empty() {
-        eprintln!(
-            "No {} secrets were stored for profile '{}'.",
-            integration.name(),
-            g.profile
-        );
+        eprintln!("No {} secrets were stored for profile '{}'.", integration.name(), g.profile);
     } else {
         eprintln!(
             "Removed {} from the OS keyring for profile '{}'. Non-secret settings stay in the config file.",

@@ -34,21 +34,20 @@ pub fn helpdesk(
     target: Target,
 ) -> anyhow::Result<u8> {
     settings.require(integration)?;
-    let plan = vec![Plan {
-        integration,
-        symptom,
-    }];
+    let plan = vec![Plan { integration, symptom }];
     execute(g, settings, plan, target, false)
 }
 
 pub fn all(g: &Global, settings: Settings) -> anyhow::Result<u8> {
+    all_with_target(g, settings, Target::default())
+}
+
+/// `doctor all`, with helpdesk ids for the integrations that have one (the demo's sample objects).
+pub fn all_with_target(g: &Global, settings: Settings, target: Target) -> anyhow::Result<u8> {
     let plan: Vec<Plan> = Integration::HELPDESKS
         .into_iter()
         .filter(|i| settings.is_configured(*i))
-        .map(|integration| Plan {
-            integration,
-            symptom: None,
-        })
+        .map(|integration| Plan { integration, symptom: None })
         .collect();
     if plan.is_empty() {
         anyhow::bail!(
@@ -57,11 +56,14 @@ pub fn all(g: &Global, settings: Settings) -> anyhow::Result<u8> {
             settings.profile
         );
     }
-    execute(g, settings, plan, Target::default(), true)
+    execute(g, settings, plan, target, true)
 }
 
-pub fn session(_g: &Global, _settings: Settings, id: &str) -> anyhow::Result<u8> {
-    anyhow::bail!("`doctor session {id}`: the OpenCX session view is not part of this build yet")
+/// `doctor session ID`: the OpenCX checks on one session, with its timeline.
+pub fn session(g: &Global, settings: Settings, id: &str) -> anyhow::Result<u8> {
+    settings.require(Integration::Opencx)?;
+    let target = Target { session: Some(id.to_string()), ..Target::default() };
+    execute(g, settings, vec![Plan { integration: Integration::Opencx, symptom: None }], target, false)
 }
 
 pub struct Plan {
@@ -81,46 +83,26 @@ fn register_secrets(settings: &Settings) {
     }
 }
 
-pub fn execute(
-    g: &Global,
-    settings: Settings,
-    plan: Vec<Plan>,
-    target: Target,
-    all: bool,
-) -> anyhow::Result<u8> {
+pub fn execute(g: &Global, settings: Settings, plan: Vec<Plan>, target: Target, all: bool) -> anyhow::Result<u8> {
     register_secrets(&settings);
     let catalogue = checks::catalogue();
     let mut chosen: Vec<(Integration, Vec<&'static Check>)> = Vec::new();
     for p in &plan {
-        let selection = Selection {
-            integration: p.integration,
-            symptom: p.symptom.as_deref(),
-            only: &g.only,
-            skip: &g.skip,
-        };
-        chosen.push((
-            p.integration,
-            select(&catalogue, &selection).map_err(anyhow::Error::msg)?,
-        ));
+        let selection =
+            Selection { integration: p.integration, symptom: p.symptom.as_deref(), only: &g.only, skip: &g.skip };
+        chosen.push((p.integration, select(&catalogue, &selection).map_err(anyhow::Error::msg)?));
     }
     let to_terminal = g.output.is_none();
     let style = Style::detect(g.color, to_terminal);
     let total: usize = chosen.iter().map(|(_, c)| c.len()).sum();
-    let spinner = (g.format == Format::Human && !g.quiet && g.verbose == 0 && spinners_allowed())
-        .then(|| {
-            let bar = ProgressBar::new(total as u64);
-            bar.set_style(
-                ProgressStyle::with_template("{spinner} {msg} {pos}/{len}")
-                    .expect("static template"),
-            );
-            bar.set_message("checking");
-            bar.enable_steady_tick(Duration::from_millis(100));
-            bar
-        });
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()?;
+    let spinner = (g.format == Format::Human && !g.quiet && g.verbose == 0 && spinners_allowed()).then(|| {
+        let bar = ProgressBar::new(total as u64);
+        bar.set_style(ProgressStyle::with_template("{spinner} {msg} {pos}/{len}").expect("static template"));
+        bar.set_message("checking");
+        bar.enable_steady_tick(Duration::from_millis(100));
+        bar
+    });
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
     let settings = Arc::new(settings);
     let started_at = Utc::now();
     let reports = runtime.block_on(async {
@@ -140,18 +122,21 @@ pub fn execute(
                 bar.inc(1);
             }) as OnDone
         });
+        let facts = Arc::new(Facts::new(&http, &settings));
         let runs = chosen.into_iter().map(|(integration, checks)| {
             let cx = Arc::new(Ctx {
+                integration,
                 settings: settings.clone(),
                 target: target.clone(),
-                facts: Facts::new(&http, &settings),
+                facts: facts.clone(),
                 now: started_at,
             });
             let on_done = on_done.clone();
             async move {
                 let started = Instant::now();
-                let results = runner::run(&checks, cx, deadline, on_done).await;
-                (integration, results, started.elapsed())
+                let results = runner::run(&checks, cx.clone(), deadline, on_done).await;
+                let session = cx.facts.session_evidence_loaded(integration, &cx.target).map(|e| (*e).clone());
+                (integration, results, started.elapsed(), session)
             }
         });
         futures::future::join_all(runs).await
@@ -163,7 +148,7 @@ pub fn execute(
     }
     let reports: Vec<Report> = reports
         .into_iter()
-        .map(|(integration, checks, elapsed)| Report {
+        .map(|(integration, checks, elapsed, session)| Report {
             schema_version: report::model::SCHEMA_VERSION,
             tool: report::model::TOOL,
             profile: settings.profile.clone(),
@@ -171,13 +156,14 @@ pub fn execute(
             target: target
                 .entries()
                 .into_iter()
-                .filter(|(k, _)| all || Some(*k) == target_key(integration))
+                .filter(|(k, _)| Some(*k) == target_key(integration))
                 .map(|(k, v)| (k.to_string(), v))
                 .collect::<BTreeMap<_, _>>(),
             started_at: started_at.to_rfc3339_opts(SecondsFormat::Secs, true),
             duration_ms: elapsed.as_millis() as u64,
             summary: Summary::of(&checks),
             checks,
+            session,
         })
         .collect();
     let document = if all {
@@ -185,23 +171,16 @@ pub fn execute(
         for r in &reports {
             summary.merge(&r.summary);
         }
-        Document::All(AllReport {
-            schema_version: report::model::SCHEMA_VERSION,
-            runs: reports,
-            summary,
-        })
+        Document::All(AllReport { schema_version: report::model::SCHEMA_VERSION, runs: reports, summary })
     } else {
-        Document::One(reports.into_iter().next().expect("one plan, one report"))
+        Document::One(Box::new(reports.into_iter().next().expect("one plan, one report")))
     };
     let text = report::renderer(g.format, style, g.quiet).render(&document);
     crate::output::emit(&text, g.output.as_deref())?;
     let code = exit_code(&document.summary(), g.fail_on);
     if let Some(path) = &g.output {
         if !g.quiet {
-            crate::output::note(&format!(
-                "report written to {} (exit status {code})",
-                path.display()
-            ));
+            crate::output::note(&format!("report written to {} (exit status {code})", path.display()));
         }
     }
     Ok(code)
@@ -212,6 +191,6 @@ fn target_key(integration: Integration) -> Option<&'static str> {
         Integration::Gorgias => Some("ticket"),
         Integration::Intercom => Some("conversation"),
         Integration::Hubspot => Some("thread"),
-        Integration::Opencx => None,
+        Integration::Opencx => Some("session"),
     }
 }

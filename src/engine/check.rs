@@ -24,14 +24,7 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 6] = [
-        Status::Pass,
-        Status::Fail,
-        Status::Warn,
-        Status::Info,
-        Status::Skip,
-        Status::Error,
-    ];
+    pub const ALL: [Status; 6] = [Status::Pass, Status::Fail, Status::Warn, Status::Info, Status::Skip, Status::Error];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -61,11 +54,7 @@ pub struct Outcome {
 
 impl Outcome {
     fn new(status: Status, detail: impl Into<String>) -> Outcome {
-        Outcome {
-            status,
-            detail: detail.into(),
-            fix: None,
-        }
+        Outcome { status, detail: detail.into(), fix: None }
     }
     pub fn pass(detail: impl Into<String>) -> Outcome {
         Outcome::new(Status::Pass, detail)

@@ -16,6 +16,8 @@ pub struct Target {
     pub ticket: Option<u64>,
     pub conversation: Option<String>,
     pub thread: Option<String>,
+    /// An OpenCX session id (`doctor session ID`).
+    pub session: Option<String>,
 }
 
 impl Target {
@@ -25,7 +27,7 @@ impl Target {
             Integration::Gorgias => self.ticket.map(|t| t.to_string()),
             Integration::Intercom => self.conversation.clone(),
             Integration::Hubspot => self.thread.clone(),
-            Integration::Opencx => None,
+            Integration::Opencx => self.session.clone(),
         }
     }
 
@@ -41,14 +43,20 @@ impl Target {
         if let Some(t) = &self.thread {
             out.push(("thread", t.clone()));
         }
+        if let Some(s) = &self.session {
+            out.push(("session", s.clone()));
+        }
         out
     }
 }
 
 pub struct Ctx {
+    /// The integration this run diagnoses (`opencx` for `doctor session`).
+    pub integration: Integration,
     pub settings: Arc<Settings>,
     pub target: Target,
-    pub facts: Facts,
+    /// Shared by every integration of the run, so `doctor all` reads OpenCX once.
+    pub facts: Arc<Facts>,
     /// When the run started: "recent" is measured from here.
     pub now: DateTime<Utc>,
 }
@@ -56,22 +64,15 @@ pub struct Ctx {
 impl Ctx {
     /// A non-secret setting the check cannot do without.
     pub fn setting(&self, integration: Integration, key: &str) -> Result<&str, CheckError> {
-        self.settings
-            .get(integration, key)
-            .ok_or_else(|| missing(integration, key))
+        self.settings.get(integration, key).ok_or_else(|| missing(integration, key))
     }
 
     pub fn id_setting(&self, integration: Integration, key: &str) -> Result<u64, CheckError> {
-        self.settings
-            .id(integration, key)
-            .ok_or_else(|| missing(integration, key))
+        self.settings.id(integration, key).ok_or_else(|| missing(integration, key))
     }
 }
 
 pub fn missing(integration: Integration, key: &str) -> CheckError {
     let field = fields::find(integration, key).expect("checks name known settings");
-    CheckError::Setting {
-        setting: field.dotted(),
-        env: field.env_var(),
-    }
+    CheckError::Setting { setting: field.dotted(), env: field.env_var() }
 }

@@ -20,9 +20,7 @@ pub struct Memo<K, T> {
 
 impl<K: Eq + Hash + Clone, T> Default for Memo<K, T> {
     fn default() -> Self {
-        Memo {
-            cells: Mutex::new(HashMap::new()),
-        }
+        Memo { cells: Mutex::new(HashMap::new()) }
     }
 }
 
@@ -36,9 +34,15 @@ impl<K: Eq + Hash + Clone, T> Memo<K, T> {
             let mut cells = self.cells.lock().unwrap_or_else(|p| p.into_inner());
             cells.entry(key).or_default().clone()
         };
-        cell.get_or_init(|| async { fetch().await.map(Arc::new).map_err(Arc::new) })
-            .await
-            .clone()
+        cell.get_or_init(|| async { fetch().await.map(Arc::new).map_err(Arc::new) }).await.clone()
+    }
+}
+
+impl<K: Eq + Hash + Clone, T> Memo<K, T> {
+    /// The value if it was fetched already; never fetches.
+    pub fn peek(&self, key: &K) -> Option<Fact<T>> {
+        let cells = self.cells.lock().unwrap_or_else(|p| p.into_inner());
+        cells.get(key).and_then(|cell| cell.get().cloned())
     }
 }
 

@@ -11,6 +11,7 @@ use futures::future::{FutureExt, Shared};
 use tokio::time::Instant;
 
 use super::{Check, Ctx, Outcome, Status};
+use crate::integration::Integration;
 use crate::report::model::CheckResult;
 
 /// Called as each check finishes (progress display).
@@ -25,41 +26,57 @@ pub async fn run(
     on_done: Option<OnDone>,
 ) -> Vec<CheckResult> {
     let mut pending: HashMap<&'static str, Pending> = HashMap::new();
-    // Checks are listed after their prerequisites (select.rs orders them so).
-    for check in checks {
-        let prerequisites: Vec<(&'static str, Pending)> = check
-            .requires
-            .iter()
-            .filter_map(|id| pending.get(id).map(|p| (*id, p.clone())))
-            .collect();
-        let cx = cx.clone();
-        let on_done = on_done.clone();
-        let check: &'static Check = check;
-        let future = async move {
-            for (id, prerequisite) in prerequisites {
-                let result = prerequisite.await;
-                if !result.status.lets_dependents_run() {
-                    let outcome = Outcome::skip(format!(
-                        "not run: the prerequisite check {id} ended in {}",
-                        result.status.as_str()
-                    ))
-                    .with_fix(format!("fix {id} first; see its result above"));
-                    let result = to_result(check, outcome, 0, Some(id.to_string()));
-                    if let Some(f) = &on_done {
-                        f(&result);
+    let in_run = |id: &str| checks.iter().any(|c| c.id == id);
+    // Each check's prerequisites that are part of this run. OpenCX checks that read the
+    // helpdesk object also wait for the helpdesk's credentials check.
+    let prerequisites_of = |check: &'static Check| -> Vec<&'static str> {
+        let helpdesk = (check.integration == Integration::Opencx && check.needs_target)
+            .then(|| cx.integration.credentials_check())
+            .flatten();
+        check.requires.iter().copied().chain(helpdesk).filter(|id| in_run(id)).collect()
+    };
+    // Create each check's future once its prerequisites' futures exist (a topological pass);
+    // the report keeps the order of `checks`.
+    while pending.len() < checks.len() {
+        let before = pending.len();
+        for check in checks.iter().copied() {
+            if pending.contains_key(check.id) {
+                continue;
+            }
+            let ids = prerequisites_of(check);
+            if !ids.iter().all(|id| pending.contains_key(id)) {
+                continue;
+            }
+            let prerequisites: Vec<(&'static str, Pending)> = ids.iter().map(|id| (*id, pending[id].clone())).collect();
+            let cx = cx.clone();
+            let on_done = on_done.clone();
+            let future = async move {
+                for (id, prerequisite) in prerequisites {
+                    let result = prerequisite.await;
+                    if !result.status.lets_dependents_run() {
+                        let outcome = Outcome::skip(format!(
+                            "not run: the prerequisite check {id} ended in {}",
+                            result.status.as_str()
+                        ))
+                        .with_fix(format!("fix {id} first; see its result above"));
+                        let result = to_result(check, outcome, 0, Some(id.to_string()));
+                        if let Some(f) = &on_done {
+                            f(&result);
+                        }
+                        return result;
                     }
-                    return result;
                 }
+                let result = run_one(check, cx, deadline).await;
+                if let Some(f) = &on_done {
+                    f(&result);
+                }
+                result
             }
-            let result = run_one(check, cx, deadline).await;
-            if let Some(f) = &on_done {
-                f(&result);
-            }
-            result
+            .boxed()
+            .shared();
+            pending.insert(check.id, future);
         }
-        .boxed()
-        .shared();
-        pending.insert(check.id, future);
+        assert!(pending.len() > before, "the catalogue's prerequisites form a cycle");
     }
     let futures: Vec<Pending> = checks.iter().map(|c| pending[c.id].clone()).collect();
     futures::future::join_all(futures).await
@@ -67,13 +84,10 @@ pub async fn run(
 
 async fn run_one(check: &'static Check, cx: Arc<Ctx>, deadline: Instant) -> CheckResult {
     let started = Instant::now();
-    if check.needs_target && cx.target.id_for(check.integration).is_none() {
-        let flag = check.integration.target_flag().unwrap_or("an id");
+    if check.needs_target && cx.target.id_for(cx.integration).is_none() {
+        let flag = cx.integration.target_flag().unwrap_or("an id");
         let outcome = Outcome::skip(format!("needs a helpdesk object: run with {flag} ID"))
-            .with_fix(format!(
-                "re-run with {flag} ID to check this on one {}",
-                object_name(check)
-            ));
+            .with_fix(format!("re-run with {flag} ID to check this on one {}", object_name(cx.integration)));
         return to_result(check, outcome, 0, None);
     }
     let inject = std::env::var("DOCTOR_INJECT_PANIC").ok();
@@ -98,15 +112,16 @@ async fn run_one(check: &'static Check, cx: Arc<Ctx>, deadline: Instant) -> Chec
         }
         Err(_) => {
             abort.abort();
-            Outcome::error("not finished before the run's --timeout deadline")
-                .with_fix("re-run with a longer --timeout, or check the network path to the vendor (-v shows each request)")
+            Outcome::error("not finished before the run's --timeout deadline").with_fix(
+                "re-run with a longer --timeout, or check the network path to the vendor (-v shows each request)",
+            )
         }
     };
     to_result(check, outcome, started.elapsed().as_millis() as u64, None)
 }
 
-fn object_name(check: &Check) -> &'static str {
-    match check.integration {
+fn object_name(integration: crate::integration::Integration) -> &'static str {
+    match integration {
         crate::integration::Integration::Gorgias => "ticket",
         crate::integration::Integration::Intercom => "conversation",
         crate::integration::Integration::Hubspot => "thread",
@@ -124,12 +139,7 @@ fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
     }
 }
 
-pub fn to_result(
-    check: &Check,
-    outcome: Outcome,
-    duration_ms: u64,
-    blocked_by: Option<String>,
-) -> CheckResult {
+pub fn to_result(check: &Check, outcome: Outcome, duration_ms: u64, blocked_by: Option<String>) -> CheckResult {
     let fix = match outcome.status {
         Status::Pass => None,
         _ => Some(outcome.fix.unwrap_or_else(|| check.fix.to_string())),

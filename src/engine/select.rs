@@ -15,27 +15,18 @@ pub struct Selection<'a> {
 /// Whether an `--only`/`--skip` pattern names the check: its id, or a prefix of whole parts
 /// (`gorgias.webhook` names every webhook check).
 fn names(pattern: &str, id: &str) -> bool {
-    id == pattern
-        || id
-            .strip_prefix(pattern)
-            .is_some_and(|rest| rest.starts_with('.'))
+    id == pattern || id.strip_prefix(pattern).is_some_and(|rest| rest.starts_with('.'))
 }
 
-pub fn select(
-    catalogue: &[&'static Check],
-    selection: &Selection,
-) -> Result<Vec<&'static Check>, String> {
+pub fn select(catalogue: &[&'static Check], selection: &Selection) -> Result<Vec<&'static Check>, String> {
     for pattern in selection.only.iter().chain(selection.skip) {
         if !catalogue.iter().any(|c| names(pattern, c.id)) {
-            return Err(format!(
-                "unknown check id '{pattern}' (run `doctor checks` for the list)"
-            ));
+            return Err(format!("unknown check id '{pattern}' (run `doctor checks` for the list)"));
         }
     }
     let in_scope = |c: &Check| {
         (c.integration == selection.integration && selection.symptom.is_none_or(|s| c.symptom == s))
-            || (c.integration == Integration::Opencx
-                && selection.integration != Integration::Opencx)
+            || (c.integration == Integration::Opencx && selection.integration != Integration::Opencx)
     };
     let skipped = |c: &Check| selection.skip.iter().any(|p| names(p, c.id));
     let mut chosen: Vec<&'static Check> = catalogue
@@ -44,13 +35,18 @@ pub fn select(
         .filter(|c| in_scope(c) && !skipped(c))
         .filter(|c| selection.only.is_empty() || selection.only.iter().any(|p| names(p, c.id)))
         .collect();
-    // Prerequisites, transitively, unless skipped on purpose.
+    // Prerequisites, transitively, unless skipped on purpose; OpenCX checks that read the
+    // helpdesk object need the helpdesk's credentials check too.
+    let helpdesk = selection.integration.credentials_check();
     loop {
         let missing: Vec<&'static Check> = chosen
             .iter()
-            .flat_map(|c| c.requires.iter())
-            .filter(|id| !chosen.iter().any(|c| c.id == **id))
-            .filter_map(|id| catalogue.iter().copied().find(|c| c.id == *id))
+            .flat_map(|c| {
+                let extra = (c.integration == Integration::Opencx && c.needs_target).then_some(helpdesk).flatten();
+                c.requires.iter().copied().chain(extra)
+            })
+            .filter(|id| !chosen.iter().any(|c| c.id == *id))
+            .filter_map(|id| catalogue.iter().copied().find(|c| c.id == id))
             .filter(|c| !skipped(c))
             .collect();
         if missing.is_empty() {

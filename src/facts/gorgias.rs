@@ -1,13 +1,14 @@
 //! Memoised Gorgias reads.
 
 use crate::engine::memo::{Fact, Memo, Once};
-use crate::vendors::gorgias::{Account, GorgiasClient, User};
+use crate::vendors::gorgias::{Account, GorgiasClient, Ticket, User};
 
 pub struct GorgiasFacts {
     client: GorgiasClient,
     account: Once<Account>,
     current_user: Once<User>,
     users: Memo<u64, User>,
+    tickets: Memo<u64, Ticket>,
 }
 
 impl GorgiasFacts {
@@ -17,6 +18,7 @@ impl GorgiasFacts {
             account: Once::default(),
             current_user: Once::default(),
             users: Memo::default(),
+            tickets: Memo::default(),
         }
     }
 
@@ -31,5 +33,9 @@ impl GorgiasFacts {
 
     pub async fn user(&self, id: u64) -> Fact<User> {
         self.users.get(id, || self.client.user(id)).await
+    }
+
+    pub async fn ticket(&self, id: u64) -> Fact<Ticket> {
+        self.tickets.get(id, || self.client.ticket(id)).await
     }
 }

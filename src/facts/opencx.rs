@@ -1,29 +1,60 @@
 //! Memoised OpenCX reads.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Duration, SecondsFormat, Utc};
 
-use crate::engine::memo::{Fact, Once};
+use super::session::{self, HelpdeskObject, Lookup, SessionEvidence};
+use crate::engine::memo::{Fact, Memo, Once};
 use crate::vendors::opencx::{OpencxClient, Page, Session};
 
 pub struct OpencxFacts {
     client: OpencxClient,
     recent: Once<Page<Session>>,
+    /// Keyed by `gorgias:1042`, `session:<id>`: `doctor all` may look up several objects.
+    evidence: Memo<String, SessionEvidence>,
 }
 
 impl OpencxFacts {
     pub fn new(client: OpencxClient) -> OpencxFacts {
-        OpencxFacts {
-            client,
-            recent: Once::default(),
-        }
+        OpencxFacts { client, recent: Once::default(), evidence: Memo::default() }
     }
 
     /// The first page of sessions updated in the hour before `now`: proves the key works and
     /// is evidence of recent activity.
     pub async fn recent_sessions(&self, now: DateTime<Utc>) -> Fact<Page<Session>> {
         let since = (now - Duration::hours(1)).to_rfc3339_opts(SecondsFormat::Secs, true);
-        self.recent
-            .get(|| async move { self.client.sessions(&[("updated_after", since)]).await })
+        self.recent.get(|| async move { self.client.sessions(&[("updated_after", since)]).await }).await
+    }
+
+    /// The sessions of a helpdesk object, with their history and handoff reasons. Computed once
+    /// per run, whatever asks first.
+    pub async fn evidence_for(&self, object: &HelpdeskObject) -> Fact<SessionEvidence> {
+        self.evidence
+            .get(format!("{}:{}", object.system, object.external_id), || async {
+                let (sessions, lookup) =
+                    session::find_sessions(&self.client, object).await.map_err(|e| (*e).clone())?;
+                let views =
+                    futures::future::join_all(sessions.into_iter().map(|s| session::view(&self.client, s))).await;
+                Ok(SessionEvidence { lookup, sessions: views })
+            })
             .await
+    }
+
+    /// One session by id, with its history and handoff reasons.
+    pub async fn evidence_for_id(&self, id: &str) -> Fact<SessionEvidence> {
+        self.evidence
+            .get(format!("session:{id}"), || async {
+                let session = self.client.session(id).await?;
+                let view = session::view(&self.client, session).await;
+                let lookup = Lookup { method: "id", requests: 1, scanned: 1, ..Lookup::default() };
+                Ok(SessionEvidence { lookup, sessions: vec![view] })
+            })
+            .await
+    }
+
+    /// The evidence under a key (`gorgias:1042`, `session:<id>`), if some check asked for it.
+    pub fn evidence_loaded(&self, key: &str) -> Option<Arc<SessionEvidence>> {
+        self.evidence.peek(&key.to_string()).and_then(|f| f.ok())
     }
 }

@@ -77,10 +77,7 @@ impl Http {
 
     fn trace(&self, line: &str) {
         if self.trace {
-            eprintln!(
-                "{}",
-                crate::redact::redact(&crate::sanitize::for_terminal(line))
-            );
+            eprintln!("{}", crate::redact::redact(&crate::sanitize::for_terminal(line)));
         }
     }
 }
@@ -127,14 +124,7 @@ impl VendorClient {
             }
             Auth::Bearer(token) => crate::redact::register(token.expose()),
         }
-        VendorClient {
-            http,
-            api,
-            base,
-            auth,
-            headers: Vec::new(),
-            pacer: Pacer::new(api.local_limit),
-        }
+        VendorClient { http, api, base, auth, headers: Vec::new(), pacer: Pacer::new(api.local_limit) }
     }
 
     /// Adds a header sent on every request (e.g. `Intercom-Version`).
@@ -151,11 +141,7 @@ impl VendorClient {
         &self.base
     }
 
-    pub async fn get<T: DeserializeOwned>(
-        &self,
-        path: &str,
-        query: &[(&str, String)],
-    ) -> Result<T, ApiError> {
+    pub async fn get<T: DeserializeOwned>(&self, path: &str, query: &[(&str, String)]) -> Result<T, ApiError> {
         let raw = self.send(Method::GET, path, query, None).await?;
         self.decode(path, "GET", raw)
     }
@@ -167,12 +153,7 @@ impl VendorClient {
     }
 
     fn error(&self, method: &str, path: &str, kind: ErrorKind) -> ApiError {
-        ApiError {
-            vendor: self.api.vendor,
-            method: method.to_string(),
-            path: path.to_string(),
-            kind,
-        }
+        ApiError { vendor: self.api.vendor, method: method.to_string(), path: path.to_string(), kind }
     }
 
     fn url(&self, path: &str, query: &[(&str, String)]) -> Url {
@@ -207,13 +188,7 @@ impl VendorClient {
             let wait = self.pacer.reserve().await;
             if !wait.is_zero() {
                 if wait >= self.http.remaining() {
-                    return Err(self.error(
-                        &m,
-                        path,
-                        ErrorKind::RateLimited {
-                            retry_after: Some(wait),
-                        },
-                    ));
+                    return Err(self.error(&m, path, ErrorKind::RateLimited { retry_after: Some(wait) }));
                 }
                 self.http.trace(&format!(
                     "  pacing {} for {} ms (rate-limit headers)",
@@ -224,28 +199,15 @@ impl VendorClient {
             }
             let outcome = self.attempt(&method, &url, body).await;
             let retry_in = match &outcome {
-                Err(AttemptError::Connect(_))
-                | Ok(Attempt {
-                    status: 502..=504, ..
-                }) if retries < MAX_RETRIES => {
+                Err(AttemptError::Connect(_)) | Ok(Attempt { status: 502..=504, .. }) if retries < MAX_RETRIES => {
                     retries += 1;
                     Some(Duration::from_millis(250 * 2u64.pow(retries - 1)))
                 }
-                Ok(Attempt {
-                    status: 429,
-                    headers,
-                    ..
-                }) if rate_waits < MAX_RATE_LIMIT_WAITS => {
+                Ok(Attempt { status: 429, headers, .. }) if rate_waits < MAX_RATE_LIMIT_WAITS => {
                     rate_waits += 1;
                     let wait = (self.api.retry_after)(headers).unwrap_or(Duration::from_secs(1));
                     if wait >= self.http.remaining() {
-                        return Err(self.error(
-                            &m,
-                            path,
-                            ErrorKind::RateLimited {
-                                retry_after: Some(wait),
-                            },
-                        ));
+                        return Err(self.error(&m, path, ErrorKind::RateLimited { retry_after: Some(wait) }));
                     }
                     Some(wait)
                 }
@@ -258,59 +220,31 @@ impl VendorClient {
                 }
             }
             return match outcome {
-                Ok(a) if (200..300).contains(&a.status) => Ok(Raw {
-                    status: a.status,
-                    headers: a.headers,
-                    body: a.body,
-                }),
+                Ok(a) if (200..300).contains(&a.status) => {
+                    Ok(Raw { status: a.status, headers: a.headers, body: a.body })
+                }
                 Ok(a) if a.status == 429 => Err(self.error(
                     &m,
                     path,
-                    ErrorKind::RateLimited {
-                        retry_after: (self.api.retry_after)(&a.headers),
-                    },
+                    ErrorKind::RateLimited { retry_after: (self.api.retry_after)(&a.headers) },
                 )),
                 Ok(a) if (300..400).contains(&a.status) => {
-                    let location = a
-                        .headers
-                        .get(LOCATION)
-                        .and_then(|v| v.to_str().ok())
-                        .unwrap_or("")
-                        .to_string();
-                    Err(self.error(
-                        &m,
-                        path,
-                        ErrorKind::Redirect {
-                            status: a.status,
-                            location,
-                        },
-                    ))
+                    let location = a.headers.get(LOCATION).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+                    Err(self.error(&m, path, ErrorKind::Redirect { status: a.status, location }))
                 }
                 Ok(a) => Err(self.error(&m, path, self.error_body(a))),
-                Err(AttemptError::Kind(kind)) | Err(AttemptError::Connect(kind)) => {
-                    Err(self.error(&m, path, kind))
-                }
+                Err(AttemptError::Kind(kind)) | Err(AttemptError::Connect(kind)) => Err(self.error(&m, path, kind)),
             };
         }
     }
 
-    async fn attempt(
-        &self,
-        method: &Method,
-        url: &Url,
-        body: Option<&Value>,
-    ) -> Result<Attempt, AttemptError> {
+    async fn attempt(&self, method: &Method, url: &Url, body: Option<&Value>) -> Result<Attempt, AttemptError> {
         let remaining = self.http.remaining();
         if remaining.is_zero() {
             return Err(AttemptError::Kind(ErrorKind::Deadline));
         }
         let timeout = self.http.request_timeout.min(remaining);
-        let _permit = self
-            .http
-            .jobs
-            .acquire()
-            .await
-            .expect("the semaphore is never closed");
+        let _permit = self.http.jobs.acquire().await.expect("the semaphore is never closed");
         let mut request = self
             .http
             .client
@@ -338,34 +272,22 @@ impl VendorClient {
             while let Some(chunk) = response.chunk().await? {
                 body.extend_from_slice(&chunk);
                 if body.len() > MAX_BODY_BYTES {
-                    return Ok(Err(ErrorKind::TooLarge {
-                        limit: MAX_BODY_BYTES,
-                    }));
+                    return Ok(Err(ErrorKind::TooLarge { limit: MAX_BODY_BYTES }));
                 }
             }
-            Ok::<_, reqwest::Error>(Ok(Attempt {
-                status,
-                headers,
-                body,
-            }))
+            Ok::<_, reqwest::Error>(Ok(Attempt { status, headers, body }))
         })
         .await;
         let elapsed = started.elapsed();
         let shown = crate::redact::mask_url(url.as_str());
         match result {
             Err(_) => {
-                self.http.trace(&format!(
-                    "{method} {shown} -> timeout after {} ms",
-                    elapsed.as_millis()
-                ));
+                self.http.trace(&format!("{method} {shown} -> timeout after {} ms", elapsed.as_millis()));
                 Err(AttemptError::Kind(ErrorKind::Timeout { after: timeout }))
             }
             Ok(Err(e)) => {
                 let kind = classify(&e, url, timeout);
-                self.http.trace(&format!(
-                    "{method} {shown} -> failed after {} ms: {kind:?}",
-                    elapsed.as_millis()
-                ));
+                self.http.trace(&format!("{method} {shown} -> failed after {} ms: {kind:?}", elapsed.as_millis()));
                 if matches!(kind, ErrorKind::Connect { .. }) {
                     Err(AttemptError::Connect(kind))
                 } else {
@@ -406,56 +328,32 @@ impl VendorClient {
     fn error_body(&self, a: Attempt) -> ErrorKind {
         let content_type = content_type(&a.headers);
         match serde_json::from_slice::<Value>(&a.body) {
-            Ok(value) if value.is_object() || value.is_array() => ErrorKind::Status {
-                status: a.status,
-                error: (self.api.parse_error)(&value),
-            },
-            _ if a.body.iter().all(u8::is_ascii_whitespace) => ErrorKind::Status {
-                status: a.status,
-                error: VendorError::default(),
-            },
-            _ => ErrorKind::NotJson {
-                status: a.status,
-                content_type,
-                snippet: snippet(&a.body),
-            },
+            Ok(value) if value.is_object() || value.is_array() => {
+                ErrorKind::Status { status: a.status, error: (self.api.parse_error)(&value) }
+            }
+            _ if a.body.iter().all(u8::is_ascii_whitespace) => {
+                ErrorKind::Status { status: a.status, error: VendorError::default() }
+            }
+            _ => ErrorKind::NotJson { status: a.status, content_type, snippet: snippet(&a.body) },
         }
     }
 
-    pub fn decode<T: DeserializeOwned>(
-        &self,
-        path: &str,
-        method: &str,
-        raw: Raw,
-    ) -> Result<T, ApiError> {
+    pub fn decode<T: DeserializeOwned>(&self, path: &str, method: &str, raw: Raw) -> Result<T, ApiError> {
         let content_type = content_type(&raw.headers);
         if !content_type.is_empty() && !content_type.contains("json") {
             return Err(self.error(
                 method,
                 path,
-                ErrorKind::NotJson {
-                    status: raw.status,
-                    content_type,
-                    snippet: snippet(&raw.body),
-                },
+                ErrorKind::NotJson { status: raw.status, content_type, snippet: snippet(&raw.body) },
             ));
         }
         serde_json::from_slice::<T>(&raw.body).map_err(|e| {
             let kind = if e.is_eof() {
-                ErrorKind::Truncated {
-                    status: raw.status,
-                    detail: format!("{} bytes received", raw.body.len()),
-                }
+                ErrorKind::Truncated { status: raw.status, detail: format!("{} bytes received", raw.body.len()) }
             } else if e.is_syntax() {
-                ErrorKind::Malformed {
-                    status: raw.status,
-                    detail: e.to_string(),
-                }
+                ErrorKind::Malformed { status: raw.status, detail: e.to_string() }
             } else {
-                ErrorKind::Shape {
-                    status: raw.status,
-                    detail: e.to_string(),
-                }
+                ErrorKind::Shape { status: raw.status, detail: e.to_string() }
             };
             self.error(method, path, kind)
         })
@@ -505,25 +403,15 @@ fn classify(e: &reqwest::Error, url: &Url, timeout: Duration) -> ErrorKind {
         || lower.contains("name or service not known")
         || lower.contains("no address associated")
     {
-        return ErrorKind::Dns {
-            host: url.host_str().unwrap_or("").to_string(),
-            detail: last_cause(e),
-        };
+        return ErrorKind::Dns { host: url.host_str().unwrap_or("").to_string(), detail: last_cause(e) };
     }
     if e.is_connect() {
-        return ErrorKind::Connect {
-            detail: last_cause(e),
-        };
+        return ErrorKind::Connect { detail: last_cause(e) };
     }
     if e.is_body() || e.is_decode() {
-        return ErrorKind::Truncated {
-            status: e.status().map(|s| s.as_u16()).unwrap_or(0),
-            detail: last_cause(e),
-        };
+        return ErrorKind::Truncated { status: e.status().map(|s| s.as_u16()).unwrap_or(0), detail: last_cause(e) };
     }
-    ErrorKind::Connect {
-        detail: last_cause(e),
-    }
+    ErrorKind::Connect { detail: last_cause(e) }
 }
 
 fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {
@@ -555,7 +443,5 @@ pub fn header_num<T: std::str::FromStr>(headers: &HeaderMap, name: &str) -> Opti
 
 /// `Retry-After` in seconds (the HTTP-date form is not used by these vendors).
 pub fn retry_after_secs(headers: &HeaderMap) -> Option<Duration> {
-    header_num::<f64>(headers, "retry-after")
-        .filter(|s| *s >= 0.0)
-        .map(Duration::from_secs_f64)
+    header_num::<f64>(headers, "retry-after").filter(|s| *s >= 0.0).map(Duration::from_secs_f64)
 }

@@ -35,11 +35,7 @@ pub enum ErrorKind {
     /// TCP/TLS connection failed (refused, reset, certificate).
     Connect { detail: String },
     /// A 2xx (or error) body that is not JSON: an HTML page, a proxy's text.
-    NotJson {
-        status: u16,
-        content_type: String,
-        snippet: String,
-    },
+    NotJson { status: u16, content_type: String, snippet: String },
     /// The body ended before it was complete.
     Truncated { status: u16, detail: String },
     /// Declared as JSON, but not parseable JSON.
@@ -162,10 +158,7 @@ impl fmt::Display for ApiError {
 impl std::error::Error for ApiError {}
 
 fn reason(status: u16) -> &'static str {
-    reqwest::StatusCode::from_u16(status)
-        .ok()
-        .and_then(|s| s.canonical_reason())
-        .unwrap_or("")
+    reqwest::StatusCode::from_u16(status).ok().and_then(|s| s.canonical_reason()).unwrap_or("")
 }
 
 pub fn clip(text: &str, max: usize) -> String {

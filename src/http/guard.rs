@@ -6,16 +6,10 @@ use crate::integration::Integration;
 
 /// `(vendor, path pattern)`; `*` matches one path segment.
 const READ_ONLY_POSTS: &[(Integration, &str)] = &[
-    (
-        Integration::Hubspot,
-        "/oauth/v2/private-apps/get/access-token-info",
-    ),
+    (Integration::Hubspot, "/oauth/v2/private-apps/get/access-token-info"),
     (Integration::Hubspot, "/crm/v3/objects/*/search"),
     (Integration::Hubspot, "/crm/v3/objects/*/batch/read"),
-    (
-        Integration::Hubspot,
-        "/conversations/v3/conversations/actors/batch/read",
-    ),
+    (Integration::Hubspot, "/conversations/v3/conversations/actors/batch/read"),
     (Integration::Intercom, "/conversations/search"),
     (Integration::Intercom, "/contacts/search"),
     (Integration::Opencx, "/chat/sessions/filter"),
@@ -24,9 +18,7 @@ const READ_ONLY_POSTS: &[(Integration, &str)] = &[
 pub fn is_allowed(vendor: Integration, method: &str, path: &str) -> bool {
     match method {
         "GET" | "HEAD" => true,
-        "POST" => READ_ONLY_POSTS
-            .iter()
-            .any(|(v, pattern)| *v == vendor && matches(pattern, path)),
+        "POST" => READ_ONLY_POSTS.iter().any(|(v, pattern)| *v == vendor && matches(pattern, path)),
         _ => false,
     }
 }
@@ -54,11 +46,7 @@ mod tests {
     fn only_reads_and_the_listed_posts_pass() {
         assert!(is_allowed(Gorgias, "GET", "/api/tickets/1"));
         assert!(is_allowed(Opencx, "HEAD", "/anything"));
-        assert!(is_allowed(
-            Hubspot,
-            "POST",
-            "/crm/v3/objects/contacts/search"
-        ));
+        assert!(is_allowed(Hubspot, "POST", "/crm/v3/objects/contacts/search"));
         assert!(is_allowed(Opencx, "POST", "/chat/sessions/filter"));
         assert!(!is_allowed(Opencx, "POST", "/chat/sessions"));
         assert!(!is_allowed(Opencx, "POST", "/chat/sessions/abc/send"));

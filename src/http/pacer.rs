@@ -16,33 +16,16 @@ use tokio::time::Instant;
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Budget {
     /// A leaky bucket currently holding `used` of `capacity`, draining over `window`.
-    Bucket {
-        used: u32,
-        capacity: u32,
-        window: Duration,
-    },
+    Bucket { used: u32, capacity: u32, window: Duration },
     /// `remaining` requests until the window resets after `reset_in`.
-    Window {
-        remaining: u32,
-        limit: Option<u32>,
-        reset_in: Duration,
-    },
+    Window { remaining: u32, limit: Option<u32>, reset_in: Duration },
 }
 
 #[derive(Debug)]
 enum State {
     Unknown,
-    Bucket {
-        level: f64,
-        capacity: f64,
-        drain_per_sec: f64,
-        at: Instant,
-    },
-    Window {
-        remaining: i64,
-        limit: Option<i64>,
-        reset_at: Instant,
-    },
+    Bucket { level: f64, capacity: f64, drain_per_sec: f64, at: Instant },
+    Window { remaining: i64, limit: Option<i64>, reset_at: Instant },
 }
 
 #[derive(Debug)]
@@ -58,11 +41,7 @@ const RESERVE: f64 = 1.0;
 
 impl Pacer {
     pub fn new(local: Option<(usize, Duration)>) -> Pacer {
-        Pacer {
-            state: Mutex::new(State::Unknown),
-            local,
-            sent: Mutex::new(VecDeque::new()),
-        }
+        Pacer { state: Mutex::new(State::Unknown), local, sent: Mutex::new(VecDeque::new()) }
     }
 
     /// How long to wait before the next request may go; reserves its slot.
@@ -73,14 +52,8 @@ impl Pacer {
             let mut state = self.state.lock().await;
             match &mut *state {
                 State::Unknown => {}
-                State::Bucket {
-                    level,
-                    capacity,
-                    drain_per_sec,
-                    at,
-                } => {
-                    let drained =
-                        (*level - now.duration_since(*at).as_secs_f64() * *drain_per_sec).max(0.0);
+                State::Bucket { level, capacity, drain_per_sec, at } => {
+                    let drained = (*level - now.duration_since(*at).as_secs_f64() * *drain_per_sec).max(0.0);
                     let room = *capacity - RESERVE;
                     if drained + 1.0 > room && *drain_per_sec > 0.0 {
                         wait = Duration::from_secs_f64((drained + 1.0 - room) / *drain_per_sec);
@@ -88,11 +61,7 @@ impl Pacer {
                     *level = drained + 1.0;
                     *at = now;
                 }
-                State::Window {
-                    remaining,
-                    limit,
-                    reset_at,
-                } => {
+                State::Window { remaining, limit, reset_at } => {
                     if *remaining <= 0 && *reset_at > now {
                         wait = *reset_at - now;
                         *remaining = limit.unwrap_or(1).max(1);
@@ -105,10 +74,7 @@ impl Pacer {
         if let Some((per, window)) = self.local {
             let mut sent = self.sent.lock().await;
             let start = now + wait;
-            while sent
-                .front()
-                .is_some_and(|t| start.duration_since(*t) >= window)
-            {
+            while sent.front().is_some_and(|t| start.duration_since(*t) >= window) {
                 sent.pop_front();
             }
             if sent.len() >= per {
@@ -126,20 +92,13 @@ impl Pacer {
         let now = Instant::now();
         let mut state = self.state.lock().await;
         *state = match budget {
-            Budget::Bucket {
-                used,
-                capacity,
-                window,
-            } => {
+            Budget::Bucket { used, capacity, window } => {
                 let drain_per_sec = f64::from(capacity) / window.as_secs_f64().max(0.001);
                 // Requests of ours still in flight are not in `used` yet: keep the higher level.
                 let local = match &*state {
-                    State::Bucket {
-                        level,
-                        drain_per_sec: d,
-                        at,
-                        ..
-                    } => (level - now.duration_since(*at).as_secs_f64() * d).max(0.0),
+                    State::Bucket { level, drain_per_sec: d, at, .. } => {
+                        (level - now.duration_since(*at).as_secs_f64() * d).max(0.0)
+                    }
                     _ => 0.0,
                 };
                 State::Bucket {
@@ -149,22 +108,14 @@ impl Pacer {
                     at: now,
                 }
             }
-            Budget::Window {
-                remaining,
-                limit,
-                reset_in,
-            } => {
+            Budget::Window { remaining, limit, reset_in } => {
                 let remaining = i64::from(remaining);
                 let remaining = match &*state {
                     // Our own reservations may be ahead of the header.
                     State::Window { remaining: r, .. } => remaining.min(*r + 1),
                     _ => remaining,
                 };
-                State::Window {
-                    remaining,
-                    limit: limit.map(i64::from),
-                    reset_at: now + reset_in,
-                }
+                State::Window { remaining, limit: limit.map(i64::from), reset_at: now + reset_in }
             }
         };
     }
@@ -178,38 +129,19 @@ mod tests {
     async fn a_full_bucket_makes_the_next_request_wait_for_one_drain() {
         let pacer = Pacer::new(None);
         assert_eq!(pacer.reserve().await, Duration::ZERO);
-        pacer
-            .update(Some(Budget::Bucket {
-                used: 40,
-                capacity: 40,
-                window: Duration::from_secs(20),
-            }))
-            .await;
+        pacer.update(Some(Budget::Bucket { used: 40, capacity: 40, window: Duration::from_secs(20) })).await;
         let wait = pacer.reserve().await;
         // 40 used, room 39 → 2 requests over, 0.5 s each.
-        assert!(
-            wait >= Duration::from_millis(900) && wait <= Duration::from_millis(1100),
-            "{wait:?}"
-        );
+        assert!(wait >= Duration::from_millis(900) && wait <= Duration::from_millis(1100), "{wait:?}");
     }
 
     #[tokio::test(start_paused = true)]
     async fn an_empty_window_waits_for_its_reset() {
         let pacer = Pacer::new(None);
-        pacer
-            .update(Some(Budget::Window {
-                remaining: 0,
-                limit: Some(100),
-                reset_in: Duration::from_secs(3),
-            }))
-            .await;
+        pacer.update(Some(Budget::Window { remaining: 0, limit: Some(100), reset_in: Duration::from_secs(3) })).await;
         let wait = pacer.reserve().await;
         assert_eq!(wait, Duration::from_secs(3));
-        assert_eq!(
-            pacer.reserve().await,
-            Duration::ZERO,
-            "the window was refilled"
-        );
+        assert_eq!(pacer.reserve().await, Duration::ZERO, "the window was refilled");
     }
 
     #[tokio::test(start_paused = true)]

@@ -7,6 +7,7 @@ use comfy_table::{presets, Cell, CellAlignment, Table};
 
 use super::{support_lines, CheckResult, Document, Renderer, Report};
 use crate::engine::Status;
+use crate::facts::SessionEvidence;
 use crate::integration::Integration;
 use crate::sanitize::for_terminal;
 use crate::term::Style;
@@ -33,24 +34,13 @@ impl Human {
 
     fn check(&self, out: &mut String, c: &CheckResult) {
         let title = for_terminal(&c.title);
-        let time = if c.duration_ms > 0 {
-            format!(" ({} ms)", c.duration_ms).dimmed().to_string()
-        } else {
-            String::new()
-        };
+        let time =
+            if c.duration_ms > 0 { format!(" ({} ms)", c.duration_ms).dimmed().to_string() } else { String::new() };
         out.push_str(&format!("  {} {}{}\n", self.symbol(c.status), title, time));
-        let indent = if self.style.unicode {
-            "    "
-        } else {
-            "         "
-        };
+        let indent = if self.style.unicode { "    " } else { "         " };
         if !c.detail.is_empty() {
             let detail = for_terminal(&c.detail);
-            let detail = if c.status == Status::Pass {
-                detail.dimmed().to_string()
-            } else {
-                detail
-            };
+            let detail = if c.status == Status::Pass { detail.dimmed().to_string() } else { detail };
             out.push_str(&format!("{indent}{detail}\n"));
         }
         if let Some(fix) = &c.fix {
@@ -66,22 +56,14 @@ impl Human {
         }
         if let Some(docs) = &c.docs {
             if matches!(c.status, Status::Fail | Status::Warn) {
-                out.push_str(&format!(
-                    "{indent}{} {}\n",
-                    "Docs:".dimmed(),
-                    for_terminal(docs).dimmed()
-                ));
+                out.push_str(&format!("{indent}{} {}\n", "Docs:".dimmed(), for_terminal(docs).dimmed()));
             }
         }
         out.push_str(&format!("{indent}{}\n", format!("[{}]", c.id).dimmed()));
     }
 
     fn report(&self, out: &mut String, report: &Report) {
-        let target = report
-            .target
-            .iter()
-            .map(|(k, v)| format!(" · {k} {}", for_terminal(v)))
-            .collect::<String>();
+        let target = report.target.iter().map(|(k, v)| format!(" · {k} {}", for_terminal(v))).collect::<String>();
         out.push_str(&format!(
             "{} {} · profile {}{}\n",
             "OpenCX doctor ·".bold(),
@@ -89,6 +71,9 @@ impl Human {
             for_terminal(&report.profile),
             target
         ));
+        if let Some(evidence) = &report.session {
+            self.session(out, evidence);
+        }
         let mut groups: Vec<(Integration, &str)> = Vec::new();
         for c in &report.checks {
             if !groups.contains(&(c.integration, c.symptom.as_str())) {
@@ -100,17 +85,12 @@ impl Human {
                 .checks
                 .iter()
                 .filter(|c| c.integration == integration && c.symptom == symptom)
-                .filter(|c| {
-                    !self.quiet || matches!(c.status, Status::Fail | Status::Warn | Status::Error)
-                })
+                .filter(|c| !self.quiet || matches!(c.status, Status::Fail | Status::Warn | Status::Error))
                 .collect();
             if checks.is_empty() {
                 continue;
             }
-            let label = integration
-                .symptom(symptom)
-                .map(|s| s.label)
-                .unwrap_or(symptom);
+            let label = integration.symptom(symptom).map(|s| s.label).unwrap_or(symptom);
             let head = if integration == report.integration {
                 format!("{symptom} — {label}")
             } else {
@@ -123,6 +103,45 @@ impl Human {
         }
     }
 
+    /// The OpenCX session block: near the top, because the session is the fastest path to root cause.
+    fn session(&self, out: &mut String, evidence: &SessionEvidence) {
+        let lookup = &evidence.lookup;
+        let how = match lookup.method {
+            "id" => "by id".to_string(),
+            "search" => format!("through the customer's email, {} request(s)", lookup.requests),
+            "none" => format!("none found: {} session(s) scanned in {} request(s)", lookup.scanned, lookup.requests),
+            _ => format!("{} session(s) scanned in {} request(s)", lookup.scanned, lookup.requests),
+        };
+        out.push_str(&format!("\n{} ({how})\n", "OpenCX session".bold().underline()));
+        for s in &evidence.sessions {
+            let mut facts = vec![s.status.clone().unwrap_or_else(|| "status unknown".into())];
+            facts.extend(s.ai_closure_type.clone());
+            facts.extend(s.channel.as_ref().map(|c| format!("channel {c}")));
+            facts.extend(s.team.as_ref().map(|t| format!("team {t}")));
+            facts.extend(s.assignee_id.as_ref().map(|a| format!("assignee {a}")));
+            facts.extend(s.sentiment.as_ref().map(|m| format!("sentiment {m}")));
+            out.push_str(&format!("  {} · {}\n", s.id.bold(), for_terminal(&facts.join(" · "))));
+            if let Some(summary) = &s.handoff_summary {
+                let sentiment = s.handoff_sentiment.as_ref().map(|m| format!(" (sentiment {m})")).unwrap_or_default();
+                out.push_str(&format!("    Handoff: \"{}\"{}\n", for_terminal(summary), for_terminal(&sentiment)));
+            }
+            if !s.handoff_reasons.is_empty() {
+                out.push_str(&format!("    Reasons: {}\n", for_terminal(&s.handoff_reasons.join(", "))));
+            }
+            if let Some(explanation) = &s.handoff_explanation {
+                out.push_str(&format!("    Why: {}\n", for_terminal(explanation)));
+            }
+            for e in &s.timeline {
+                let when = e.at.get(..19).unwrap_or(&e.at).replace('T', " ");
+                let text = e.text.as_deref().map(|t| format!("  \"{}\"", for_terminal(t))).unwrap_or_default();
+                out.push_str(&format!("    {}  {:<16}{}\n", when.dimmed(), for_terminal(&e.what), text));
+            }
+            for m in &s.missing {
+                out.push_str(&format!("    {} {}\n", paint(Status::Warn, "Missing:"), for_terminal(m)));
+            }
+        }
+    }
+
     fn table(&self, document: &Document) -> String {
         let mut table = Table::new();
         table.load_preset(if self.style.unicode {
@@ -131,18 +150,12 @@ impl Human {
             presets::ASCII_FULL_CONDENSED
         });
         let mut header = vec![Cell::new("")];
-        header.extend(
-            Status::ALL
-                .iter()
-                .map(|s| Cell::new(s.as_str()).set_alignment(CellAlignment::Right)),
-        );
+        header.extend(Status::ALL.iter().map(|s| Cell::new(s.as_str()).set_alignment(CellAlignment::Right)));
         table.set_header(header);
         for report in document.runs() {
             let mut row = vec![Cell::new(report.integration.name())];
             row.extend(
-                Status::ALL
-                    .iter()
-                    .map(|s| Cell::new(report.summary.get(*s)).set_alignment(CellAlignment::Right)),
+                Status::ALL.iter().map(|s| Cell::new(report.summary.get(*s)).set_alignment(CellAlignment::Right)),
             );
             table.add_row(row);
         }
@@ -175,26 +188,11 @@ impl Renderer for Human {
         out.push('\n');
         let summary = document.summary();
         let verdict = if summary.fail > 0 {
-            paint(
-                Status::Fail,
-                &format!(
-                    "{} check(s) failed: the fixes are under each failure above.",
-                    summary.fail
-                ),
-            )
+            paint(Status::Fail, &format!("{} check(s) failed: the fixes are under each failure above.", summary.fail))
         } else if summary.error > 0 {
-            paint(
-                Status::Error,
-                &format!(
-                    "Nothing failed, but {} check(s) could not be checked.",
-                    summary.error
-                ),
-            )
+            paint(Status::Error, &format!("Nothing failed, but {} check(s) could not be checked.", summary.error))
         } else if summary.warn > 0 {
-            paint(
-                Status::Warn,
-                &format!("No failures; {} warning(s) to look at.", summary.warn),
-            )
+            paint(Status::Warn, &format!("No failures; {} warning(s) to look at.", summary.warn))
         } else {
             paint(Status::Pass, "No problems found.")
         };
@@ -206,35 +204,19 @@ impl Renderer for Human {
             .filter(|(_, lines)| !lines.is_empty())
             .collect();
         if !support.is_empty() && !self.quiet {
-            out.push_str(&format!(
-                "\n{}\n",
-                "For an OpenCX support request (redacted, ready to paste):".bold()
-            ));
+            out.push_str(&format!("\n{}\n", "For an OpenCX support request (redacted, ready to paste):".bold()));
             for report in document.runs() {
                 let lines = support_lines(report);
                 if lines.is_empty() {
                     continue;
                 }
-                let target = report
-                    .target
-                    .iter()
-                    .map(|(k, v)| format!("{k} {v}"))
-                    .collect::<Vec<_>>()
-                    .join(", ");
+                let target = report.target.iter().map(|(k, v)| format!("{k} {v}")).collect::<Vec<_>>().join(", ");
                 out.push_str(&format!(
                     "  {} {} · {} · opencx-doctor {} · {}\n",
                     report.integration.name(),
-                    if target.is_empty() {
-                        "(no helpdesk id given)".to_string()
-                    } else {
-                        for_terminal(&target)
-                    },
+                    if target.is_empty() { "(no helpdesk id given)".to_string() } else { for_terminal(&target) },
                     for_terminal(&report.profile),
-                    report
-                        .checks
-                        .first()
-                        .map(|_| super::model::TOOL.version)
-                        .unwrap_or_default(),
+                    report.checks.first().map(|_| super::model::TOOL.version).unwrap_or_default(),
                     report.started_at
                 ));
                 for line in lines {

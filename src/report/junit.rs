@@ -91,10 +91,7 @@ impl Renderer for Junit {
                         }
                         Status::Skip => {
                             ok(w.write_event(Event::Start(case)));
-                            ok(w.write_event(Event::Empty(start(
-                                "skipped",
-                                &[("message", check.detail.clone())],
-                            ))));
+                            ok(w.write_event(Event::Empty(start("skipped", &[("message", check.detail.clone())]))));
                             ok(w.write_event(Event::End(BytesEnd::new("testcase"))));
                         }
                         Status::Warn | Status::Info => {
@@ -116,8 +113,6 @@ impl Renderer for Junit {
         let mut xml = String::from_utf8(w.into_inner()).expect("quick-xml writes UTF-8");
         xml.push('\n');
         // XML 1.0 cannot carry most control characters even escaped; drop them.
-        xml.chars()
-            .filter(|c| !c.is_control() || matches!(c, '\n' | '\t' | '\r'))
-            .collect()
+        xml.chars().filter(|c| !c.is_control() || matches!(c, '\n' | '\t' | '\r')).collect()
     }
 }

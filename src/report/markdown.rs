@@ -33,15 +33,8 @@ impl Renderer for Markdown {
     fn render(&self, document: &Document) -> String {
         let mut out = String::new();
         for report in document.runs() {
-            let target: Vec<String> = report
-                .target
-                .iter()
-                .map(|(k, v)| format!("{k} `{}`", cell(v)))
-                .collect();
-            out.push_str(&format!(
-                "## OpenCX doctor: {}\n\n",
-                report.integration.name()
-            ));
+            let target: Vec<String> = report.target.iter().map(|(k, v)| format!("{k} `{}`", cell(v))).collect();
+            out.push_str(&format!("## OpenCX doctor: {}\n\n", report.integration.name()));
             let s = &report.summary;
             out.push_str(&format!(
                 "**{} failed, {} warnings, {} errors** ({} passed, {} info, {} skipped) · profile `{}`{} · {} · opencx-doctor {}\n\n",
@@ -56,6 +49,30 @@ impl Renderer for Markdown {
                 report.started_at,
                 super::model::TOOL.version,
             ));
+            if let Some(evidence) = &report.session {
+                out.push_str(&format!(
+                    "### OpenCX session ({} found, lookup: {})\n\n",
+                    evidence.sessions.len(),
+                    evidence.lookup.method
+                ));
+                for s in &evidence.sessions {
+                    out.push_str(&format!(
+                        "- `{}` · {} · {}{}\n",
+                        cell(&s.id),
+                        cell(s.status.as_deref().unwrap_or("?")),
+                        cell(s.ai_closure_type.as_deref().unwrap_or("not closed by the AI")),
+                        s.handoff_summary.as_deref().map(|h| format!(" · handoff: {}", cell(h))).unwrap_or_default()
+                    ));
+                    for e in &s.timeline {
+                        let text = e.text.as_deref().map(|t| format!(": {}", cell(t))).unwrap_or_default();
+                        out.push_str(&format!("  - {} {}{}\n", cell(&e.at), cell(&e.what), text));
+                    }
+                    for m in &s.missing {
+                        out.push_str(&format!("  - missing: {}\n", cell(m)));
+                    }
+                }
+                out.push('\n');
+            }
             out.push_str("| Result | Check | Evidence |\n|---|---|---|\n");
             for c in &report.checks {
                 out.push_str(&format!(

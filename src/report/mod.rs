@@ -37,20 +37,7 @@ pub fn support_lines(report: &Report) -> Vec<String> {
     report
         .checks
         .iter()
-        .filter(|c| {
-            matches!(
-                c.status,
-                crate::engine::Status::Fail | crate::engine::Status::Error
-            )
-        })
-        .map(|c| {
-            format!(
-                "{} [{}]: expected \"{}\"; saw: {}",
-                c.id,
-                c.status.as_str(),
-                c.title,
-                c.detail
-            )
-        })
+        .filter(|c| matches!(c.status, crate::engine::Status::Fail | crate::engine::Status::Error))
+        .map(|c| format!("{} [{}]: expected \"{}\"; saw: {}", c.id, c.status.as_str(), c.title, c.detail))
         .collect()
 }

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::engine::Status;
+use crate::facts::SessionEvidence;
 use crate::integration::Integration;
 
 pub const SCHEMA_VERSION: u32 = 1;
@@ -81,10 +82,7 @@ pub struct Tool {
     pub version: &'static str,
 }
 
-pub const TOOL: Tool = Tool {
-    name: "opencx-doctor",
-    version: env!("CARGO_PKG_VERSION"),
-};
+pub const TOOL: Tool = Tool { name: "opencx-doctor", version: env!("CARGO_PKG_VERSION") };
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Report {
@@ -97,6 +95,10 @@ pub struct Report {
     pub duration_ms: u64,
     pub summary: Summary,
     pub checks: Vec<CheckResult>,
+    /// The OpenCX session evidence, when a helpdesk id (or a session id) was given and the key
+    /// could read it. Additive to schema_version 1.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session: Option<SessionEvidence>,
 }
 
 /// `doctor all`: one report per integration and the sum of their summaries.
@@ -109,7 +111,7 @@ pub struct AllReport {
 
 /// What a renderer is given.
 pub enum Document {
-    One(Report),
+    One(Box<Report>),
     All(AllReport),
 }
 
@@ -154,14 +156,7 @@ mod tests {
 
     #[test]
     fn exit_codes_follow_the_contract() {
-        let s = |fail, warn, error| Summary {
-            pass: 1,
-            fail,
-            warn,
-            info: 0,
-            skip: 0,
-            error,
-        };
+        let s = |fail, warn, error| Summary { pass: 1, fail, warn, info: 0, skip: 0, error };
         assert_eq!(exit_code(&s(0, 0, 0), FailOn::Fail), 0);
         assert_eq!(exit_code(&s(0, 2, 0), FailOn::Fail), 0);
         assert_eq!(exit_code(&s(0, 2, 0), FailOn::Warn), 1);

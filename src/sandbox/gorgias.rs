@@ -11,18 +11,14 @@ use crate::integration::Integration;
 const UNKNOWN_DOMAIN_PAGE: &str = "<!doctype html>\n<html lang=en>\n<title>404 Not Found</title>\n<h1>Not Found</h1>\n<p>The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.</p>\n";
 
 fn authorised(world: &World, req: &Req) -> bool {
-    let Some(value) = req
-        .headers
-        .get("authorization")
-        .and_then(|v| v.to_str().ok())
-    else {
+    let Some(value) = req.headers.get("authorization").and_then(|v| v.to_str().ok()) else {
         return false;
     };
     let Some(encoded) = value.strip_prefix("Basic ") else {
         return false;
     };
-    let expected = base64::engine::general_purpose::STANDARD
-        .encode(format!("{}:{}", world.gorgias.email, world.gorgias.api_key));
+    let expected =
+        base64::engine::general_purpose::STANDARD.encode(format!("{}:{}", world.gorgias.email, world.gorgias.api_key));
     encoded == expected
 }
 
@@ -45,32 +41,27 @@ pub fn handle(world: &World, req: &Req) -> Reply {
         );
     }
     if req.method != "GET" && req.method != "HEAD" {
-        return Reply::Json(
-            405,
-            serde_json::json!({"error": {"msg": "The specified HTTP method is not allowed."}}),
-        );
+        return Reply::Json(405, serde_json::json!({"error": {"msg": "The specified HTTP method is not allowed."}}));
     }
     let segments: Vec<&str> = req.path.trim_end_matches('/').split('/').skip(1).collect();
     match segments.as_slice() {
         ["api", "account"] => Reply::Json(200, g.account.clone()),
         ["api", "users", "0"] => user_by(g, |u| u["id"].as_u64() == Some(g.key_owner)),
+        ["api", "tickets", id] => match g.tickets.iter().find(|t| id.parse::<u64>().is_ok_and(|n| t["id"] == n)) {
+            Some(ticket) => Reply::Json(200, ticket.clone()),
+            None => Reply::Json(404, serde_json::json!({"error": {"msg": "Resource not found."}})),
+        },
         ["api", "users", id] => match id.parse::<u64>() {
             Ok(id) => user_by(g, |u| u["id"].as_u64() == Some(id)),
             Err(_) => err(404),
         },
-        _ => Reply::Json(
-            404,
-            serde_json::json!({"error": {"msg": "Resource not found."}}),
-        ),
+        _ => Reply::Json(404, serde_json::json!({"error": {"msg": "Resource not found."}})),
     }
 }
 
 fn user_by(g: &super::world::GorgiasWorld, pred: impl Fn(&Value) -> bool) -> Reply {
     match g.users.iter().find(|u| pred(u)) {
         Some(user) => Reply::Json(200, user.clone()),
-        None => Reply::Json(
-            404,
-            serde_json::json!({"error": {"msg": "Resource not found."}}),
-        ),
+        None => Reply::Json(404, serde_json::json!({"error": {"msg": "Resource not found."}})),
     }
 }

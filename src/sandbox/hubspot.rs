@@ -33,6 +33,16 @@ pub fn handle(world: &World, req: &Req) -> Reply {
     if req.bearer() != Some(w.token.as_str()) || !w.token_known {
         return invalid_auth();
     }
+    if let Some(id) = path.strip_prefix("/conversations/v3/conversations/threads/") {
+        if let Some(thread) = w.threads.iter().find(|t| t["id"] == id) {
+            return Reply::Json(200, thread.clone());
+        }
+        return Reply::Json(
+            404,
+            json!({"status": "error", "category": "OBJECT_NOT_FOUND", "correlationId": "sbx-404",
+            "message": format!("Thread {id} not found")}),
+        );
+    }
     Reply::Json(
         404,
         json!({"status": "error", "category": "OBJECT_NOT_FOUND", "correlationId": "sbx-404", "message": "Resource not found"}),

@@ -25,17 +25,9 @@ pub fn handle(world: &World, req: &Req) -> Reply {
         }
         Some(_) => {}
     }
-    if let Some(version) = req
-        .headers
-        .get("intercom-version")
-        .and_then(|v| v.to_str().ok())
-    {
+    if let Some(version) = req.headers.get("intercom-version").and_then(|v| v.to_str().ok()) {
         if !version.starts_with("2.") && version != "1.0" && version != "Unstable" {
-            return error(
-                400,
-                "intercom_version_invalid",
-                "Requested version is invalid",
-            );
+            return error(400, "intercom_version_invalid", "Requested version is invalid");
         }
     }
     if w.plan_restricted {
@@ -43,6 +35,13 @@ pub fn handle(world: &World, req: &Req) -> Reply {
     }
     match req.path.trim_end_matches('/') {
         "/me" => Reply::Json(200, w.me.clone()),
+        path if path.starts_with("/conversations/") => {
+            let id = &path["/conversations/".len()..];
+            match w.conversations.iter().find(|c| c["id"] == id) {
+                Some(c) => Reply::Json(200, c.clone()),
+                None => error(404, "not_found", "Resource Not Found"),
+            }
+        }
         _ => error(404, "not_found", "Resource Not Found"),
     }
 }

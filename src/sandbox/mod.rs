@@ -4,6 +4,7 @@
 //! and emulate rate limits. `doctor demo` and the integration tests run the real clients and
 //! checks against it through the `*_BASE_URL` settings.
 
+pub mod conversations;
 mod gorgias;
 mod hubspot;
 mod intercom;

@@ -5,21 +5,36 @@ use serde_json::{json, Value};
 use super::server::{Reply, Req};
 use super::world::World;
 
+/// Items per page (OpenCX does not document its page size).
+pub const PAGE_SIZE: usize = 20;
+
 fn error(status: u16, message: &str, error: &str) -> Reply {
-    Reply::Json(
-        status,
-        json!({"statusCode": status, "message": message, "error": error}),
-    )
+    Reply::Json(status, json!({"statusCode": status, "message": message, "error": error}))
 }
 
 fn scope(world: &World, needed: &str) -> Option<Reply> {
-    (!world.opencx.scopes.contains(&needed)).then(|| {
-        error(
-            403,
-            &format!("API key is missing the required scope: {needed}"),
-            "Forbidden",
-        )
-    })
+    (!world.opencx.scopes.contains(&needed))
+        .then(|| error(403, &format!("API key is missing the required scope: {needed}"), "Forbidden"))
+}
+
+/// One page of `items` from the cursor (an opaque offset).
+fn page(items: Vec<&Value>, req: &Req) -> Reply {
+    let offset: usize =
+        req.query.get("cursor").and_then(|c| c.strip_prefix("cur_")).and_then(|c| c.parse().ok()).unwrap_or(0);
+    let end = (offset + PAGE_SIZE).min(items.len());
+    let slice: Vec<Value> = items.get(offset..end).unwrap_or_default().iter().map(|v| (*v).clone()).collect();
+    let next = (end < items.len()).then(|| format!("cur_{end}"));
+    Reply::Json(200, json!({"items": slice, "next": next}))
+}
+
+fn field_cmp(item: &Value, field: &str, bound: Option<&String>, after: bool) -> bool {
+    let Some(bound) = bound else { return true };
+    let Some(value) = item[field].as_str() else { return false };
+    if after {
+        value >= bound.as_str()
+    } else {
+        value <= bound.as_str()
+    }
 }
 
 pub fn handle(world: &World, req: &Req) -> Reply {
@@ -27,26 +42,84 @@ pub fn handle(world: &World, req: &Req) -> Reply {
         return error(401, "Unauthorized", "Unauthorized");
     }
     let path = req.path.trim_end_matches('/');
-    match (req.method, path) {
-        ("GET", "/chat/sessions") => {
+    let segments: Vec<&str> = path.split('/').skip(1).collect();
+    match (req.method, segments.as_slice()) {
+        ("GET", ["chat", "sessions"]) => {
             if let Some(denied) = scope(world, "chat-sessions:read") {
                 return denied;
             }
-            let after = req.query.get("updated_after").cloned();
-            let items: Vec<Value> = world
+            let q = &req.query;
+            let mut items: Vec<&Value> = world
                 .opencx
                 .sessions
                 .iter()
-                .filter(|s| {
-                    after
-                        .as_deref()
-                        .is_none_or(|a| s["updated_at"].as_str().is_some_and(|u| u >= a))
-                })
-                .take(25)
-                .cloned()
+                .filter(|s| field_cmp(s, "created_at", q.get("created_after"), true))
+                .filter(|s| field_cmp(s, "created_at", q.get("created_before"), false))
+                .filter(|s| field_cmp(s, "updated_at", q.get("updated_after"), true))
+                .filter(|s| field_cmp(s, "updated_at", q.get("updated_before"), false))
+                .filter(|s| q.get("channel_type").is_none_or(|c| s["channel"]["type"] == c.as_str()))
+                .filter(|s| q.get("status").is_none_or(|c| s["status"] == c.as_str()))
+                .filter(|s| q.get("handed_off").is_none_or(|h| (h == "true") == (s["ai_closure_type"] == "handed_off")))
                 .collect();
-            Reply::Json(200, json!({"items": items, "next": null}))
+            items.sort_by(|a, b| b["created_at"].as_str().cmp(&a["created_at"].as_str()));
+            page(items, req)
         }
-        _ => error(404, &format!("Cannot {} {path}", req.method), "Not Found"),
+        ("GET", ["chat", "sessions", "search"]) => {
+            if let Some(denied) = scope(world, "chat-sessions:read") {
+                return denied;
+            }
+            let Some(q) = req.query.get("q").filter(|q| !q.is_empty()) else {
+                return error(400, "q should not be empty", "Bad Request");
+            };
+            let mine: Vec<&Value> =
+                world.opencx.sessions.iter().filter(|s| s["contact"]["email"] == q.as_str()).collect();
+            let contacts: Vec<Value> = mine.iter().take(1).map(|s| s["contact"].clone()).collect();
+            let messages: Vec<Value> = mine
+                .iter()
+                .map(|s| json!({"id": format!("m-{}", s["id"].as_str().unwrap_or("")), "session_id": s["id"], "message": "…", "type": "contact"}))
+                .collect();
+            Reply::Json(200, json!({"contacts": contacts, "messages": messages}))
+        }
+        ("GET", ["chat", "sessions", id]) => {
+            if let Some(denied) = scope(world, "chat-sessions:read") {
+                return denied;
+            }
+            match world.opencx.sessions.iter().find(|s| s["id"] == *id) {
+                Some(s) => Reply::Json(200, s.clone()),
+                None => error(404, "Session not found", "Not Found"),
+            }
+        }
+        ("GET", ["chat", "sessions", id, "history"]) => {
+            if let Some(denied) = scope(world, "chat-sessions:read") {
+                return denied;
+            }
+            if !world.opencx.sessions.iter().any(|s| s["id"] == *id) {
+                return error(404, "Session not found", "Not Found");
+            }
+            let events: Vec<&Value> = world.opencx.history.get(*id).map(|h| h.iter().collect()).unwrap_or_default();
+            page(events, req)
+        }
+        ("GET", ["handoff-analytics", "events"]) => {
+            if let Some(denied) = scope(world, "handoff-analytics:read") {
+                return denied;
+            }
+            let q = &req.query;
+            let items: Vec<&Value> = world
+                .opencx
+                .handoff_events
+                .iter()
+                .filter(|e| field_cmp(e, "created_at", q.get("start_date"), true))
+                .filter(|e| field_cmp(e, "created_at", q.get("end_date"), false))
+                .collect();
+            let total = items.len();
+            match page(items, req) {
+                Reply::Json(status, mut body) => {
+                    body["total"] = total.into();
+                    Reply::Json(status, body)
+                }
+                other => other,
+            }
+        }
+        (method, _) => error(404, &format!("Cannot {method} {path}"), "Not Found"),
     }
 }

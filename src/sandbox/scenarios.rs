@@ -1,6 +1,9 @@
 //! Named sandbox scenarios: a healthy organisation, and one scenario per documented cause, each
 //! named after it. `doctor demo --list` prints them.
 
+use chrono::Duration;
+
+use super::conversations;
 use super::world::{FaultKind, Spec};
 use crate::integration::Integration;
 
@@ -21,25 +24,13 @@ const fn sc(
     diagnosed_by: Option<&'static str>,
     build: fn() -> Spec,
 ) -> Scenario {
-    Scenario {
-        name,
-        integration,
-        summary,
-        diagnosed_by,
-        build,
-    }
+    Scenario { name, integration, summary, diagnosed_by, build }
 }
 
 use Integration::{Gorgias as G, Hubspot as H, Intercom as I, Opencx as O};
 
 pub static SCENARIOS: &[Scenario] = &[
-    sc(
-        "healthy",
-        None,
-        "Everything set up as OpenCX documents it",
-        None,
-        Spec::healthy,
-    ),
+    sc("healthy", None, "Everything set up as OpenCX documents it", None, Spec::healthy),
     sc(
         "gorgias-wrong-domain",
         Some(G),
@@ -149,31 +140,16 @@ pub static SCENARIOS: &[Scenario] = &[
             s
         },
     ),
-    sc(
-        "hubspot-token-expired",
-        Some(H),
-        "The token was rotated: 401",
-        Some("hubspot.credentials.token-valid"),
-        || {
-            let mut s = Spec::healthy();
-            s.world.hubspot.token = "pat-na1-00000000-1111-2222-3333-444444444444".into();
-            s.setting(
-                "hubspot.token",
-                "pat-na1-5b1f0d3e-9c2a-4e7b-8f61-2d4c9a7e0b13",
-            )
-        },
-    ),
-    sc(
-        "opencx-key-invalid",
-        Some(O),
-        "The OpenCX API key is invalid: 401",
-        Some("opencx.credentials.api-key"),
-        || {
-            let mut s = Spec::healthy();
-            s.world.opencx.api_key = "ocx_live_sbx_rotated_11aa22bb33cc".into();
-            s.setting("opencx.api_key", super::world::OPENCX_KEY)
-        },
-    ),
+    sc("hubspot-token-expired", Some(H), "The token was rotated: 401", Some("hubspot.credentials.token-valid"), || {
+        let mut s = Spec::healthy();
+        s.world.hubspot.token = "pat-na1-00000000-1111-2222-3333-444444444444".into();
+        s.setting("hubspot.token", "pat-na1-5b1f0d3e-9c2a-4e7b-8f61-2d4c9a7e0b13")
+    }),
+    sc("opencx-key-invalid", Some(O), "The OpenCX API key is invalid: 401", Some("opencx.credentials.api-key"), || {
+        let mut s = Spec::healthy();
+        s.world.opencx.api_key = "ocx_live_sbx_rotated_11aa22bb33cc".into();
+        s.setting("opencx.api_key", super::world::OPENCX_KEY)
+    }),
     sc(
         "opencx-missing-scope",
         Some(O),
@@ -186,29 +162,129 @@ pub static SCENARIOS: &[Scenario] = &[
         },
     ),
     sc(
-        "gorgias-server-error",
+        "session-missing",
         Some(G),
-        "Gorgias answers 500 (could not check: exit 3)",
-        None,
-        || Spec::healthy().fault(G, "/api/account", FaultKind::Status(500)),
-    ),
-    sc(
-        "gorgias-rate-limited-once",
-        Some(G),
-        "One 429 with Retry-After: 1, then normal",
-        None,
+        "No OpenCX session for ticket 1042: the AI never saw it",
+        Some("opencx.session.found"),
         || {
-            Spec::healthy().fault_times(
-                G,
-                "/api/account",
-                FaultKind::RateLimited {
-                    retry_after_secs: 1,
-                },
-                1,
-            )
+            let mut s = Spec::healthy();
+            s.world.opencx.sessions.retain(|x| x["id"] != conversations::GORGIAS_SESSION);
+            s
         },
     ),
+    sc(
+        "session-duplicate",
+        Some(G),
+        "Two OpenCX sessions for ticket 1042 (event delivered twice)",
+        Some("opencx.session.single"),
+        || {
+            let mut s = Spec::healthy();
+            let created = s.world.session_created(conversations::GORGIAS_SESSION) + Duration::seconds(3);
+            conversations::add_session(
+                &mut s.world,
+                "5e0c1f4a-2b7d-4c89-9a31-1042aa000002",
+                "gorgias",
+                "1042",
+                created,
+                "email",
+            );
+            s
+        },
+    ),
+    sc(
+        "session-handed-off",
+        Some(G),
+        "The AI handed ticket 1042 off, with its reasons (expected behaviour)",
+        None,
+        || {
+            let mut s = Spec::healthy();
+            let at = s.world.session_created(conversations::GORGIAS_SESSION) + Duration::seconds(60);
+            s.world.hand_off(
+                conversations::GORGIAS_SESSION,
+                at,
+                &["based_on_instructions"],
+                "Refunds above $200 must go to a human (instruction 'Refund policy').",
+            );
+            s
+        },
+    ),
+    sc(
+        "session-ai-after-handoff",
+        Some(G),
+        "The AI replied after handing ticket 1042 off",
+        Some("opencx.session.handoff-respected"),
+        || {
+            let mut s = Spec::healthy();
+            let at = s.world.session_created(conversations::GORGIAS_SESSION) + Duration::seconds(60);
+            s.world.hand_off(
+                conversations::GORGIAS_SESSION,
+                at,
+                &["user_requested_human_assistance"],
+                "The customer asked for a person.",
+            );
+            let later = at + Duration::minutes(20);
+            s.world.push_history(
+                conversations::GORGIAS_SESSION,
+                conversations::event(later - Duration::seconds(30), "message", Some("contact"), Some("Hello? Anyone?")),
+            );
+            s.world.push_history(
+                conversations::GORGIAS_SESSION,
+                conversations::event(later, "message", Some("ai"), Some("I can help with that!")),
+            );
+            s
+        },
+    ),
+    sc(
+        "opencx-no-analytics-scope",
+        Some(G),
+        "The OpenCX key lacks handoff-analytics:read: no handoff reasons",
+        Some("opencx.session.evidence-complete"),
+        || {
+            let mut s = Spec::healthy();
+            let at = s.world.session_created(conversations::GORGIAS_SESSION) + Duration::seconds(60);
+            s.world.hand_off(
+                conversations::GORGIAS_SESSION,
+                at,
+                &["insufficient_knowledge"],
+                "No article covers international returns.",
+            );
+            s.world.opencx.scopes = vec!["chat-sessions:read", "contacts:read"];
+            s
+        },
+    ),
+    sc(
+        "session-found-by-email",
+        Some(G),
+        "The session has no ticketing link: found through the customer's email",
+        None,
+        || {
+            let mut s = Spec::healthy();
+            s.world.session_mut(conversations::GORGIAS_SESSION)["ticketing_system"] = serde_json::Value::Null;
+            s
+        },
+    ),
+    sc(
+        "opencx-10k-sessions",
+        Some(G),
+        "An organisation with 10,000 sessions: the lookup stays at one request",
+        None,
+        || big_org(10_000),
+    ),
+    sc("gorgias-server-error", Some(G), "Gorgias answers 500 (could not check: exit 3)", None, || {
+        Spec::healthy().fault(G, "/api/account", FaultKind::Status(500))
+    }),
+    sc("gorgias-rate-limited-once", Some(G), "One 429 with Retry-After: 1, then normal", None, || {
+        Spec::healthy().fault_times(G, "/api/account", FaultKind::RateLimited { retry_after_secs: 1 }, 1)
+    }),
 ];
+
+/// The healthy organisation with `sessions` more sessions spread over the last 90 days.
+pub fn big_org(sessions: usize) -> Spec {
+    let mut s = Spec::healthy();
+    let every = Duration::seconds((90 * 24 * 3600 / sessions.max(1)) as i64);
+    conversations::add_background_sessions(&mut s.world, chrono::Utc::now() - Duration::days(3), sessions, every);
+    s
+}
 
 pub fn find(name: &str) -> Option<&'static Scenario> {
     SCENARIOS.iter().find(|s| s.name == name)

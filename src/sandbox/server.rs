@@ -44,11 +44,7 @@ pub struct Req<'a> {
 
 impl Req<'_> {
     pub fn bearer(&self) -> Option<&str> {
-        self.headers
-            .get("authorization")?
-            .to_str()
-            .ok()?
-            .strip_prefix("Bearer ")
+        self.headers.get("authorization")?.to_str().ok()?.strip_prefix("Bearer ")
     }
 
     pub fn json_body(&self) -> Value {
@@ -83,10 +79,8 @@ impl Sandbox {
             listener.set_nonblocking(true)?;
             listeners.push(listener);
         }
-        let urls: Vec<String> = listeners
-            .iter()
-            .map(|l| l.local_addr().map(|a| format!("http://{a}")))
-            .collect::<Result<_, _>>()?;
+        let urls: Vec<String> =
+            listeners.iter().map(|l| l.local_addr().map(|a| format!("http://{a}"))).collect::<Result<_, _>>()?;
         let now = Instant::now();
         let shared = Arc::new(Shared {
             spec: Mutex::new(spec),
@@ -98,40 +92,30 @@ impl Sandbox {
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
         let (ready_tx, ready_rx) = std::sync::mpsc::channel();
         let thread_shared = shared.clone();
-        let thread = std::thread::Builder::new()
-            .name("sandbox".into())
-            .spawn(move || {
-                let runtime = tokio::runtime::Builder::new_multi_thread()
-                    .worker_threads(2)
-                    .enable_all()
-                    .build()
-                    .expect("the sandbox runtime starts");
-                runtime.block_on(async move {
-                    let vendors = [
-                        Integration::Gorgias,
-                        Integration::Intercom,
-                        Integration::Hubspot,
-                        Integration::Opencx,
-                    ];
-                    let mut servers = Vec::new();
-                    for (vendor, listener) in vendors.into_iter().zip(listeners) {
-                        let listener = tokio::net::TcpListener::from_std(listener)
-                            .expect("a bound listener converts");
-                        let app = Router::new()
-                            .fallback(handle)
-                            .with_state((vendor, thread_shared.clone()));
-                        servers.push(tokio::spawn(async move {
-                            let _ = axum::serve(listener, app).await;
-                        }));
-                    }
-                    let _ = ready_tx.send(());
-                    let _ = rx.await;
-                    for s in servers {
-                        s.abort();
-                    }
-                });
-                runtime.shutdown_timeout(Duration::from_millis(50));
-            })?;
+        let thread = std::thread::Builder::new().name("sandbox".into()).spawn(move || {
+            let runtime = tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
+                .enable_all()
+                .build()
+                .expect("the sandbox runtime starts");
+            runtime.block_on(async move {
+                let vendors = [Integration::Gorgias, Integration::Intercom, Integration::Hubspot, Integration::Opencx];
+                let mut servers = Vec::new();
+                for (vendor, listener) in vendors.into_iter().zip(listeners) {
+                    let listener = tokio::net::TcpListener::from_std(listener).expect("a bound listener converts");
+                    let app = Router::new().fallback(handle).with_state((vendor, thread_shared.clone()));
+                    servers.push(tokio::spawn(async move {
+                        let _ = axum::serve(listener, app).await;
+                    }));
+                }
+                let _ = ready_tx.send(());
+                let _ = rx.await;
+                for s in servers {
+                    s.abort();
+                }
+            });
+            runtime.shutdown_timeout(Duration::from_millis(50));
+        })?;
         let _ = ready_rx.recv();
         Ok(Sandbox {
             gorgias_url: urls[0].clone(),
@@ -146,19 +130,11 @@ impl Sandbox {
 
     /// Every request received so far, in order.
     pub fn requests(&self) -> Vec<Logged> {
-        self.shared
-            .log
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .clone()
+        self.shared.log.lock().unwrap_or_else(|p| p.into_inner()).clone()
     }
 
     pub fn clear_requests(&self) {
-        self.shared
-            .log
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .clear();
+        self.shared.log.lock().unwrap_or_else(|p| p.into_inner()).clear();
     }
 
     /// Changes the set-up while running (tests).
@@ -170,31 +146,17 @@ impl Sandbox {
     pub fn settings(&self) -> Vec<(&'static str, String)> {
         let spec = self.shared.spec.lock().unwrap_or_else(|p| p.into_inner());
         let w = &spec.world;
-        let webhook = |vendor: &str| {
-            format!(
-                "{}/webhooks/{vendor}/whk7f3a91c2d8e4b6a05f1",
-                self.opencx_url
-            )
-        };
+        let webhook = |vendor: &str| format!("{}/webhooks/{vendor}/whk7f3a91c2d8e4b6a05f1", self.opencx_url);
         let mut out: Vec<(&'static str, String)> = vec![
             ("gorgias.domain", super::world::GORGIAS_DOMAIN.into()),
             ("gorgias.email", w.gorgias.email.clone()),
             ("gorgias.api_key", w.gorgias.api_key.clone()),
-            (
-                "gorgias.ai_user_id",
-                super::world::GORGIAS_AI_USER.to_string(),
-            ),
+            ("gorgias.ai_user_id", super::world::GORGIAS_AI_USER.to_string()),
             ("gorgias.webhook_url", webhook("gorgias")),
             ("gorgias.base_url", self.gorgias_url.clone()),
             ("intercom.token", w.intercom.token.clone()),
-            (
-                "intercom.workspace_id",
-                super::world::INTERCOM_WORKSPACE.into(),
-            ),
-            (
-                "intercom.ai_admin_id",
-                super::world::INTERCOM_AI_ADMIN.into(),
-            ),
+            ("intercom.workspace_id", super::world::INTERCOM_WORKSPACE.into()),
+            ("intercom.ai_admin_id", super::world::INTERCOM_AI_ADMIN.into()),
             ("intercom.webhook_url", webhook("intercom")),
             ("intercom.process_on_assignment", "false".into()),
             ("intercom.base_url", self.intercom_url.clone()),
@@ -219,8 +181,7 @@ impl Sandbox {
         self.settings()
             .into_iter()
             .map(|(name, value)| {
-                let field =
-                    crate::settings::fields::find_dotted(name).expect("sandbox settings are known");
+                let field = crate::settings::fields::find_dotted(name).expect("sandbox settings are known");
                 (field.env_var(), value)
             })
             .collect()
@@ -247,7 +208,7 @@ async fn handle(
 ) -> Response {
     let path = uri.path().to_string();
     let query_text = uri.query().unwrap_or("").to_string();
-    let (latency, fault, world) = {
+    let (latency, fault) = {
         let spec = shared.spec.lock().unwrap_or_else(|p| p.into_inner());
         let mut hits = shared.fault_hits.lock().unwrap_or_else(|p| p.into_inner());
         let fault = spec.faults.iter().enumerate().find_map(|(i, f)| {
@@ -261,7 +222,7 @@ async fn handle(
             *used += 1;
             Some(f.kind.clone())
         });
-        (spec.latency, fault, spec.world.clone())
+        (spec.latency, fault)
     };
     if !latency.is_zero() {
         tokio::time::sleep(latency).await;
@@ -272,21 +233,18 @@ async fn handle(
         None => match rate_limit(vendor, &shared, &mut extra) {
             Some(limited) => limited,
             None => {
-                let query = url::form_urlencoded::parse(query_text.as_bytes())
-                    .into_owned()
-                    .collect();
-                let req = Req {
-                    method: method.as_str(),
-                    path: &path,
-                    query,
-                    headers: &headers,
-                    body: &body,
-                };
-                let reply = match vendor {
-                    Integration::Gorgias => gorgias::handle(&world, &req),
-                    Integration::Intercom => intercom::handle(&world, &req),
-                    Integration::Hubspot => hubspot::handle(&world, &req),
-                    Integration::Opencx => opencx::handle(&world, &req),
+                let query = url::form_urlencoded::parse(query_text.as_bytes()).into_owned().collect();
+                let req = Req { method: method.as_str(), path: &path, query, headers: &headers, body: &body };
+                // Answered under the lock: no copy of a large world per request.
+                let reply = {
+                    let spec = shared.spec.lock().unwrap_or_else(|p| p.into_inner());
+                    let world = &spec.world;
+                    match vendor {
+                        Integration::Gorgias => gorgias::handle(world, &req),
+                        Integration::Intercom => intercom::handle(world, &req),
+                        Integration::Hubspot => hubspot::handle(world, &req),
+                        Integration::Opencx => opencx::handle(world, &req),
+                    }
                 };
                 to_response(reply)
             }
@@ -297,17 +255,13 @@ async fn handle(
         response.headers_mut().insert(name.clone(), value.clone());
     }
     add_vendor_headers(vendor, &mut response);
-    shared
-        .log
-        .lock()
-        .unwrap_or_else(|p| p.into_inner())
-        .push(Logged {
-            vendor,
-            method: method.to_string(),
-            path,
-            query: query_text,
-            status: response.status().as_u16(),
-        });
+    shared.log.lock().unwrap_or_else(|p| p.into_inner()).push(Logged {
+        vendor,
+        method: method.to_string(),
+        path,
+        query: query_text,
+        status: response.status().as_u16(),
+    });
     response
 }
 
@@ -332,10 +286,7 @@ pub fn json_response(status: u16, value: &Value) -> Response {
 
 /// The vendor's error body for a status.
 pub fn error_body(vendor: Integration, status: u16) -> Value {
-    let reason = StatusCode::from_u16(status)
-        .ok()
-        .and_then(|s| s.canonical_reason())
-        .unwrap_or("Error");
+    let reason = StatusCode::from_u16(status).ok().and_then(|s| s.canonical_reason()).unwrap_or("Error");
     match vendor {
         Integration::Gorgias => {
             json!({"error": {"msg": if status == 401 { "Unauthorized." } else { reason }}})
@@ -429,20 +380,13 @@ fn rate_limit(vendor: Integration, shared: &Shared, headers: &mut HeaderMap) -> 
         Integration::Gorgias => {
             let (capacity, window) = spec.gorgias_bucket;
             let drain = f64::from(capacity) / window.as_secs_f64();
-            let mut bucket = shared
-                .gorgias_level
-                .lock()
-                .unwrap_or_else(|p| p.into_inner());
+            let mut bucket = shared.gorgias_level.lock().unwrap_or_else(|p| p.into_inner());
             let level = (bucket.0 - now.duration_since(bucket.1).as_secs_f64() * drain).max(0.0);
             if level + 1.0 > f64::from(capacity) {
                 *bucket = (level, now);
-                let wait = ((level + 1.0 - f64::from(capacity)) / drain)
-                    .ceil()
-                    .max(1.0) as u64;
+                let wait = ((level + 1.0 - f64::from(capacity)) / drain).ceil().max(1.0) as u64;
                 let mut response = json_response(429, &error_body(vendor, 429));
-                response
-                    .headers_mut()
-                    .insert("retry-after", HeaderValue::from(wait));
+                response.headers_mut().insert("retry-after", HeaderValue::from(wait));
                 response.headers_mut().insert(
                     "x-gorgias-account-api-call-limit",
                     HeaderValue::from_str(&format!("{capacity}/{capacity}")).expect("ascii"),
@@ -459,36 +403,21 @@ fn rate_limit(vendor: Integration, shared: &Shared, headers: &mut HeaderMap) -> 
         }
         Integration::Hubspot => {
             let (max, window) = spec.hubspot_per_window;
-            let mut state = shared
-                .hubspot_window
-                .lock()
-                .unwrap_or_else(|p| p.into_inner());
+            let mut state = shared.hubspot_window.lock().unwrap_or_else(|p| p.into_inner());
             if now.duration_since(state.0) >= window {
                 *state = (now, 0);
             }
-            let reset_ms = window
-                .saturating_sub(now.duration_since(state.0))
-                .as_millis()
-                .max(1);
+            let reset_ms = window.saturating_sub(now.duration_since(state.0)).as_millis().max(1);
             headers.insert("x-hubspot-ratelimit-max", HeaderValue::from(max));
-            headers.insert(
-                "x-hubspot-ratelimit-interval-milliseconds",
-                HeaderValue::from(reset_ms as u64),
-            );
+            headers.insert("x-hubspot-ratelimit-interval-milliseconds", HeaderValue::from(reset_ms as u64));
             headers.insert("x-hubspot-ratelimit-daily", HeaderValue::from(250_000u32));
-            headers.insert(
-                "x-hubspot-ratelimit-daily-remaining",
-                HeaderValue::from(249_000u32),
-            );
+            headers.insert("x-hubspot-ratelimit-daily-remaining", HeaderValue::from(249_000u32));
             if state.1 >= max {
                 headers.insert("x-hubspot-ratelimit-remaining", HeaderValue::from(0u32));
                 return Some(json_response(429, &rate_limit_body(vendor)));
             }
             state.1 += 1;
-            headers.insert(
-                "x-hubspot-ratelimit-remaining",
-                HeaderValue::from(max - state.1),
-            );
+            headers.insert("x-hubspot-ratelimit-remaining", HeaderValue::from(max - state.1));
             None
         }
         Integration::Intercom => {
@@ -512,10 +441,7 @@ fn add_vendor_headers(vendor: Integration, response: &mut Response) {
             h.insert("x-request-id", HeaderValue::from_static("sbx-req-7f3a"));
         }
         Integration::Hubspot => {
-            h.insert(
-                "x-hubspot-correlation-id",
-                HeaderValue::from_static("sbx-5d1c-4e8a-9f00-0000000000aa"),
-            );
+            h.insert("x-hubspot-correlation-id", HeaderValue::from_static("sbx-5d1c-4e8a-9f00-0000000000aa"));
         }
     }
 }

@@ -39,6 +39,7 @@ pub struct GorgiasWorld {
     pub users: Vec<Value>,
     /// The user the API key belongs to (`/api/users/0`).
     pub key_owner: u64,
+    pub tickets: Vec<Value>,
 }
 
 #[derive(Clone, Debug)]
@@ -49,6 +50,7 @@ pub struct IntercomWorld {
     /// Answer 403 `api_plan_restricted` to every call.
     pub plan_restricted: bool,
     pub me: Value,
+    pub conversations: Vec<Value>,
 }
 
 #[derive(Clone, Debug)]
@@ -57,6 +59,7 @@ pub struct HubspotWorld {
     /// Status and category for a rejected token: expired (401) or deleted app (404).
     pub token_known: bool,
     pub token_info: Value,
+    pub threads: Vec<Value>,
 }
 
 #[derive(Clone, Debug)]
@@ -64,6 +67,9 @@ pub struct OpencxWorld {
     pub api_key: String,
     pub scopes: Vec<&'static str>,
     pub sessions: Vec<Value>,
+    /// Session id → its history events, oldest first.
+    pub history: std::collections::HashMap<String, Vec<Value>>,
+    pub handoff_events: Vec<Value>,
 }
 
 /// A fault injected on requests whose path starts with `path` (empty: every path).
@@ -124,28 +130,12 @@ impl Spec {
     }
 
     pub fn fault(mut self, vendor: Integration, path: &str, kind: FaultKind) -> Spec {
-        self.faults.push(Fault {
-            vendor,
-            path: path.to_string(),
-            kind,
-            times: None,
-        });
+        self.faults.push(Fault { vendor, path: path.to_string(), kind, times: None });
         self
     }
 
-    pub fn fault_times(
-        mut self,
-        vendor: Integration,
-        path: &str,
-        kind: FaultKind,
-        times: usize,
-    ) -> Spec {
-        self.faults.push(Fault {
-            vendor,
-            path: path.to_string(),
-            kind,
-            times: Some(times),
-        });
+    pub fn fault_times(mut self, vendor: Integration, path: &str, kind: FaultKind, times: usize) -> Spec {
+        self.faults.push(Fault { vendor, path: path.to_string(), kind, times: Some(times) });
         self
     }
 
@@ -157,7 +147,7 @@ impl Spec {
 
 impl World {
     pub fn healthy() -> World {
-        World {
+        let mut world = World {
             gorgias: GorgiasWorld {
                 email: GORGIAS_EMAIL.into(),
                 api_key: GORGIAS_KEY.into(),
@@ -176,6 +166,7 @@ impl World {
                     json!({"id": 1002, "email": "sam@acme.example", "name": "Sam Support", "firstname": "Sam", "lastname": "Support", "active": true, "deactivated_datetime": null, "role": {"name": "agent"}, "created_datetime": "2023-05-01T10:00:00+00:00"}),
                 ],
                 key_owner: 1001,
+                tickets: Vec::new(),
             },
             intercom: IntercomWorld {
                 token: INTERCOM_TOKEN.into(),
@@ -188,6 +179,7 @@ impl World {
                     "avatar": {"type": "avatar", "image_url": "https://static.intercomassets.com/assets/default-avatars/admins/128.png"},
                     "has_inbox_seat": true
                 }),
+                conversations: Vec::new(),
             },
             hubspot: HubspotWorld {
                 token: HUBSPOT_TOKEN.into(),
@@ -197,16 +189,17 @@ impl World {
                     "scopes": ["oauth", "conversations.read", "conversations.write", "crm.objects.contacts.read", "crm.objects.contacts.write",
                                "crm.objects.companies.read", "crm.objects.deals.read", "crm.objects.owners.read", "crm.schemas.contacts.read", "tickets"]
                 }),
+                threads: Vec::new(),
             },
             opencx: OpencxWorld {
                 api_key: OPENCX_KEY.into(),
-                scopes: vec![
-                    "chat-sessions:read",
-                    "contacts:read",
-                    "handoff-analytics:read",
-                ],
+                scopes: vec!["chat-sessions:read", "contacts:read", "handoff-analytics:read"],
                 sessions: Vec::new(),
+                history: std::collections::HashMap::new(),
+                handoff_events: Vec::new(),
             },
-        }
+        };
+        super::conversations::populate(&mut world, chrono::Utc::now());
+        world
     }
 }

@@ -39,11 +39,7 @@ pub struct Field {
 
 impl Field {
     pub fn env_var(&self) -> String {
-        format!(
-            "DOCTOR_{}_{}",
-            self.integration.slug().to_ascii_uppercase(),
-            self.key.to_ascii_uppercase()
-        )
+        format!("DOCTOR_{}_{}", self.integration.slug().to_ascii_uppercase(), self.key.to_ascii_uppercase())
     }
 
     /// `gorgias.domain`, the name used in messages and with `--set`.
@@ -56,172 +52,34 @@ impl Field {
     }
 }
 
-const fn f(
-    integration: Integration,
-    key: &'static str,
-    kind: Kind,
-    required: bool,
-    help: &'static str,
-) -> Field {
-    Field {
-        integration,
-        key,
-        kind,
-        help,
-        required,
-    }
+const fn f(integration: Integration, key: &'static str, kind: Kind, required: bool, help: &'static str) -> Field {
+    Field { integration, key, kind, help, required }
 }
 
 use Integration::{Gorgias as G, Hubspot as H, Intercom as I, Opencx as O};
 
 pub static FIELDS: &[Field] = &[
-    f(
-        G,
-        "domain",
-        Kind::GorgiasDomain,
-        true,
-        "Domain prefix: `acme` for acme.gorgias.com",
-    ),
-    f(
-        G,
-        "email",
-        Kind::Email,
-        true,
-        "Email of the Gorgias user who owns the API key",
-    ),
-    f(
-        G,
-        "api_key",
-        Kind::Secret,
-        true,
-        "Gorgias REST API key (Settings → REST API)",
-    ),
-    f(
-        G,
-        "ai_user_id",
-        Kind::Id,
-        false,
-        "The Default User ID set in OpenCX (the AI's Gorgias user)",
-    ),
-    f(
-        G,
-        "team_id",
-        Kind::Id,
-        false,
-        "Default team id set in OpenCX, if any",
-    ),
-    f(
-        G,
-        "webhook_url",
-        Kind::WebhookUrl,
-        false,
-        "The webhook URL OpenCX shows for Gorgias",
-    ),
-    f(
-        G,
-        "base_url",
-        Kind::BaseUrl,
-        false,
-        "Replaces https://{domain}.gorgias.com (tests, proxies)",
-    ),
-    f(
-        I,
-        "token",
-        Kind::Secret,
-        true,
-        "Intercom access token (Developer Hub → app → Authentication)",
-    ),
-    f(
-        I,
-        "workspace_id",
-        Kind::Text,
-        false,
-        "Workspace ID entered in OpenCX (= Intercom App ID)",
-    ),
-    f(
-        I,
-        "ai_admin_id",
-        Kind::Id,
-        false,
-        "AI Admin ID set in OpenCX (the AI teammate's id)",
-    ),
-    f(
-        I,
-        "webhook_url",
-        Kind::WebhookUrl,
-        false,
-        "The webhook URL OpenCX shows for Intercom",
-    ),
-    f(
-        I,
-        "process_on_assignment",
-        Kind::Bool,
-        false,
-        "OpenCX's \"Process on assignment\" toggle (true/false)",
-    ),
-    f(
-        I,
-        "base_url",
-        Kind::BaseUrl,
-        false,
-        "Replaces https://api.intercom.io (or the region's host)",
-    ),
-    f(
-        H,
-        "token",
-        Kind::Secret,
-        true,
-        "HubSpot private app access token (pat-…)",
-    ),
-    f(
-        H,
-        "ai_user_id",
-        Kind::HubspotUserId,
-        false,
-        "The Default User ID set in OpenCX",
-    ),
-    f(
-        H,
-        "webhook_url",
-        Kind::WebhookUrl,
-        false,
-        "The webhook URL OpenCX shows for HubSpot",
-    ),
-    f(
-        H,
-        "app_id",
-        Kind::Id,
-        false,
-        "App id, to read webhook subscriptions (optional)",
-    ),
-    f(
-        H,
-        "developer_api_key",
-        Kind::Secret,
-        false,
-        "Developer API key, to read webhook subscriptions (optional)",
-    ),
-    f(
-        H,
-        "base_url",
-        Kind::BaseUrl,
-        false,
-        "Replaces https://api.hubapi.com",
-    ),
-    f(
-        O,
-        "api_key",
-        Kind::Secret,
-        true,
-        "OpenCX API key (Settings → Access)",
-    ),
-    f(
-        O,
-        "base_url",
-        Kind::BaseUrl,
-        false,
-        "Replaces https://api.open.cx",
-    ),
+    f(G, "domain", Kind::GorgiasDomain, true, "Domain prefix: `acme` for acme.gorgias.com"),
+    f(G, "email", Kind::Email, true, "Email of the Gorgias user who owns the API key"),
+    f(G, "api_key", Kind::Secret, true, "Gorgias REST API key (Settings → REST API)"),
+    f(G, "ai_user_id", Kind::Id, false, "The Default User ID set in OpenCX (the AI's Gorgias user)"),
+    f(G, "team_id", Kind::Id, false, "Default team id set in OpenCX, if any"),
+    f(G, "webhook_url", Kind::WebhookUrl, false, "The webhook URL OpenCX shows for Gorgias"),
+    f(G, "base_url", Kind::BaseUrl, false, "Replaces https://{domain}.gorgias.com (tests, proxies)"),
+    f(I, "token", Kind::Secret, true, "Intercom access token (Developer Hub → app → Authentication)"),
+    f(I, "workspace_id", Kind::Text, false, "Workspace ID entered in OpenCX (= Intercom App ID)"),
+    f(I, "ai_admin_id", Kind::Id, false, "AI Admin ID set in OpenCX (the AI teammate's id)"),
+    f(I, "webhook_url", Kind::WebhookUrl, false, "The webhook URL OpenCX shows for Intercom"),
+    f(I, "process_on_assignment", Kind::Bool, false, "OpenCX's \"Process on assignment\" toggle (true/false)"),
+    f(I, "base_url", Kind::BaseUrl, false, "Replaces https://api.intercom.io (or the region's host)"),
+    f(H, "token", Kind::Secret, true, "HubSpot private app access token (pat-…)"),
+    f(H, "ai_user_id", Kind::HubspotUserId, false, "The Default User ID set in OpenCX"),
+    f(H, "webhook_url", Kind::WebhookUrl, false, "The webhook URL OpenCX shows for HubSpot"),
+    f(H, "app_id", Kind::Id, false, "App id, to read webhook subscriptions (optional)"),
+    f(H, "developer_api_key", Kind::Secret, false, "Developer API key, to read webhook subscriptions (optional)"),
+    f(H, "base_url", Kind::BaseUrl, false, "Replaces https://api.hubapi.com"),
+    f(O, "api_key", Kind::Secret, true, "OpenCX API key (Settings → Access)"),
+    f(O, "base_url", Kind::BaseUrl, false, "Replaces https://api.open.cx"),
 ];
 
 pub fn fields_of(integration: Integration) -> impl Iterator<Item = &'static Field> {

@@ -18,10 +18,7 @@ pub fn default_path() -> PathBuf {
     if let Some(path) = std::env::var_os("DOCTOR_CONFIG").filter(|p| !p.is_empty()) {
         return PathBuf::from(path);
     }
-    dirs::config_dir()
-        .unwrap_or_else(|| PathBuf::from("."))
-        .join("opencx-doctor")
-        .join("config.toml")
+    dirs::config_dir().unwrap_or_else(|| PathBuf::from(".")).join("opencx-doctor").join("config.toml")
 }
 
 pub struct ConfigFile {
@@ -34,28 +31,15 @@ impl ConfigFile {
         let text = match std::fs::read_to_string(path) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Ok(ConfigFile {
-                    path: path.to_path_buf(),
-                    table: None,
-                })
+                return Ok(ConfigFile { path: path.to_path_buf(), table: None })
             }
-            Err(e) => {
-                return Err(ConfigError::Unreadable {
-                    path: path.to_path_buf(),
-                    detail: e.to_string(),
-                })
-            }
+            Err(e) => return Err(ConfigError::Unreadable { path: path.to_path_buf(), detail: e.to_string() }),
         };
-        let table: toml::Table =
-            text.parse()
-                .map_err(|e: toml::de::Error| ConfigError::Malformed {
-                    path: path.to_path_buf(),
-                    detail: e.to_string().trim().to_string(),
-                })?;
-        Ok(ConfigFile {
+        let table: toml::Table = text.parse().map_err(|e: toml::de::Error| ConfigError::Malformed {
             path: path.to_path_buf(),
-            table: Some(table),
-        })
+            detail: e.to_string().trim().to_string(),
+        })?;
+        Ok(ConfigFile { path: path.to_path_buf(), table: Some(table) })
     }
 
     pub fn exists(&self) -> bool {
@@ -63,9 +47,7 @@ impl ConfigFile {
     }
 
     pub fn profiles(&self) -> Vec<String> {
-        self.profiles_table()
-            .map(|t| t.keys().cloned().collect())
-            .unwrap_or_default()
+        self.profiles_table().map(|t| t.keys().cloned().collect()).unwrap_or_default()
     }
 
     fn profiles_table(&self) -> Option<&toml::Table> {
@@ -73,8 +55,7 @@ impl ConfigFile {
     }
 
     pub fn has_profile(&self, profile: &str) -> bool {
-        self.profiles_table()
-            .is_some_and(|t| t.contains_key(profile))
+        self.profiles_table().is_some_and(|t| t.contains_key(profile))
     }
 
     /// Every setting the file holds for the profile, validated for shape by the caller.
@@ -85,10 +66,7 @@ impl ConfigFile {
         };
         for key in table.keys() {
             if key != "profiles" {
-                return Err(self.unknown(
-                    key,
-                    "the file holds only [profiles.NAME.INTEGRATION] tables",
-                ));
+                return Err(self.unknown(key, "the file holds only [profiles.NAME.INTEGRATION] tables"));
             }
         }
         let Some(profile_table) = self.profiles_table().and_then(|p| p.get(profile)) else {
@@ -100,10 +78,7 @@ impl ConfigFile {
         for (integration_key, settings) in profile_table {
             let at = format!("profiles.{profile}.{integration_key}");
             let Some(integration) = Integration::from_slug(integration_key) else {
-                return Err(self.unknown(
-                    &at,
-                    "integrations are gorgias, intercom, hubspot and opencx",
-                ));
+                return Err(self.unknown(&at, "integrations are gorgias, intercom, hubspot and opencx"));
             };
             let Some(settings) = settings.as_table() else {
                 return Err(self.unknown(&at, "must be a table of settings"));
@@ -112,10 +87,7 @@ impl ConfigFile {
                 let at = format!("{at}.{key}");
                 let Some(field) = fields::find(integration, key) else {
                     let known: Vec<&str> = fields::fields_of(integration).map(|f| f.key).collect();
-                    return Err(self.unknown(
-                        &at,
-                        &format!("known {integration} settings: {}", known.join(", ")),
-                    ));
+                    return Err(self.unknown(&at, &format!("known {integration} settings: {}", known.join(", "))));
                 };
                 if field.is_secret() {
                     return Err(ConfigError::SecretInFile {
@@ -138,25 +110,14 @@ impl ConfigFile {
     }
 
     fn unknown(&self, at: &str, hint: &str) -> ConfigError {
-        ConfigError::UnknownKey {
-            path: self.path.clone(),
-            key: at.to_string(),
-            hint: hint.to_string(),
-        }
+        ConfigError::UnknownKey { path: self.path.clone(), key: at.to_string(), hint: hint.to_string() }
     }
 
     /// Sets non-secret values of one profile and writes the file (mode 0600, directory 0700).
-    pub fn save(
-        &mut self,
-        profile: &str,
-        values: &[(&'static Field, String)],
-    ) -> Result<(), ConfigError> {
+    pub fn save(&mut self, profile: &str, values: &[(&'static Field, String)]) -> Result<(), ConfigError> {
         let table = self.table.get_or_insert_with(toml::Table::new);
         for (field, value) in values {
-            assert!(
-                !field.is_secret(),
-                "secrets are never written to the config file"
-            );
+            assert!(!field.is_secret(), "secrets are never written to the config file");
             let profiles = entry_table(table, "profiles");
             let profile_table = entry_table(profiles, profile);
             let integration_table = entry_table(profile_table, field.integration.slug());
@@ -175,17 +136,13 @@ impl ConfigFile {
              # (doctor login) or in DOCTOR_* environment variables.\n{}",
             toml::to_string_pretty(table).expect("a TOML table always serialises")
         );
-        write_private(&self.path, &text).map_err(|e| ConfigError::Unwritable {
-            path: self.path.clone(),
-            detail: e.to_string(),
-        })
+        write_private(&self.path, &text)
+            .map_err(|e| ConfigError::Unwritable { path: self.path.clone(), detail: e.to_string() })
     }
 }
 
 fn entry_table<'a>(table: &'a mut toml::Table, key: &str) -> &'a mut toml::Table {
-    let value = table
-        .entry(key.to_string())
-        .or_insert_with(|| toml::Value::Table(toml::Table::new()));
+    let value = table.entry(key.to_string()).or_insert_with(|| toml::Value::Table(toml::Table::new()));
     if !value.is_table() {
         *value = toml::Value::Table(toml::Table::new());
     }

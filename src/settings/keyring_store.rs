@@ -48,10 +48,7 @@ impl SecretStore {
             Ok("none") => Mode::Disabled,
             _ => Mode::Os,
         };
-        SecretStore {
-            mode,
-            entries: Mutex::new(HashMap::new()),
-        }
+        SecretStore { mode, entries: Mutex::new(HashMap::new()) }
     }
 
     pub fn is_mock(&self) -> bool {
@@ -69,9 +66,7 @@ impl SecretStore {
         op: impl FnOnce(&keyring::Entry) -> keyring::Result<T>,
     ) -> Result<T, KeyringError> {
         if self.mode == Mode::Disabled {
-            return Err(KeyringError::Unavailable(
-                "disabled by DOCTOR_KEYRING=none".into(),
-            ));
+            return Err(KeyringError::Unavailable("disabled by DOCTOR_KEYRING=none".into()));
         }
         let account = Self::account(profile, field);
         let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
@@ -125,19 +120,11 @@ mod tests {
     #[test]
     fn store_read_and_delete_through_the_mock_keyring() {
         keyring::set_default_credential_builder(keyring::mock::default_credential_builder());
-        let store = SecretStore {
-            mode: Mode::Mock,
-            entries: Mutex::new(HashMap::new()),
-        };
+        let store = SecretStore { mode: Mode::Mock, entries: Mutex::new(HashMap::new()) };
         let field = find(Integration::Hubspot, "token").unwrap();
         assert_eq!(store.get("test", field).unwrap(), None);
-        store
-            .set("test", field, &Secret::new("pat-na1-secret"))
-            .unwrap();
-        assert_eq!(
-            store.get("test", field).unwrap(),
-            Some(Secret::new("pat-na1-secret"))
-        );
+        store.set("test", field, &Secret::new("pat-na1-secret")).unwrap();
+        assert_eq!(store.get("test", field).unwrap(), Some(Secret::new("pat-na1-secret")));
         assert!(store.delete("test", field).unwrap());
         assert_eq!(store.get("test", field).unwrap(), None);
         assert!(!store.delete("test", field).unwrap());
@@ -145,15 +132,9 @@ mod tests {
 
     #[test]
     fn a_disabled_keyring_points_to_the_environment() {
-        let store = SecretStore {
-            mode: Mode::Disabled,
-            entries: Mutex::new(HashMap::new()),
-        };
+        let store = SecretStore { mode: Mode::Disabled, entries: Mutex::new(HashMap::new()) };
         let field = find(Integration::Gorgias, "api_key").unwrap();
         let err = store.get("default", field).unwrap_err().to_string();
-        assert!(
-            err.contains("DOCTOR_GORGIAS_API_KEY") || err.contains("environment variables"),
-            "{err}"
-        );
+        assert!(err.contains("DOCTOR_GORGIAS_API_KEY") || err.contains("environment variables"), "{err}");
     }
 }

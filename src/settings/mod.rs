@@ -28,29 +28,16 @@ pub enum ConfigError {
     #[error("cannot write the config file {path}: {detail}")]
     Unwritable { path: PathBuf, detail: String },
     #[error("unknown setting `{key}` in {path}: {hint}")]
-    UnknownKey {
-        path: PathBuf,
-        key: String,
-        hint: String,
-    },
+    UnknownKey { path: PathBuf, key: String, hint: String },
     #[error(
         "`{setting}` in {path} is a secret, and secrets are not read from files: remove it, then run \
          `doctor login {integration}` (stores it in the OS keyring) or set {env}"
     )]
-    SecretInFile {
-        path: PathBuf,
-        setting: String,
-        env: String,
-        integration: Integration,
-    },
+    SecretInFile { path: PathBuf, setting: String, env: String, integration: Integration },
     #[error("unknown profile '{profile}': {known}")]
     UnknownProfile { profile: String, known: String },
     #[error("setting {setting} (from {origin}) {problem}")]
-    Invalid {
-        setting: String,
-        origin: Source,
-        problem: String,
-    },
+    Invalid { setting: String, origin: Source, problem: String },
     #[error("--set {0}: expected INTEGRATION.SETTING=VALUE, e.g. --set gorgias.ai_user_id=42")]
     BadSetFlag(String),
     #[error("--set {name}: no such setting; known settings: {known}")]
@@ -60,11 +47,7 @@ pub enum ConfigError {
     )]
     SecretOnCommandLine(String),
     #[error("{integration} is not configured: {missing}. Run `doctor login {slug}`, or set the environment variables; `doctor config show` lists every setting{keyring}", integration = .integration.name(), slug = .integration.slug(), keyring = .keyring.as_deref().map(|k| format!(". Note: {k}")).unwrap_or_default())]
-    NotConfigured {
-        integration: Integration,
-        missing: String,
-        keyring: Option<String>,
-    },
+    NotConfigured { integration: Integration, missing: String, keyring: Option<String> },
 }
 
 /// Where a setting's value came from, shown by `config show`.
@@ -140,10 +123,7 @@ impl Settings {
         for (field, raw) in config.values(profile)? {
             settings.put(field, &raw, Source::File(path.clone()))?;
         }
-        for field in FIELDS
-            .iter()
-            .filter(|f| f.is_secret() && integrations.contains(&f.integration))
-        {
+        for field in FIELDS.iter().filter(|f| f.is_secret() && integrations.contains(&f.integration)) {
             if std::env::var_os(field.env_var()).is_some() {
                 continue; // the environment wins; don't touch the keyring for it
             }
@@ -151,9 +131,7 @@ impl Settings {
                 Ok(Some(secret)) => settings.put(field, secret.expose(), Source::Keyring)?,
                 Ok(None) => {}
                 Err(e) => {
-                    settings
-                        .keyring_problem
-                        .get_or_insert_with(|| e.to_string());
+                    settings.keyring_problem.get_or_insert_with(|| e.to_string());
                 }
             }
         }
@@ -166,19 +144,11 @@ impl Settings {
             }
         }
         for set in sets {
-            let (name, raw) = set
-                .split_once('=')
-                .ok_or_else(|| ConfigError::BadSetFlag(set.clone()))?;
-            let field =
-                fields::find_dotted(name.trim()).ok_or_else(|| ConfigError::UnknownSetFlag {
-                    name: name.to_string(),
-                    known: FIELDS
-                        .iter()
-                        .filter(|f| !f.is_secret())
-                        .map(Field::dotted)
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                })?;
+            let (name, raw) = set.split_once('=').ok_or_else(|| ConfigError::BadSetFlag(set.clone()))?;
+            let field = fields::find_dotted(name.trim()).ok_or_else(|| ConfigError::UnknownSetFlag {
+                name: name.to_string(),
+                known: FIELDS.iter().filter(|f| !f.is_secret()).map(Field::dotted).collect::<Vec<_>>().join(", "),
+            })?;
             if field.is_secret() {
                 return Err(ConfigError::SecretOnCommandLine(name.to_string()));
             }
@@ -196,11 +166,8 @@ impl Settings {
             keyring_problem: None,
         };
         for (name, value) in values {
-            let field = fields::find_dotted(name)
-                .unwrap_or_else(|| panic!("sandbox names unknown setting {name}"));
-            settings
-                .put(field, value, Source::Sandbox)
-                .expect("sandbox settings are valid");
+            let field = fields::find_dotted(name).unwrap_or_else(|| panic!("sandbox names unknown setting {name}"));
+            settings.put(field, value, Source::Sandbox).expect("sandbox settings are valid");
         }
         settings
     }
@@ -211,32 +178,23 @@ impl Settings {
             origin: source.clone(),
             problem,
         })?;
-        self.values
-            .insert((field.integration, field.key), Entry { value, source });
+        self.values.insert((field.integration, field.key), Entry { value, source });
         Ok(())
     }
 
     pub fn entry(&self, integration: Integration, key: &str) -> Option<&Entry> {
-        self.values
-            .get(&(integration, fields::find(integration, key)?.key))
+        self.values.get(&(integration, fields::find(integration, key)?.key))
     }
 
     /// A non-secret value. Asking for a secret here is a bug.
     pub fn get(&self, integration: Integration, key: &str) -> Option<&str> {
-        debug_assert!(
-            !fields::find(integration, key).is_some_and(Field::is_secret),
-            "{key} is a secret"
-        );
+        debug_assert!(!fields::find(integration, key).is_some_and(Field::is_secret), "{key} is a secret");
         self.entry(integration, key).map(|e| e.value.as_str())
     }
 
     pub fn secret(&self, integration: Integration, key: &str) -> Option<Secret> {
-        debug_assert!(
-            fields::find(integration, key).is_some_and(Field::is_secret),
-            "{key} is not a secret"
-        );
-        self.entry(integration, key)
-            .map(|e| Secret::new(e.value.clone()))
+        debug_assert!(fields::find(integration, key).is_some_and(Field::is_secret), "{key} is not a secret");
+        self.entry(integration, key).map(|e| Secret::new(e.value.clone()))
     }
 
     pub fn id(&self, integration: Integration, key: &str) -> Option<u64> {
@@ -262,9 +220,7 @@ impl Settings {
     }
 
     pub fn missing_required(&self, integration: Integration) -> Vec<&'static Field> {
-        fields::fields_of(integration)
-            .filter(|f| f.required && self.entry(integration, f.key).is_none())
-            .collect()
+        fields::fields_of(integration).filter(|f| f.required && self.entry(integration, f.key).is_none()).collect()
     }
 
     /// Fails with a precise message when a required setting of the integration is missing.
@@ -273,21 +229,14 @@ impl Settings {
         if missing.is_empty() {
             return Ok(());
         }
-        let missing = missing
-            .iter()
-            .map(|f| format!("{} ({})", f.dotted(), f.env_var()))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let missing =
+            missing.iter().map(|f| format!("{} ({})", f.dotted(), f.env_var())).collect::<Vec<_>>().join(", ");
         let keyring = self
             .missing_required(integration)
             .iter()
             .any(|f| f.is_secret())
             .then(|| self.keyring_problem.clone())
             .flatten();
-        Err(ConfigError::NotConfigured {
-            integration,
-            missing: format!("missing {missing}"),
-            keyring,
-        })
+        Err(ConfigError::NotConfigured { integration, missing: format!("missing {missing}"), keyring })
     }
 }

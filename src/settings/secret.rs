@@ -54,16 +54,10 @@ mod tests {
 
     #[test]
     fn masking_keeps_only_a_structured_prefix() {
-        assert_eq!(
-            mask("pat-na1-11111111-2222-3333-4444-555555555555"),
-            "pat-na1-****"
-        );
+        assert_eq!(mask("pat-na1-11111111-2222-3333-4444-555555555555"), "pat-na1-****");
         assert_eq!(mask("ocx_live_abcdefghijklmnop"), "ocx_live_****");
         assert_eq!(mask("0123456789abcdef0123456789abcdef"), "0123****");
         assert_eq!(mask("short"), "****");
-        assert_eq!(
-            format!("{:?}", Secret::new("pat-na1-aaaaaaaa-bbbb-cccc")),
-            "Secret(pat-na1-****)"
-        );
+        assert_eq!(format!("{:?}", Secret::new("pat-na1-aaaaaaaa-bbbb-cccc")), "Secret(pat-na1-****)");
     }
 }

@@ -16,10 +16,7 @@ pub fn validate(field: &Field, raw: &str) -> Result<String, String> {
         Kind::GorgiasDomain => gorgias_domain(value),
         Kind::Email => {
             let ok = value.split_once('@').is_some_and(|(user, host)| {
-                !user.is_empty()
-                    && host.contains('.')
-                    && !host.starts_with('.')
-                    && !value.contains(char::is_whitespace)
+                !user.is_empty() && host.contains('.') && !host.starts_with('.') && !value.contains(char::is_whitespace)
             });
             if ok {
                 Ok(value.to_string())
@@ -37,9 +34,7 @@ pub fn validate(field: &Field, raw: &str) -> Result<String, String> {
             if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
                 Ok(value.to_string())
             } else {
-                Err(format!(
-                    "'{value}' is neither a numeric user id nor the actor form A-<number>"
-                ))
+                Err(format!("'{value}' is neither a numeric user id nor the actor form A-<number>"))
             }
         }
         Kind::WebhookUrl | Kind::BaseUrl => url_value(value),
@@ -53,11 +48,7 @@ pub fn validate(field: &Field, raw: &str) -> Result<String, String> {
 
 fn gorgias_domain(value: &str) -> Result<String, String> {
     let lower = value.to_ascii_lowercase();
-    if lower.contains("://")
-        || lower.contains(".gorgias.")
-        || lower.contains('/')
-        || lower.contains('.')
-    {
+    if lower.contains("://") || lower.contains(".gorgias.") || lower.contains('/') || lower.contains('.') {
         // Offer the prefix the user most likely meant.
         let host = lower.split("://").last().unwrap_or(&lower);
         let prefix = host.split(['.', '/']).next().unwrap_or_default();
@@ -73,26 +64,18 @@ fn gorgias_domain(value: &str) -> Result<String, String> {
     if valid {
         Ok(lower)
     } else {
-        Err(format!(
-            "'{value}' is not a Gorgias domain prefix (letters, digits and dashes, like 'acme')"
-        ))
+        Err(format!("'{value}' is not a Gorgias domain prefix (letters, digits and dashes, like 'acme')"))
     }
 }
 
 fn url_value(value: &str) -> Result<String, String> {
     if !value.contains("://") {
-        return Err(format!(
-            "'{value}' has no scheme; write it in full, e.g. https://{value}"
-        ));
+        return Err(format!("'{value}' has no scheme; write it in full, e.g. https://{value}"));
     }
     let url = Url::parse(value).map_err(|e| format!("is not a valid URL ({e})"))?;
     match url.scheme() {
         "http" | "https" => {}
-        other => {
-            return Err(format!(
-                "uses the scheme '{other}'; only https (or http on loopback) works"
-            ))
-        }
+        other => return Err(format!("uses the scheme '{other}'; only https (or http on loopback) works")),
     }
     if url.host_str().is_none_or(str::is_empty) {
         return Err("has no host".into());
@@ -114,28 +97,15 @@ mod tests {
     fn a_gorgias_host_name_is_refused_with_the_prefix_suggested() {
         let err = check(Integration::Gorgias, "domain", "acme.gorgias.com").unwrap_err();
         assert!(err.contains("'acme'"), "{err}");
-        let err = check(
-            Integration::Gorgias,
-            "domain",
-            "https://acme.gorgias.com/api/",
-        )
-        .unwrap_err();
+        let err = check(Integration::Gorgias, "domain", "https://acme.gorgias.com/api/").unwrap_err();
         assert!(err.contains("'acme'"), "{err}");
-        assert_eq!(
-            check(Integration::Gorgias, "domain", "Acme-Shop").unwrap(),
-            "acme-shop"
-        );
+        assert_eq!(check(Integration::Gorgias, "domain", "Acme-Shop").unwrap(), "acme-shop");
     }
 
     #[test]
     fn urls_need_a_scheme() {
-        assert!(check(Integration::Opencx, "base_url", "api.open.cx")
-            .unwrap_err()
-            .contains("no scheme"));
-        assert_eq!(
-            check(Integration::Opencx, "base_url", "http://127.0.0.1:9/").unwrap(),
-            "http://127.0.0.1:9"
-        );
+        assert!(check(Integration::Opencx, "base_url", "api.open.cx").unwrap_err().contains("no scheme"));
+        assert_eq!(check(Integration::Opencx, "base_url", "http://127.0.0.1:9/").unwrap(), "http://127.0.0.1:9");
         assert!(check(Integration::Opencx, "base_url", "ftp://x.y").is_err());
     }
 
@@ -143,14 +113,8 @@ mod tests {
     fn ids_and_bools() {
         assert!(check(Integration::Gorgias, "ai_user_id", "-4").is_err());
         assert!(check(Integration::Gorgias, "ai_user_id", "0").is_err());
-        assert_eq!(
-            check(Integration::Hubspot, "ai_user_id", "A-42").unwrap(),
-            "A-42"
-        );
+        assert_eq!(check(Integration::Hubspot, "ai_user_id", "A-42").unwrap(), "A-42");
         assert!(check(Integration::Hubspot, "ai_user_id", "A-x").is_err());
-        assert_eq!(
-            check(Integration::Intercom, "process_on_assignment", "Yes").unwrap(),
-            "true"
-        );
+        assert_eq!(check(Integration::Intercom, "process_on_assignment", "Yes").unwrap(), "true");
     }
 }

@@ -31,28 +31,17 @@ pub static API: VendorApi = VendorApi {
 
 fn parse_error(body: &Value) -> VendorError {
     let error = &body["error"];
-    let message = error["msg"]
-        .as_str()
-        .or_else(|| error.as_str())
-        .map(str::to_string);
+    let message = error["msg"].as_str().or_else(|| error.as_str()).map(str::to_string);
     // `msg` is sometimes a snake_case code such as `ticket_merged`.
     let code = message
         .as_deref()
         .filter(|m| !m.is_empty() && m.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
         .map(str::to_string);
-    VendorError {
-        code,
-        message,
-        request_id: None,
-        scopes: Vec::new(),
-    }
+    VendorError { code, message, request_id: None, scopes: Vec::new() }
 }
 
 fn budget(headers: &HeaderMap) -> Option<Budget> {
-    let value = headers
-        .get("x-gorgias-account-api-call-limit")?
-        .to_str()
-        .ok()?;
+    let value = headers.get("x-gorgias-account-api-call-limit")?.to_str().ok()?;
     let (used, capacity) = value.split_once('/')?;
     Some(Budget::Bucket {
         used: used.trim().parse().ok()?,
@@ -62,8 +51,7 @@ fn budget(headers: &HeaderMap) -> Option<Budget> {
 }
 
 pub fn origin(domain: &str) -> Url {
-    Url::parse(&format!("https://{domain}.gorgias.com"))
-        .expect("a validated domain prefix makes a valid URL")
+    Url::parse(&format!("https://{domain}.gorgias.com")).expect("a validated domain prefix makes a valid URL")
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]
@@ -98,6 +86,73 @@ pub struct Role {
     pub name: Option<String>,
 }
 
+/// A person on a ticket or message (customer, user, sender).
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct Person {
+    pub id: Option<u64>,
+    pub email: Option<String>,
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct TeamRef {
+    pub id: Option<u64>,
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct Ticket {
+    pub id: u64,
+    pub status: Option<String>,
+    pub channel: Option<String>,
+    pub via: Option<String>,
+    pub subject: Option<String>,
+    pub customer: Option<Person>,
+    pub assignee_user: Option<Person>,
+    pub assignee_team: Option<TeamRef>,
+    pub messages: Vec<Message>,
+    pub created_datetime: Option<String>,
+    pub updated_datetime: Option<String>,
+    pub last_message_datetime: Option<String>,
+    pub last_received_message_datetime: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct MessageSource {
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+    pub from: Option<Address>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct Address {
+    pub address: Option<String>,
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct Message {
+    pub id: Option<u64>,
+    pub channel: Option<String>,
+    pub via: Option<String>,
+    pub from_agent: Option<bool>,
+    pub public: Option<bool>,
+    pub sender: Option<Person>,
+    pub source: Option<MessageSource>,
+    pub body_text: Option<String>,
+    pub stripped_text: Option<String>,
+    pub integration_id: Option<u64>,
+    pub created_datetime: Option<String>,
+    pub sent_datetime: Option<String>,
+    pub deleted_datetime: Option<String>,
+}
+
 pub struct GorgiasClient {
     api: VendorClient,
 }
@@ -105,15 +160,7 @@ pub struct GorgiasClient {
 impl GorgiasClient {
     pub fn new(http: Arc<Http>, base: Url, email: &str, api_key: Secret) -> GorgiasClient {
         GorgiasClient {
-            api: VendorClient::new(
-                http,
-                &API,
-                base,
-                Auth::Basic {
-                    user: email.to_string(),
-                    password: api_key,
-                },
-            ),
+            api: VendorClient::new(http, &API, base, Auth::Basic { user: email.to_string(), password: api_key }),
         }
     }
 
@@ -129,5 +176,10 @@ impl GorgiasClient {
 
     pub async fn user(&self, id: u64) -> Result<User, ApiError> {
         self.api.get(&format!("/api/users/{id}"), &[]).await
+    }
+
+    /// `GET /api/tickets/{id}`: the ticket with its messages embedded.
+    pub async fn ticket(&self, id: u64) -> Result<Ticket, ApiError> {
+        self.api.get(&format!("/api/tickets/{id}"), &[]).await
     }
 }

@@ -31,12 +31,7 @@ fn parse_error(body: &Value) -> VendorError {
     let mut scopes: Vec<String> = Vec::new();
     let mut collect = |context: &Value| {
         for key in ["requiredGranularScopes", "requiredScopes", "missingScopes"] {
-            for scope in context[key]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(Value::as_str)
-            {
+            for scope in context[key].as_array().into_iter().flatten().filter_map(Value::as_str) {
                 if !scopes.iter().any(|s| s == scope) {
                     scopes.push(scope.to_string());
                 }
@@ -48,10 +43,7 @@ fn parse_error(body: &Value) -> VendorError {
         collect(&error["context"]);
     }
     VendorError {
-        code: body["category"]
-            .as_str()
-            .or_else(|| body["errorType"].as_str())
-            .map(str::to_string),
+        code: body["category"].as_str().or_else(|| body["errorType"].as_str()).map(str::to_string),
         message: body["message"].as_str().map(str::to_string),
         request_id: body["correlationId"].as_str().map(str::to_string),
         scopes,
@@ -59,8 +51,7 @@ fn parse_error(body: &Value) -> VendorError {
 }
 
 fn interval(headers: &HeaderMap) -> Option<Duration> {
-    header_num::<u64>(headers, "x-hubspot-ratelimit-interval-milliseconds")
-        .map(Duration::from_millis)
+    header_num::<u64>(headers, "x-hubspot-ratelimit-interval-milliseconds").map(Duration::from_millis)
 }
 
 fn budget(headers: &HeaderMap) -> Option<Budget> {
@@ -84,6 +75,22 @@ pub struct TokenInfo {
     pub scopes: Vec<String>,
 }
 
+/// `GET /conversations/v3/conversations/threads/{threadId}` (the fields the doctor reads).
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+pub struct Thread {
+    pub id: Option<String>,
+    pub created_at: Option<String>,
+    pub closed_at: Option<String>,
+    pub status: Option<String>,
+    pub latest_message_timestamp: Option<String>,
+    /// The owner as an actor id (`A-<userId>`) or absent when unassigned.
+    pub assigned_to: Option<String>,
+    pub associated_contact_id: Option<String>,
+    pub original_channel_id: Option<String>,
+    pub inbox_id: Option<String>,
+}
+
 pub struct HubspotClient {
     api: VendorClient,
     token: Secret,
@@ -91,19 +98,15 @@ pub struct HubspotClient {
 
 impl HubspotClient {
     pub fn new(http: Arc<Http>, base: Url, token: Secret) -> HubspotClient {
-        HubspotClient {
-            api: VendorClient::new(http, &API, base, Auth::Bearer(token.clone())),
-            token,
-        }
+        HubspotClient { api: VendorClient::new(http, &API, base, Auth::Bearer(token.clone())), token }
     }
 
     /// `POST /oauth/v2/private-apps/get/access-token-info`: who the token is and its scopes.
     pub async fn token_info(&self) -> Result<TokenInfo, ApiError> {
-        self.api
-            .post(
-                "/oauth/v2/private-apps/get/access-token-info",
-                &json!({ "tokenKey": self.token.expose() }),
-            )
-            .await
+        self.api.post("/oauth/v2/private-apps/get/access-token-info", &json!({ "tokenKey": self.token.expose() })).await
+    }
+
+    pub async fn thread(&self, id: &str) -> Result<Thread, ApiError> {
+        self.api.get(&format!("/conversations/v3/conversations/threads/{id}"), &[]).await
     }
 }

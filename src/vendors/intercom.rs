@@ -37,10 +37,7 @@ fn parse_error(body: &Value) -> VendorError {
     let first = &body["errors"][0];
     VendorError {
         // Old payloads put the code under `type`.
-        code: first["code"]
-            .as_str()
-            .or_else(|| first["type"].as_str())
-            .map(str::to_string),
+        code: first["code"].as_str().or_else(|| first["type"].as_str()).map(str::to_string),
         message: first["message"].as_str().map(str::to_string),
         request_id: body["request_id"].as_str().map(str::to_string),
         scopes: Vec::new(),
@@ -93,14 +90,52 @@ pub struct App {
     pub region: Option<String>,
 }
 
+/// `GET /conversations/{id}` (the fields the doctor reads). Timestamps are Unix seconds.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct Conversation {
+    #[serde(deserialize_with = "super::id_string")]
+    pub id: Option<String>,
+    pub created_at: Option<i64>,
+    pub updated_at: Option<i64>,
+    pub state: Option<String>,
+    pub open: Option<bool>,
+    /// `0` (2.16) or `null` (≤2.15) when unassigned; a number or a numeric string otherwise.
+    #[serde(deserialize_with = "super::id_string")]
+    pub admin_assignee_id: Option<String>,
+    #[serde(deserialize_with = "super::id_string")]
+    pub team_assignee_id: Option<String>,
+    pub source: Option<ConversationSource>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct ConversationSource {
+    /// `conversation` (Messenger), `email`, `facebook`, …
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+    pub delivered_as: Option<String>,
+    pub author: Option<Author>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct Author {
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+    #[serde(deserialize_with = "super::id_string")]
+    pub id: Option<String>,
+    pub name: Option<String>,
+    pub email: Option<String>,
+}
+
 pub struct IntercomClient {
     api: VendorClient,
 }
 
 impl IntercomClient {
     pub fn new(http: Arc<Http>, base: Url, token: Secret) -> IntercomClient {
-        let api = VendorClient::new(http, &API, base, Auth::Bearer(token))
-            .with_header("Intercom-Version", VERSION);
+        let api = VendorClient::new(http, &API, base, Auth::Bearer(token)).with_header("Intercom-Version", VERSION);
         IntercomClient { api }
     }
 
@@ -111,5 +146,10 @@ impl IntercomClient {
     /// `GET /me`: the token's admin and its workspace (`app.id_code`, `app.region`).
     pub async fn me(&self) -> Result<Me, ApiError> {
         self.api.get("/me", &[]).await
+    }
+
+    /// `GET /conversations/{id}` as plain text, so conversation parts are not shown.
+    pub async fn conversation(&self, id: &str) -> Result<Conversation, ApiError> {
+        self.api.get(&format!("/conversations/{id}"), &[("display_as", "plaintext".to_string())]).await
     }
 }

@@ -29,21 +29,10 @@ fn parse_error(body: &Value) -> VendorError {
     // NestJS puts validation messages in an array.
     let message = match &body["message"] {
         Value::String(s) => Some(s.clone()),
-        Value::Array(items) => Some(
-            items
-                .iter()
-                .filter_map(Value::as_str)
-                .collect::<Vec<_>>()
-                .join("; "),
-        ),
+        Value::Array(items) => Some(items.iter().filter_map(Value::as_str).collect::<Vec<_>>().join("; ")),
         _ => None,
     };
-    VendorError {
-        code: body["error"].as_str().map(str::to_string),
-        message,
-        request_id: None,
-        scopes: Vec::new(),
-    }
+    VendorError { code: body["error"].as_str().map(str::to_string), message, request_id: None, scopes: Vec::new() }
 }
 
 /// One page of a cursor-paginated list.
@@ -111,19 +100,119 @@ pub struct Team {
     pub name: Option<String>,
 }
 
+/// One event of `/chat/sessions/{id}/history`.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct HistoryItem {
+    pub id: Option<String>,
+    pub created_at: Option<String>,
+    pub event: Event,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct Event {
+    /// `message`, `handoff`, `ai_resolved_issue`, `human_agent_comment`, `human_agent_joined`,
+    /// `human_agent_takeover`, … (a free string in the current docs).
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+    pub sender: Option<Sender>,
+    pub content: Option<Content>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct Sender {
+    /// `contact`, `ai`, `human_agent`.
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct Content {
+    pub text: Option<String>,
+}
+
+/// `/chat/sessions/search?q=`.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct SearchResult {
+    pub contacts: Vec<Contact>,
+    pub messages: Vec<SearchMessage>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct SearchMessage {
+    pub id: Option<String>,
+    pub session_id: Option<String>,
+}
+
+/// One item of `/handoff-analytics/events`.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct HandoffEvent {
+    pub session_id: Option<String>,
+    pub summary: Option<String>,
+    pub explanation: Option<String>,
+    pub reasons: Vec<String>,
+    pub created_at: Option<String>,
+}
+
+/// The scope each call needs, for the 403 message.
+pub fn scope_for(path: &str) -> &'static str {
+    if path.starts_with("/handoff-analytics") {
+        "handoff-analytics:read"
+    } else if path.starts_with("/contacts") {
+        "contacts:read"
+    } else {
+        "chat-sessions:read"
+    }
+}
+
 pub struct OpencxClient {
     api: VendorClient,
 }
 
 impl OpencxClient {
     pub fn new(http: Arc<Http>, base: Url, key: Secret) -> OpencxClient {
-        OpencxClient {
-            api: VendorClient::new(http, &API, base, Auth::Bearer(key)),
-        }
+        OpencxClient { api: VendorClient::new(http, &API, base, Auth::Bearer(key)) }
     }
 
     /// `GET /chat/sessions` with the given filters (`updated_after`, `channel_type`, `cursor`…).
     pub async fn sessions(&self, query: &[(&str, String)]) -> Result<Page<Session>, ApiError> {
         self.api.get("/chat/sessions", query).await
+    }
+
+    /// `GET /chat/sessions/{id}`.
+    pub async fn session(&self, id: &str) -> Result<Session, ApiError> {
+        self.api.get(&format!("/chat/sessions/{id}"), &[]).await
+    }
+
+    /// `GET /chat/sessions/{id}/history`, one page.
+    pub async fn history(&self, id: &str, cursor: Option<&str>) -> Result<Page<HistoryItem>, ApiError> {
+        let query: Vec<(&str, String)> = cursor.map(|c| ("cursor", c.to_string())).into_iter().collect();
+        self.api.get(&format!("/chat/sessions/{id}/history"), &query).await
+    }
+
+    /// `GET /chat/sessions/search?q=`: contacts and messages matching a name, email or phrase.
+    pub async fn search(&self, q: &str) -> Result<SearchResult, ApiError> {
+        self.api.get("/chat/sessions/search", &[("q", q.to_string())]).await
+    }
+
+    /// `GET /handoff-analytics/events` over a date window, one page.
+    pub async fn handoff_events(
+        &self,
+        start: &str,
+        end: &str,
+        cursor: Option<&str>,
+    ) -> Result<Page<HandoffEvent>, ApiError> {
+        let mut query = vec![("start_date", start.to_string()), ("end_date", end.to_string())];
+        if let Some(c) = cursor {
+            query.push(("cursor", c.to_string()));
+        }
+        self.api.get("/handoff-analytics/events", &query).await
     }
 }

@@ -150,18 +150,12 @@ async fn account_active(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let account = cx.facts.gorgias()?.account().await?;
     let status = account.status.as_ref().and_then(|s| s.status.clone());
     match (&account.deactivated_datetime, status.as_deref()) {
-        (Some(when), _) => Ok(Outcome::fail(format!(
-            "the account was deactivated at {when}"
-        ))),
+        (Some(when), _) => Ok(Outcome::fail(format!("the account was deactivated at {when}"))),
         (None, Some("active")) | (None, None) => Ok(Outcome::pass(format!(
             "account status: {}",
-            status
-                .as_deref()
-                .unwrap_or("not reported, and no deactivation date")
+            status.as_deref().unwrap_or("not reported, and no deactivation date")
         ))),
-        (None, Some(other)) => Ok(Outcome::fail(format!(
-            "the account status is '{other}', not 'active'"
-        ))),
+        (None, Some(other)) => Ok(Outcome::fail(format!("the account status is '{other}', not 'active'"))),
     }
 }
 
@@ -171,7 +165,8 @@ pub static EMAIL: Check = Check {
     symptom: "credentials",
     title: "The configured email is the API key's user",
     looks_at: "GET /api/users/0 (the key's own user) and compares its email with the configured one, ignoring case.",
-    fix: "Use the email of the user who owns the API key (Gorgias: Settings → REST API → Username) in OpenCX and here; \
+    fix:
+        "Use the email of the user who owns the API key (Gorgias: Settings → REST API → Username) in OpenCX and here; \
           or create a key while logged in as the user whose email you use.",
     docs: Some("https://developers.gorgias.com/docs/authentication"),
     needs_target: false,

@@ -31,40 +31,23 @@ pub static TOKEN_FORMAT: Check = Check {
 
 /// What is wrong with a token's shape, if anything: `Err((is_fatal, why))`.
 pub fn lint_token(token: &str) -> Result<String, (bool, String)> {
-    let strict = Regex::new(
-        r"^pat-([a-z]{2}\d+)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$",
-    )
-    .expect("static regex");
+    let strict = Regex::new(r"^pat-([a-z]{2}\d+)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+        .expect("static regex");
     if let Some(caps) = strict.captures(token) {
         return Ok(caps[1].to_string());
     }
     if token.to_ascii_lowercase().starts_with("bearer ") {
-        return Err((
-            true,
-            "the token starts with 'Bearer ': paste the token alone".into(),
-        ));
+        return Err((true, "the token starts with 'Bearer ': paste the token alone".into()));
     }
     if token.chars().any(char::is_whitespace) {
-        return Err((
-            true,
-            "the token contains white space (a copy-paste error)".into(),
-        ));
+        return Err((true, "the token contains white space (a copy-paste error)".into()));
     }
     if let Some(rest) = token.strip_prefix("pat-") {
         let region = rest.split('-').next().unwrap_or_default();
-        if Regex::new(r"^[a-z]{2}\d+$")
-            .expect("static regex")
-            .is_match(region)
-        {
-            return Err((
-                false,
-                format!("starts with pat-{region}- but the rest is not the usual UUID shape"),
-            ));
+        if Regex::new(r"^[a-z]{2}\d+$").expect("static regex").is_match(region) {
+            return Err((false, format!("starts with pat-{region}- but the rest is not the usual UUID shape")));
         }
-        return Err((
-            true,
-            "starts with pat- but has no region segment (pat-na1-…, pat-eu1-…)".into(),
-        ));
+        return Err((true, "starts with pat- but has no region segment (pat-na1-…, pat-eu1-…)".into()));
     }
     Err((true, "is not a private-app token: those start with pat-<region>- (e.g. pat-na1-); a developer API key or an OAuth token does not work here".into()))
 }
@@ -125,19 +108,10 @@ mod tests {
 
     #[test]
     fn token_shapes_are_linted_before_any_call() {
-        assert_eq!(
-            lint_token("pat-na1-0123abcd-0123-4567-89ab-0123456789ab").unwrap(),
-            "na1"
-        );
+        assert_eq!(lint_token("pat-na1-0123abcd-0123-4567-89ab-0123456789ab").unwrap(), "na1");
         assert!(!lint_token("pat-eu1-short").unwrap_err().0);
         assert!(lint_token("pat-0123abcd-0123").unwrap_err().0);
-        assert!(lint_token("Bearer pat-na1-x")
-            .unwrap_err()
-            .1
-            .contains("Bearer"));
-        assert!(lint_token("0123abcd-aaaa-bbbb-cccc-ddddeeeeffff")
-            .unwrap_err()
-            .1
-            .contains("not a private-app token"));
+        assert!(lint_token("Bearer pat-na1-x").unwrap_err().1.contains("Bearer"));
+        assert!(lint_token("0123abcd-aaaa-bbbb-cccc-ddddeeeeffff").unwrap_err().1.contains("not a private-app token"));
     }
 }

@@ -34,29 +34,21 @@ async fn token(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
             "token of admin {} ({}) in workspace {}",
             me.id.as_deref().unwrap_or("?"),
             me.email.as_deref().unwrap_or("no email"),
-            me.app
-                .as_ref()
-                .and_then(|a| a.id_code.as_deref())
-                .unwrap_or("?")
+            me.app.as_ref().and_then(|a| a.id_code.as_deref()).unwrap_or("?")
         ))),
         Err(e) if e.is_status(401) => {
-            let code = e
-                .vendor_error()
-                .and_then(|v| v.code.clone())
-                .unwrap_or_default();
+            let code = e.vendor_error().and_then(|v| v.code.clone()).unwrap_or_default();
             let why = match code.as_str() {
                 "token_revoked" | "token_expired" | "token_blocked" | "token_suspended" => {
                     "the token was revoked or expired, or the app was blocked or suspended"
                 }
                 _ => "the token is wrong or was regenerated (the old one stops working)",
             };
-            Ok(Outcome::fail(format!(
-                "Intercom rejected the token: {why} ({e})"
-            )))
+            Ok(Outcome::fail(format!("Intercom rejected the token: {why} ({e})")))
         }
-        Err(e) if e.is_status(403) => Ok(Outcome::pass(format!(
-            "the token is recognised (refused for another reason: see the plan check): {e}"
-        ))),
+        Err(e) if e.is_status(403) => {
+            Ok(Outcome::pass(format!("the token is recognised (refused for another reason: see the plan check): {e}")))
+        }
         Err(e) => Err(e.into()),
     }
 }
@@ -66,7 +58,8 @@ pub static PLAN: Check = Check {
     integration: Integration::Intercom,
     symptom: "credentials",
     title: "The workspace's plan includes API access",
-    looks_at: "GET /me: 403 with code api_plan_restricted (\"Active subscription needed\") means the plan has no API access.",
+    looks_at:
+        "GET /me: 403 with code api_plan_restricted (\"Active subscription needed\") means the plan has no API access.",
     fix: "The Intercom workspace's plan does not include the REST API: the workspace owner must upgrade it (Intercom: \
           Settings → Workspace → Billing); OpenCX's Intercom integration needs API access.",
     docs: DOCS,
@@ -79,12 +72,9 @@ async fn plan(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     match cx.facts.intercom()?.me().await {
         Ok(_) => Ok(Outcome::pass("the API answers for this workspace")),
         Err(e) if e.is_status(403) => {
-            let restricted =
-                e.vendor_error().and_then(|v| v.code.as_deref()) == Some("api_plan_restricted");
+            let restricted = e.vendor_error().and_then(|v| v.code.as_deref()) == Some("api_plan_restricted");
             if restricted {
-                Ok(Outcome::fail(format!(
-                    "the workspace's plan has no API access ({e})"
-                )))
+                Ok(Outcome::fail(format!("the workspace's plan has no API access ({e})")))
             } else {
                 Ok(Outcome::fail(format!("Intercom refused the token with 403 ({e})")).with_fix(
                     "The token lacks a permission: in the Developer Hub → your app → Configure → Authentication → Edit \
@@ -102,7 +92,8 @@ pub static WORKSPACE: Check = Check {
     symptom: "credentials",
     title: "The Workspace ID is the token's workspace",
     looks_at: "Compares the configured Workspace ID with `app.id_code` of GET /me (case-sensitive).",
-    fix: "Use the token's workspace: Intercom: Settings → Workspace → General → Workspace ID (the App ID). Enter it in \
+    fix:
+        "Use the token's workspace: Intercom: Settings → Workspace → General → Workspace ID (the App ID). Enter it in \
           OpenCX (Settings → Integrations → Intercom → Workspace ID) and here (DOCTOR_INTERCOM_WORKSPACE_ID).",
     docs: DOCS,
     needs_target: false,
@@ -111,9 +102,7 @@ pub static WORKSPACE: Check = Check {
 };
 
 async fn workspace(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
-    let configured = cx
-        .setting(Integration::Intercom, "workspace_id")?
-        .to_string();
+    let configured = cx.setting(Integration::Intercom, "workspace_id")?.to_string();
     let me = cx.facts.intercom()?.me().await?;
     match me.app.as_ref().and_then(|a| a.id_code.as_deref()) {
         Some(actual) if actual == configured => Ok(Outcome::pass(format!("workspace {actual}"))),
@@ -132,7 +121,8 @@ pub static REGION: Check = Check {
     title: "Requests go to the workspace's regional host",
     looks_at: "`app.region` of GET /me (US, EU, AU) against the host the requests went to: api.intercom.io, \
                api.eu.intercom.io or api.au.intercom.io.",
-    fix: "Use the host of the workspace's region (EU: https://api.eu.intercom.io, AU: https://api.au.intercom.io); set \
+    fix:
+        "Use the host of the workspace's region (EU: https://api.eu.intercom.io, AU: https://api.au.intercom.io); set \
           DOCTOR_INTERCOM_BASE_URL accordingly. A token of an EU or AU workspace is not valid on another region's host.",
     docs: Some("https://developers.intercom.com/building-apps/docs/rest-apis"),
     needs_target: false,
@@ -143,11 +133,7 @@ pub static REGION: Check = Check {
 async fn region(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let intercom = cx.facts.intercom()?;
     let me = intercom.me().await?;
-    let used = intercom
-        .base_url()
-        .as_str()
-        .trim_end_matches('/')
-        .to_string();
+    let used = intercom.base_url().as_str().trim_end_matches('/').to_string();
     let Some(region) = me.app.as_ref().and_then(|a| a.region.clone()) else {
         return Ok(Outcome::info("GET /me reported no region")
             .with_fix("Check the region in Intercom: Settings → Workspace → General."));
@@ -162,11 +148,11 @@ async fn region(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     if used == expected {
         Ok(Outcome::pass(format!("region {region}, host {used}")))
     } else if official.contains(&used.as_str()) {
-        Ok(Outcome::warn(format!(
-            "the workspace is hosted in {region} ({expected}), but requests go to {used}"
-        )))
+        Ok(Outcome::warn(format!("the workspace is hosted in {region} ({expected}), but requests go to {used}")))
     } else {
-        Ok(Outcome::info(format!("the workspace is hosted in {region} ({expected}); requests go to the base URL override {used}"))
-            .with_fix(format!("Without an override, use {expected} for this workspace.")))
+        Ok(Outcome::info(format!(
+            "the workspace is hosted in {region} ({expected}); requests go to the base URL override {used}"
+        ))
+        .with_fix(format!("Without an override, use {expected} for this workspace.")))
     }
 }

@@ -4,9 +4,5 @@ pub mod credentials;
 
 use crate::engine::Check;
 
-pub static CHECKS: &[&Check] = &[
-    &credentials::TOKEN,
-    &credentials::PLAN,
-    &credentials::WORKSPACE,
-    &credentials::REGION,
-];
+pub static CHECKS: &[&Check] =
+    &[&credentials::TOKEN, &credentials::PLAN, &credentials::WORKSPACE, &credentials::REGION];

@@ -1,0 +1,251 @@
+//! The OpenCX session behind the helpdesk object (or the one named by `doctor session ID`):
+//! whether it exists, whether there is more than one, whether the AI went on after a handoff,
+//! and whether the evidence is complete. Integration checks reuse the same evidence.
+
+use std::sync::Arc;
+
+use futures::FutureExt;
+
+use crate::engine::{Check, CheckError, Ctx, Outcome};
+use crate::facts::session::SessionView;
+use crate::facts::SessionEvidence;
+use crate::integration::Integration;
+
+const DOCS: Option<&str> = Some("https://docs.open.cx/api-reference/chat-sessions/list");
+
+/// The evidence of the run's target; every check here needs a target, so `None` cannot happen
+/// past the runner's target gate, but it is answered plainly anyway.
+async fn evidence(cx: &Ctx) -> Result<Result<Arc<SessionEvidence>, Outcome>, CheckError> {
+    match cx.facts.session_evidence(cx.integration, &cx.target).await {
+        Ok(Some(evidence)) => Ok(Ok(evidence)),
+        Ok(None) => Ok(Err(Outcome::info("the helpdesk object has no timestamps to search OpenCX sessions by")
+            .with_fix(
+                "Open the conversation in the OpenCX inbox (Inbox → search the customer's email) to find its session.",
+            ))),
+        Err(CheckError::Api(e)) if cx.target.session.is_some() && e.is_not_found() => {
+            Ok(Err(Outcome::fail(format!("OpenCX has no session with this id ({e})"))
+                .with_fix("Copy the session id again from the OpenCX inbox (the session's URL ends with it).")))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn object_name(cx: &Ctx) -> String {
+    match cx.integration {
+        Integration::Gorgias => format!("Gorgias ticket {}", cx.target.ticket.unwrap_or_default()),
+        Integration::Intercom => format!("Intercom conversation {}", cx.target.conversation.as_deref().unwrap_or("")),
+        Integration::Hubspot => format!("HubSpot thread {}", cx.target.thread.as_deref().unwrap_or("")),
+        Integration::Opencx => format!("session {}", cx.target.session.as_deref().unwrap_or("")),
+    }
+}
+
+fn webhook_fix(integration: Integration) -> String {
+    match integration {
+        Integration::Opencx => "Check the helpdesk's webhook symptom (`doctor gorgias webhook`, `doctor intercom webhook`, `doctor hubspot webhook`).".into(),
+        other => format!(
+            "If the customer wrote recently and the conversation is assigned to the AI, the webhook deliveries are not arriving or the message was skipped: run `doctor {} webhook` and `doctor {} ai-silent` with the same id.",
+            other.slug(),
+            other.slug()
+        ),
+    }
+}
+
+fn no_session() -> Outcome {
+    Outcome::skip("no OpenCX session to examine (see opencx.session.found)")
+        .with_fix("Once a session exists for the helpdesk object, this check can run.")
+}
+
+pub fn one_line(s: &SessionView) -> String {
+    format!(
+        "session {} ({}{}{}, created {})",
+        s.id,
+        s.status.as_deref().unwrap_or("status unknown"),
+        s.ai_closure_type.as_deref().map(|c| format!(", {c}")).unwrap_or_default(),
+        s.channel.as_deref().map(|c| format!(", channel {c}")).unwrap_or_default(),
+        s.created_at.as_deref().unwrap_or("?")
+    )
+}
+
+pub static FOUND: Check = Check {
+    id: "opencx.session.found",
+    integration: Integration::Opencx,
+    symptom: "session",
+    title: "An OpenCX session exists for the helpdesk object",
+    looks_at:
+        "OpenCX cannot look a session up by helpdesk id, so this lists sessions created in the object's own time \
+               window (a margin around its first and last message; channel_type where known), pages through them and \
+               matches ticketing_system.external_id and .name; when that finds nothing it searches \
+               /chat/sessions/search for the customer's email. A session proves the webhook reached OpenCX.",
+    fix:
+        "No OpenCX session means the AI never saw the message: check the webhook and the assignment (the checks of the \
+          webhook and ai-silent symptoms say which).",
+    docs: DOCS,
+    needs_target: true,
+    requires: &["opencx.credentials.api-key"],
+    run: |cx| found(cx).boxed(),
+};
+
+async fn found(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
+    let evidence = match evidence(&cx).await? {
+        Ok(e) => e,
+        Err(outcome) => return Ok(outcome),
+    };
+    let lookup = &evidence.lookup;
+    let how = match lookup.method {
+        "id" => "by id".to_string(),
+        "search" => format!("through the customer's email ({} requests)", lookup.requests),
+        _ => format!(
+            "in the time window ({} session(s) scanned in {} request(s){})",
+            lookup.scanned,
+            lookup.requests,
+            if lookup.truncated { ", stopped at the page limit" } else { "" }
+        ),
+    };
+    match evidence.sessions.as_slice() {
+        [] => {
+            let window = lookup
+                .window
+                .as_ref()
+                .map(|w| format!(" created between {} and {}", w.created_after, w.created_before))
+                .unwrap_or_default();
+            Ok(Outcome::warn(format!(
+                "no OpenCX session for {}: none of the {} session(s){window} names it, and the email search found none",
+                object_name(&cx),
+                lookup.scanned
+            ))
+            .with_fix(webhook_fix(cx.integration)))
+        }
+        sessions => Ok(Outcome::pass(format!(
+            "{} found {how}: the webhook reached OpenCX and the AI chose its action{}",
+            sessions.iter().map(one_line).collect::<Vec<_>>().join("; "),
+            sessions
+                .first()
+                .and_then(|s| s.handoff_summary.as_deref())
+                .map(|h| format!(" (handoff: \"{h}\")"))
+                .unwrap_or_default()
+        ))),
+    }
+}
+
+pub static SINGLE: Check = Check {
+    id: "opencx.session.single",
+    integration: Integration::Opencx,
+    symptom: "session",
+    title: "One OpenCX session per helpdesk object",
+    looks_at: "How many sessions the lookup matched. Two sessions for one ticket mean the 24-hour ticket lock expired (a \
+               customer wrote again a day later) or every event was delivered twice.",
+    fix: "Report both session ids to OpenCX support with the helpdesk id. If the sessions started minutes apart, look for \
+          a second webhook/HTTP integration pointing at OpenCX (the duplicates symptom checks it).",
+    docs: DOCS,
+    needs_target: true,
+    requires: &["opencx.session.found"],
+    run: |cx| single(cx).boxed(),
+};
+
+async fn single(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
+    let evidence = match evidence(&cx).await? {
+        Ok(e) if e.sessions.is_empty() => return Ok(no_session()),
+        Ok(e) => e,
+        Err(outcome) => return Ok(outcome),
+    };
+    Ok(match evidence.sessions.len() {
+        0 | 1 => Outcome::pass(format!("{} session(s)", evidence.sessions.len())),
+        n => Outcome::warn(format!(
+            "{n} OpenCX sessions for {}: {}",
+            object_name(&cx),
+            evidence.sessions.iter().map(one_line).collect::<Vec<_>>().join("; ")
+        )),
+    })
+}
+
+pub static HANDOFF_RESPECTED: Check = Check {
+    id: "opencx.session.handoff-respected",
+    integration: Integration::Opencx,
+    symptom: "session",
+    title: "No AI message after the handoff",
+    looks_at:
+        "The session history: the time of the handoff event, and any AI reply after it. After a handoff the AI must \
+               stay silent, even while the ticket is still assigned to the AI user.",
+    fix:
+        "AI replies after a handoff are an OpenCX-side fault: send OpenCX support the session id and the times below. \
+          Meanwhile reassign the ticket to a human so the AI user no longer owns it.",
+    docs: Some("https://docs.open.cx/integrations/gorgias/ticket-flow"),
+    needs_target: true,
+    requires: &["opencx.session.found"],
+    run: |cx| handoff_respected(cx).boxed(),
+};
+
+async fn handoff_respected(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
+    let evidence = match evidence(&cx).await? {
+        Ok(e) if e.sessions.is_empty() => return Ok(no_session()),
+        Ok(e) => e,
+        Err(outcome) => return Ok(outcome),
+    };
+    let offenders: Vec<String> = evidence
+        .sessions
+        .iter()
+        .filter(|s| !s.ai_after_handoff.is_empty())
+        .map(|s| {
+            format!(
+                "session {} was handed off at {} and the AI replied {} time(s) after, last at {}",
+                s.id,
+                s.handed_off_at.as_deref().unwrap_or("?"),
+                s.ai_after_handoff.len(),
+                s.ai_after_handoff.last().map(|e| e.at.as_str()).unwrap_or("?")
+            )
+        })
+        .collect();
+    if !offenders.is_empty() {
+        return Ok(Outcome::fail(offenders.join("; ")));
+    }
+    let handed: Vec<&SessionView> = evidence.sessions.iter().filter(|s| s.is_handed_off()).collect();
+    Ok(match handed.as_slice() {
+        [] => Outcome::pass("not handed off"),
+        sessions => Outcome::pass(format!(
+            "handed off at {}; no AI message after it",
+            sessions
+                .iter()
+                .map(|s| s.handed_off_at.as_deref().unwrap_or("(time not in history)"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    })
+}
+
+pub static EVIDENCE_COMPLETE: Check = Check {
+    id: "opencx.session.evidence-complete",
+    integration: Integration::Opencx,
+    symptom: "session",
+    title: "The session's history and handoff reasons can be read",
+    looks_at:
+        "Whether /chat/sessions/{id}/history and /handoff-analytics/events answered for the session; a 403 names \
+               the scope the key lacks.",
+    fix:
+        "In OpenCX: Settings → Access → the key → Custom scopes: add chat-sessions:read and handoff-analytics:read (or \
+          use a Full access key), so the doctor can show the timeline and the handoff reasons.",
+    docs: Some("https://docs.open.cx/api-reference/authentication"),
+    needs_target: true,
+    requires: &["opencx.session.found"],
+    run: |cx| evidence_complete(cx).boxed(),
+};
+
+async fn evidence_complete(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
+    let evidence = match evidence(&cx).await? {
+        Ok(e) if e.sessions.is_empty() => return Ok(no_session()),
+        Ok(e) => e,
+        Err(outcome) => return Ok(outcome),
+    };
+    let missing: Vec<String> = evidence
+        .sessions
+        .iter()
+        .flat_map(|s| s.missing.iter().map(move |m| format!("session {}: {m}", s.id)))
+        .collect();
+    let scope_missing = missing.iter().any(|m| m.contains("lacks the scope"));
+    Ok(if missing.is_empty() {
+        Outcome::pass(format!("history read for {} session(s)", evidence.sessions.len()))
+    } else if scope_missing {
+        Outcome::warn(missing.join("; "))
+    } else {
+        Outcome::info(missing.join("; ")).with_fix("Open the session in the OpenCX inbox for the full conversation.")
+    })
+}

@@ -1,0 +1,409 @@
+//! The OpenCX session behind a helpdesk object, and what it shows: "the fastest path to root
+//! cause" in OpenCX's troubleshooting pages.
+//!
+//! OpenCX cannot look a session up by helpdesk id, so the lookup uses the object's own time
+//! window: sessions *created* between a little before the object's first message and a little
+//! after its last activity (`created_after`/`created_before`, `channel_type` where known), paged,
+//! matched on `ticketing_system.external_id` (and `.name`). Only when that finds nothing does it
+//! fall back to `/chat/sessions/search?q=<customer email>`. The number of requests depends on how
+//! many sessions start inside that window, never on the organisation's history.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use chrono::{DateTime, Duration, SecondsFormat, Utc};
+use serde::Serialize;
+
+use crate::http::{ApiError, ErrorKind};
+use crate::vendors::opencx::{HandoffEvent, HistoryItem, OpencxClient, Page, Session};
+
+/// Sessions may start a little before the first message the helpdesk shows (clock skew, the
+/// 4 s / 30 s processing waits) and after the last activity it reports.
+pub const WINDOW_MARGIN_MINUTES: i64 = 15;
+/// Pages of the window read at most; past it the lookup says it stopped.
+pub const MAX_WINDOW_PAGES: usize = 3;
+/// Sessions found by the email search that are fetched one by one at most.
+const MAX_SEARCH_SESSIONS: usize = 5;
+const MAX_HISTORY_PAGES: usize = 5;
+const MAX_ANALYTICS_PAGES: usize = 3;
+/// Timeline events shown per session.
+pub const TIMELINE_EVENTS: usize = 8;
+
+/// A helpdesk object, as the session lookup needs it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HelpdeskObject {
+    /// `ticketing_system.name` in OpenCX: `gorgias`, `intercom`, `hubspot`.
+    pub system: &'static str,
+    pub external_id: String,
+    pub first_at: DateTime<Utc>,
+    pub last_at: DateTime<Utc>,
+    pub email: Option<String>,
+    /// OpenCX `channel_type`, when the helpdesk's channel maps to one.
+    pub channel: Option<&'static str>,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct Window {
+    pub created_after: String,
+    pub created_before: String,
+}
+
+/// How the sessions were found: for the report and for support.
+#[derive(Clone, Debug, Serialize, Default)]
+pub struct Lookup {
+    /// `id` (a session id was given), `window` (external id matched in the time window),
+    /// `search` (found through the customer's email), or `none`.
+    pub method: &'static str,
+    pub window: Option<Window>,
+    /// Sessions read while looking (all pages).
+    pub scanned: usize,
+    /// Requests the lookup itself made.
+    pub requests: usize,
+    /// True when the window held more pages than were read.
+    pub truncated: bool,
+}
+
+/// One event of the timeline, newest last.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct TimelineEvent {
+    pub at: String,
+    /// `customer message`, `AI reply`, `agent message`, `handoff`, `agent takeover`, …
+    pub what: String,
+    pub text: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct SessionView {
+    pub id: String,
+    pub status: Option<String>,
+    pub ai_closure_type: Option<String>,
+    pub channel: Option<String>,
+    pub created_at: Option<String>,
+    pub updated_at: Option<String>,
+    pub assignee_id: Option<String>,
+    pub team: Option<String>,
+    pub assist_mode: Option<bool>,
+    pub sentiment: Option<String>,
+    pub ticketing_system: Option<String>,
+    pub external_id: Option<String>,
+    pub handoff_summary: Option<String>,
+    pub handoff_sentiment: Option<String>,
+    pub handoff_reasons: Vec<String>,
+    pub handoff_explanation: Option<String>,
+    /// When the handoff happened (the history's handoff event).
+    pub handed_off_at: Option<String>,
+    /// AI messages after the handoff: `(time, text)`.
+    pub ai_after_handoff: Vec<TimelineEvent>,
+    pub timeline: Vec<TimelineEvent>,
+    /// What could not be read, said plainly (a missing scope, history unavailable).
+    pub missing: Vec<String>,
+}
+
+impl SessionView {
+    pub fn is_handed_off(&self) -> bool {
+        self.ai_closure_type.as_deref() == Some("handed_off")
+            || self.handoff_summary.is_some()
+            || self.handed_off_at.is_some()
+    }
+}
+
+/// Everything the session evidence says about one helpdesk object (or one session id).
+#[derive(Clone, Debug, Serialize)]
+pub struct SessionEvidence {
+    pub lookup: Lookup,
+    pub sessions: Vec<SessionView>,
+}
+
+pub fn rfc3339(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+pub fn parse_time(s: &str) -> Option<DateTime<Utc>> {
+    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        return Some(t.with_timezone(&Utc));
+    }
+    // Naive timestamps (Gorgias docs) are UTC.
+    chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f").ok().map(|n| n.and_utc())
+}
+
+pub fn window_of(object: &HelpdeskObject) -> Window {
+    let margin = Duration::minutes(WINDOW_MARGIN_MINUTES);
+    Window { created_after: rfc3339(object.first_at - margin), created_before: rfc3339(object.last_at + margin) }
+}
+
+/// Does the session belong to the helpdesk object? External ids compare as text (numbers and
+/// strings both occur); a session that names another ticketing system never matches.
+pub fn belongs_to(session: &Session, object: &HelpdeskObject) -> bool {
+    let Some(ts) = &session.ticketing_system else { return false };
+    let id_matches = ts.external_id.as_deref().is_some_and(|id| id.trim() == object.external_id);
+    let system_matches = ts.name.as_deref().is_none_or(|n| n.eq_ignore_ascii_case(object.system));
+    id_matches && system_matches
+}
+
+/// Reads pages until `next` is null or `max_pages` were read: `(items, requests, truncated)`.
+pub async fn collect_pages<T, F, Fut>(max_pages: usize, mut fetch: F) -> Result<(Vec<T>, usize, bool), Arc<ApiError>>
+where
+    F: FnMut(Option<String>) -> Fut,
+    Fut: std::future::Future<Output = Result<Page<T>, ApiError>>,
+{
+    let mut items = Vec::new();
+    let mut cursor: Option<String> = None;
+    let mut requests = 0;
+    loop {
+        let page = fetch(cursor.take()).await.map_err(Arc::new)?;
+        requests += 1;
+        items.extend(page.items);
+        match page.next.filter(|n| !n.is_empty()) {
+            Some(next) if requests < max_pages => cursor = Some(next),
+            Some(_) => return Ok((items, requests, true)),
+            None => return Ok((items, requests, false)),
+        }
+    }
+}
+
+/// Finds every session of the helpdesk object.
+pub async fn find_sessions(
+    client: &OpencxClient,
+    object: &HelpdeskObject,
+) -> Result<(Vec<Session>, Lookup), Arc<ApiError>> {
+    let window = window_of(object);
+    let mut base: Vec<(&str, String)> =
+        vec![("created_after", window.created_after.clone()), ("created_before", window.created_before.clone())];
+    if let Some(channel) = object.channel {
+        base.push(("channel_type", channel.to_string()));
+    }
+    let (scanned, requests, truncated) = collect_pages(MAX_WINDOW_PAGES, |cursor| {
+        let mut query = base.clone();
+        if let Some(c) = cursor {
+            query.push(("cursor", c));
+        }
+        async move { client.sessions(&query).await }
+    })
+    .await?;
+    let mut lookup = Lookup { method: "window", window: Some(window), scanned: scanned.len(), requests, truncated };
+    let found: Vec<Session> = scanned.into_iter().filter(|s| belongs_to(s, object)).collect();
+    if !found.is_empty() {
+        return Ok((found, lookup));
+    }
+    let Some(email) = object.email.as_deref().filter(|e| !e.is_empty()) else {
+        lookup.method = "none";
+        return Ok((Vec::new(), lookup));
+    };
+    let result = client.search(email).await.map_err(Arc::new)?;
+    lookup.requests += 1;
+    let ids: BTreeSet<String> = result.messages.iter().filter_map(|m| m.session_id.clone()).collect();
+    let mut found = Vec::new();
+    for id in ids.iter().take(MAX_SEARCH_SESSIONS) {
+        lookup.requests += 1;
+        match client.session(id).await {
+            Ok(session) => {
+                lookup.scanned += 1;
+                // Without a ticketing link, a session of this customer in the window still counts.
+                let in_window = session.created_at.as_deref().and_then(parse_time).is_some_and(|t| {
+                    t >= object.first_at - Duration::minutes(WINDOW_MARGIN_MINUTES)
+                        && t <= object.last_at + Duration::minutes(WINDOW_MARGIN_MINUTES)
+                });
+                let unlinked = session.ticketing_system.as_ref().is_none_or(|t| t.external_id.is_none());
+                if belongs_to(&session, object) || (unlinked && in_window) {
+                    found.push(session);
+                }
+            }
+            Err(e) if e.is_not_found() => {}
+            Err(e) => return Err(Arc::new(e)),
+        }
+    }
+    lookup.method = if found.is_empty() { "none" } else { "search" };
+    Ok((found, lookup))
+}
+
+fn describe(item: &HistoryItem) -> TimelineEvent {
+    let kind = item.event.kind.as_deref().unwrap_or("event");
+    let sender = item.event.sender.as_ref().and_then(|s| s.kind.as_deref());
+    let what = match (kind, sender) {
+        ("message", Some("contact")) => "customer message".to_string(),
+        ("message", Some("ai")) => "AI reply".to_string(),
+        ("message", Some("human_agent")) => "agent message".to_string(),
+        ("handoff", _) => "handoff".to_string(),
+        ("human_agent_takeover", _) => "agent takeover".to_string(),
+        ("human_agent_joined", _) => "agent joined".to_string(),
+        ("human_agent_comment", _) => "agent comment".to_string(),
+        ("ai_resolved_issue", _) => "AI resolved".to_string(),
+        (other, _) => other.replace('_', " "),
+    };
+    TimelineEvent {
+        at: item.created_at.clone().unwrap_or_default(),
+        what,
+        text: item.event.content.as_ref().and_then(|c| c.text.as_deref()).map(|t| crate::http::error::clip(t, 100)),
+    }
+}
+
+fn missing_piece(what: &str, e: &ApiError) -> String {
+    match &e.kind {
+        ErrorKind::Status { status: 403, .. } => {
+            format!("{what}: the OpenCX key lacks the scope {} ({e})", crate::vendors::opencx::scope_for(&e.path))
+        }
+        _ => format!("{what} unavailable: {e}"),
+    }
+}
+
+/// Reads the history and handoff analytics of a session and builds its view.
+pub async fn view(client: &OpencxClient, session: Session) -> SessionView {
+    let id = session.id.clone();
+    let created = session.created_at.as_deref().and_then(parse_time);
+    let updated = session.updated_at.as_deref().and_then(parse_time).or(created);
+    let history = collect_pages(MAX_HISTORY_PAGES, |cursor| {
+        let id = id.clone();
+        async move { client.history(&id, cursor.as_deref()).await }
+    });
+    let wants_analytics = session.handoff.is_some() || session.ai_closure_type.as_deref() == Some("handed_off");
+    let analytics = async {
+        if !wants_analytics {
+            return None;
+        }
+        let start = rfc3339(created.unwrap_or_else(Utc::now) - Duration::hours(1));
+        let end = rfc3339(updated.unwrap_or_else(Utc::now) + Duration::hours(6));
+        Some(
+            collect_pages(MAX_ANALYTICS_PAGES, |cursor| {
+                let (start, end) = (start.clone(), end.clone());
+                async move { client.handoff_events(&start, &end, cursor.as_deref()).await }
+            })
+            .await,
+        )
+    };
+    let (history, analytics) = futures::join!(history, analytics);
+    let mut missing = Vec::new();
+    let items: Vec<HistoryItem> = match history {
+        Ok((items, _, truncated)) => {
+            if truncated {
+                missing.push(format!("history: only the first {MAX_HISTORY_PAGES} pages were read"));
+            }
+            items
+        }
+        Err(e) => {
+            missing.push(missing_piece("history", &e));
+            Vec::new()
+        }
+    };
+    let (reasons, explanation) = match analytics {
+        None => (Vec::new(), None),
+        Some(Ok((events, _, _))) => {
+            let mine: Vec<&HandoffEvent> =
+                events.iter().filter(|e| e.session_id.as_deref() == Some(id.as_str())).collect();
+            if mine.is_empty() {
+                missing.push("handoff analytics: no event for this session in its time window".into());
+            }
+            let mut reasons: Vec<String> = mine.iter().flat_map(|e| e.reasons.clone()).collect();
+            reasons.dedup();
+            (reasons, mine.iter().find_map(|e| e.explanation.clone()))
+        }
+        Some(Err(e)) => {
+            missing.push(missing_piece("handoff analytics", &e));
+            (Vec::new(), None)
+        }
+    };
+    let mut events: Vec<(Option<DateTime<Utc>>, TimelineEvent)> =
+        items.iter().map(|i| (i.created_at.as_deref().and_then(parse_time), describe(i))).collect();
+    events.sort_by_key(|(t, _)| *t);
+    let handed_off_at = events.iter().find(|(_, e)| e.what == "handoff").map(|(t, e)| (*t, e.at.clone()));
+    let ai_after_handoff = match &handed_off_at {
+        Some((Some(t), _)) => events
+            .iter()
+            .filter(|(at, e)| e.what == "AI reply" && at.is_some_and(|a| a > *t))
+            .map(|(_, e)| e.clone())
+            .collect(),
+        _ => Vec::new(),
+    };
+    let timeline: Vec<TimelineEvent> =
+        events.iter().rev().take(TIMELINE_EVENTS).rev().map(|(_, e)| e.clone()).collect();
+    SessionView {
+        id,
+        status: session.status,
+        ai_closure_type: session.ai_closure_type,
+        channel: session.channel.and_then(|c| c.kind),
+        created_at: session.created_at,
+        updated_at: session.updated_at,
+        assignee_id: session.assignee_id,
+        team: session.team.and_then(|t| t.name.or(t.id)),
+        assist_mode: session.assist_mode,
+        sentiment: session.sentiment,
+        ticketing_system: session.ticketing_system.as_ref().and_then(|t| t.name.clone()),
+        external_id: session.ticketing_system.and_then(|t| t.external_id),
+        handoff_summary: session.handoff.as_ref().and_then(|h| h.summary.clone()),
+        handoff_sentiment: session.handoff.and_then(|h| h.sentiment),
+        handoff_reasons: reasons,
+        handoff_explanation: explanation,
+        handed_off_at: handed_off_at.map(|(_, at)| at),
+        ai_after_handoff,
+        timeline,
+        missing,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vendors::opencx::TicketingSystem;
+
+    fn object() -> HelpdeskObject {
+        HelpdeskObject {
+            system: "gorgias",
+            external_id: "1042".into(),
+            first_at: parse_time("2026-11-20T09:00:00Z").unwrap(),
+            last_at: parse_time("2026-11-20T09:30:00Z").unwrap(),
+            email: Some("jane@example.com".into()),
+            channel: None,
+        }
+    }
+
+    fn session(name: Option<&str>, id: Option<&str>) -> Session {
+        Session {
+            id: "s".into(),
+            ticketing_system: Some(TicketingSystem {
+                name: name.map(Into::into),
+                external_id: id.map(Into::into),
+                id_type: None,
+            }),
+            ..Session::default()
+        }
+    }
+
+    #[test]
+    fn matching_uses_the_external_id_and_the_system_name() {
+        assert!(belongs_to(&session(Some("gorgias"), Some("1042")), &object()));
+        assert!(belongs_to(&session(Some("Gorgias"), Some(" 1042")), &object()));
+        assert!(belongs_to(&session(None, Some("1042")), &object()), "no name: the id decides");
+        assert!(!belongs_to(&session(Some("intercom"), Some("1042")), &object()), "another system's 1042");
+        assert!(!belongs_to(&session(Some("gorgias"), Some("10420")), &object()));
+        assert!(!belongs_to(&Session::default(), &object()));
+    }
+
+    #[test]
+    fn the_window_surrounds_the_object_with_a_margin() {
+        let w = window_of(&object());
+        assert_eq!(w.created_after, "2026-11-20T08:45:00Z");
+        assert_eq!(w.created_before, "2026-11-20T09:45:00Z");
+    }
+
+    #[test]
+    fn naive_gorgias_timestamps_are_utc() {
+        assert_eq!(
+            parse_time("2021-01-07T13:00:00.123456").unwrap(),
+            parse_time("2021-01-07T13:00:00.123456Z").unwrap()
+        );
+        assert_eq!(parse_time("2019-12-20T19:54:47.186726+00:00").unwrap().timestamp(), 1576871687);
+    }
+
+    #[tokio::test]
+    async fn pagination_follows_next_and_stops_at_the_cap() {
+        let pages = |n: usize| {
+            move |cursor: Option<String>| async move {
+                let index: usize = cursor.map(|c| c.parse().unwrap()).unwrap_or(0);
+                Ok(Page { items: vec![index], next: (index + 1 < n).then(|| (index + 1).to_string()) })
+            }
+        };
+        let (items, requests, truncated) = collect_pages(3, pages(2)).await.unwrap();
+        assert_eq!((items, requests, truncated), (vec![0, 1], 2, false));
+        let (items, requests, truncated) = collect_pages(3, pages(10)).await.unwrap();
+        assert_eq!((items, requests, truncated), (vec![0, 1, 2], 3, true));
+    }
+}

@@ -1,0 +1,193 @@
+//! The sandbox's sample conversations: one per helpdesk (Gorgias ticket 1042, Intercom
+//! conversation 215, HubSpot thread 8801), each answered by the AI in an OpenCX session, plus
+//! background sessions of other conversations. Scenarios change these with the helpers below.
+
+use chrono::{DateTime, Duration, SecondsFormat, Utc};
+use serde_json::{json, Value};
+
+use super::world::{World, GORGIAS_AI_USER, HUBSPOT_AI_USER, INTERCOM_AI_ADMIN};
+
+pub const GORGIAS_TICKET: u64 = 1042;
+pub const INTERCOM_CONVERSATION: &str = "215";
+pub const HUBSPOT_THREAD: &str = "8801";
+pub const CUSTOMER_EMAIL: &str = "jane@customer.example";
+pub const GORGIAS_SESSION: &str = "5e0c1f4a-2b7d-4c89-9a31-1042aa000001";
+pub const INTERCOM_SESSION: &str = "7b2d90e1-4c3a-4f17-8e65-0215bb000001";
+pub const HUBSPOT_SESSION: &str = "9c4e11f2-6d5b-4a28-b076-8801cc000001";
+
+pub fn ts(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// A ChatSession as OpenCX's list and get endpoints return it.
+pub fn session(id: &str, system: &str, external_id: &str, created: DateTime<Utc>, channel: &str, email: &str) -> Value {
+    json!({
+        "id": id,
+        "status": "open",
+        "ai_closure_type": null,
+        "sentiment": "neutral",
+        "channel": {"type": channel},
+        "ticket_number": null,
+        "assist_mode": false,
+        "created_at": ts(created),
+        "updated_at": ts(created + Duration::seconds(40)),
+        "contact": {"id": format!("c-{id}"), "email": email, "name": "Jane Customer"},
+        "language": "en",
+        "assignee_id": null,
+        "custom_data": {},
+        "team": null,
+        "ticketing_system": {"name": system, "external_id": external_id, "id_type": if system == "gorgias" { "ticket_id" } else { "conversation_id" }}
+    })
+}
+
+pub fn event(at: DateTime<Utc>, kind: &str, sender: Option<&str>, text: Option<&str>) -> Value {
+    let mut event = json!({"type": kind});
+    if let Some(sender) = sender {
+        event["sender"] = json!({"type": sender, "name": match sender { "ai" => "AI Assistant", "contact" => "Jane Customer", _ => "Sam Support" }});
+    }
+    if let Some(text) = text {
+        event["content"] = json!({"type": "text", "text": text});
+    }
+    json!({"id": format!("ev-{}", at.timestamp_millis()), "created_at": ts(at), "event": event})
+}
+
+/// Gorgias ticket message.
+pub fn gorgias_message(id: u64, at: DateTime<Utc>, from_customer: bool, text: &str) -> Value {
+    let (sender, from_agent, via, source_type) = if from_customer {
+        (json!({"id": 5501, "email": CUSTOMER_EMAIL, "name": "Jane Customer"}), false, "email", "email")
+    } else {
+        (json!({"id": GORGIAS_AI_USER, "email": "ai@acme.example", "name": "AI Assistant"}), true, "api", "email")
+    };
+    json!({
+        "id": id, "ticket_id": GORGIAS_TICKET, "uri": format!("/api/tickets/{GORGIAS_TICKET}/messages/{id}/"),
+        "channel": "email", "via": via, "from_agent": from_agent, "public": true,
+        "source": {"type": source_type, "from": {"address": sender["email"], "name": sender["name"]}, "to": []},
+        "sender": sender, "body_text": text, "stripped_text": text,
+        "created_datetime": ts(at), "sent_datetime": ts(at), "failed_datetime": null, "deleted_datetime": null
+    })
+}
+
+pub fn populate(world: &mut World, now: DateTime<Utc>) {
+    let t0 = now - Duration::hours(2);
+    // Gorgias ticket 1042: a customer's question, answered by the AI.
+    world.gorgias.tickets.push(json!({
+        "id": GORGIAS_TICKET, "uri": format!("/api/tickets/{GORGIAS_TICKET}/"), "external_id": null, "status": "open",
+        "channel": "email", "via": "email", "from_agent": false, "spam": false, "subject": "Where is my order #5521?",
+        "customer": {"id": 5501, "email": CUSTOMER_EMAIL, "name": "Jane Customer"},
+        "assignee_user": {"id": GORGIAS_AI_USER, "email": "ai@acme.example", "name": "AI Agent"},
+        "assignee_team": null, "language": "en", "tags": [],
+        "messages": [
+            gorgias_message(880_001, t0, true, "Hi, where is my order #5521? It was due yesterday."),
+            gorgias_message(880_002, t0 + Duration::seconds(41), false, "Hi Jane, order #5521 left our warehouse yesterday; tracking: 1Z999."),
+        ],
+        "created_datetime": ts(t0), "updated_datetime": ts(t0 + Duration::seconds(41)),
+        "last_message_datetime": ts(t0 + Duration::seconds(41)), "last_received_message_datetime": ts(t0),
+        "closed_datetime": null, "trashed_datetime": null, "snooze_datetime": null
+    }));
+    add_session(world, GORGIAS_SESSION, "gorgias", &GORGIAS_TICKET.to_string(), t0 + Duration::seconds(6), "email");
+
+    // Intercom conversation 215 (Messenger), assigned to the AI admin.
+    let t1 = now - Duration::hours(3);
+    world.intercom.conversations.push(json!({
+        "type": "conversation", "id": INTERCOM_CONVERSATION, "title": null,
+        "created_at": t1.timestamp(), "updated_at": (t1 + Duration::seconds(30)).timestamp(), "waiting_since": null,
+        "open": true, "state": "open", "read": true, "priority": "not_priority",
+        "admin_assignee_id": INTERCOM_AI_ADMIN.parse::<i64>().unwrap_or_default(), "team_assignee_id": null,
+        "tags": {"type": "tag.list", "tags": []},
+        "source": {"type": "conversation", "id": "403918330", "delivered_as": "customer_initiated", "subject": "", "body": "<p>Can I change my delivery address?</p>",
+                   "author": {"type": "user", "id": "5ba682d23d7cf92bef87bfd4", "name": "Jane Customer", "email": CUSTOMER_EMAIL}, "attachments": [], "url": null, "redacted": false},
+        "contacts": {"type": "contact.list", "contacts": [{"type": "contact", "id": "5ba682d23d7cf92bef87bfd4", "external_id": null}]},
+        "teammates": {"type": "admin.list", "admins": [{"type": "admin", "id": INTERCOM_AI_ADMIN}]}
+    }));
+    add_session(world, INTERCOM_SESSION, "intercom", INTERCOM_CONVERSATION, t1 + Duration::seconds(5), "web");
+
+    // HubSpot thread 8801, owned by the AI user.
+    let t2 = now - Duration::hours(1);
+    world.hubspot.threads.push(json!({
+        "id": HUBSPOT_THREAD, "createdAt": ts(t2), "status": "OPEN", "closedAt": null,
+        "latestMessageTimestamp": ts(t2 + Duration::seconds(35)), "latestMessageReceivedTimestamp": ts(t2),
+        "assignedTo": format!("A-{HUBSPOT_AI_USER}"), "associatedContactId": "90210", "inboxId": "147959634",
+        "originalChannelId": "1002", "originalChannelAccountId": "886371", "spam": false, "archived": false
+    }));
+    add_session(world, HUBSPOT_SESSION, "hubspot", HUBSPOT_THREAD, t2 + Duration::seconds(6), "email");
+
+    add_background_sessions(world, now, 40, Duration::minutes(97));
+}
+
+/// A session with a customer message and the AI's reply in its history.
+pub fn add_session(
+    world: &mut World,
+    id: &str,
+    system: &str,
+    external_id: &str,
+    created: DateTime<Utc>,
+    channel: &str,
+) {
+    world.opencx.sessions.push(session(id, system, external_id, created, channel, CUSTOMER_EMAIL));
+    world.opencx.history.insert(
+        id.to_string(),
+        vec![
+            event(created, "message", Some("contact"), Some("Hi, where is my order? It was due yesterday.")),
+            event(
+                created + Duration::seconds(34),
+                "message",
+                Some("ai"),
+                Some("Your order left our warehouse yesterday; here is the tracking link."),
+            ),
+        ],
+    );
+}
+
+/// Sessions of other conversations, one every `every`, going back from `now`.
+pub fn add_background_sessions(world: &mut World, now: DateTime<Utc>, count: usize, every: Duration) {
+    let systems = ["gorgias", "intercom", "hubspot"];
+    let first = world.opencx.sessions.len();
+    for i in first..first + count {
+        let created = now - every * ((i - first) as i32 + 1) - Duration::seconds(17);
+        let system = systems[i % 3];
+        let id = format!("00000000-0000-4000-8000-{:012}", i);
+        world.opencx.sessions.push(session(
+            &id,
+            system,
+            &(20_000 + i).to_string(),
+            created,
+            "email",
+            &format!("customer{i}@example.com"),
+        ));
+    }
+}
+
+impl World {
+    pub fn session_mut(&mut self, id: &str) -> &mut Value {
+        self.opencx.sessions.iter_mut().find(|s| s["id"] == id).expect("a sandbox session")
+    }
+
+    /// Hands a session off at `at`: the session fields, a history event and an analytics event.
+    pub fn hand_off(&mut self, id: &str, at: DateTime<Utc>, reasons: &[&str], explanation: &str) {
+        let session = self.session_mut(id);
+        session["ai_closure_type"] = "handed_off".into();
+        session["handoff"] =
+            json!({"summary": "Customer asks for a refund above the AI's limit", "sentiment": "angry"});
+        session["sentiment"] = "angry".into();
+        session["team"] = json!({"id": "t-2", "name": "Tier 2", "description": null});
+        session["updated_at"] = ts(at).into();
+        let history = self.opencx.history.entry(id.to_string()).or_default();
+        history.push(event(at, "handoff", None, None));
+        self.opencx.handoff_events.push(json!({
+            "session_id": id, "summary": "Customer asks for a refund above the AI's limit",
+            "explanation": explanation, "reasons": reasons, "created_at": ts(at)
+        }));
+    }
+
+    pub fn push_history(&mut self, id: &str, event: Value) {
+        self.opencx.history.entry(id.to_string()).or_default().push(event);
+    }
+
+    /// When a session was created.
+    pub fn session_created(&self, id: &str) -> DateTime<Utc> {
+        let s = self.opencx.sessions.iter().find(|s| s["id"] == id).expect("a sandbox session");
+        DateTime::parse_from_rfc3339(s["created_at"].as_str().expect("created_at"))
+            .expect("RFC 3339")
+            .with_timezone(&Utc)
+    }
+}
