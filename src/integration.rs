@@ -103,7 +103,7 @@ impl Integration {
     /// helpdesk object (the session lookup) wait for it.
     pub fn credentials_check(self) -> Option<&'static str> {
         match self {
-            Integration::Gorgias => Some("gorgias.credentials.api-key"),
+            Integration::Gorgias => Some("gorgias.credentials.permission"),
             Integration::Intercom => Some("intercom.credentials.token"),
             Integration::Hubspot => Some("hubspot.credentials.token-valid"),
             Integration::Opencx => None,

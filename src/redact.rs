@@ -51,7 +51,7 @@ pub fn register_url_tokens(url: &str) {
     for token in url_tokens(url) {
         let mut table = table().write().unwrap_or_else(|p| p.into_inner());
         if !table.iter().any(|(s, _)| *s == token) {
-            let shown = format!("{}…", token.chars().take(3).collect::<String>());
+            let shown = shown_token(&token);
             table.push((token, shown));
         }
         table.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
@@ -84,11 +84,22 @@ fn looks_like_token(s: &str) -> bool {
     s.len() >= 12 && s.chars().any(|c| c.is_ascii_digit()) && s.chars().any(|c| c.is_ascii_alphabetic())
 }
 
-/// A URL as it may be shown: scheme, host and path, with token-like parts cut to `abc…`.
+/// How a URL token is shown: enough to tell two tokens apart, far too little to use one
+/// (`whk7…f1` for a long token, `abc…` for a shorter one).
+fn shown_token(token: &str) -> String {
+    let chars: Vec<char> = token.chars().collect();
+    if chars.len() >= 16 {
+        format!("{}…{}", chars[..4].iter().collect::<String>(), chars[chars.len() - 2..].iter().collect::<String>())
+    } else {
+        format!("{}…", chars[..3.min(chars.len())].iter().collect::<String>())
+    }
+}
+
+/// A URL as it may be shown: scheme, host and path, with token-like parts cut short.
 pub fn mask_url(url: &str) -> String {
     let mut out = url.to_string();
     for token in url_tokens(url) {
-        out = out.replace(&token, &format!("{}…", token.chars().take(3).collect::<String>()));
+        out = out.replace(&token, &shown_token(&token));
     }
     out
 }
@@ -115,7 +126,7 @@ mod tests {
     #[test]
     fn webhook_url_tokens_are_cut() {
         let url = "https://api.open.cx/webhooks/gorgias/abc123def456ghi789?sig=zz99zz99zz99zz";
-        assert_eq!(mask_url(url), "https://api.open.cx/webhooks/gorgias/abc…?sig=zz9…");
+        assert_eq!(mask_url(url), "https://api.open.cx/webhooks/gorgias/abc1…89?sig=zz9…");
         register_url_tokens(url);
         assert!(!redact(url).contains("abc123def456ghi789"));
     }

@@ -2,7 +2,7 @@
 //! healthy organisation raises no alarm (no fail, warn or error) anywhere.
 
 use crate::common::{json, Env};
-use opencx_doctor::sandbox::SCENARIOS;
+use opencx_doctor::sandbox::all_scenarios;
 
 fn checks_of(doc: &serde_json::Value) -> Vec<serde_json::Value> {
     match doc["runs"].as_array() {
@@ -24,7 +24,7 @@ fn the_healthy_organisation_raises_no_alarm() {
 #[test]
 fn every_cause_scenario_is_diagnosed_by_its_check() {
     let env = Env::new();
-    for scenario in SCENARIOS.iter().filter(|s| s.diagnosed_by.is_some()) {
+    for scenario in all_scenarios().filter(|s| s.diagnosed_by.is_some()) {
         let id = scenario.diagnosed_by.unwrap();
         let out = env.doctor().args(["demo", "--scenario", scenario.name, "--format", "json"]).output().unwrap();
         let doc = json(&out);
@@ -33,7 +33,13 @@ fn every_cause_scenario_is_diagnosed_by_its_check() {
         for check in found {
             let status = check["status"].as_str().unwrap();
             assert!(matches!(status, "fail" | "warn"), "{}: {id} ended {status}: {check:#}", scenario.name);
-            assert!(check["fix"].as_str().is_some_and(|f| f.len() > 20), "{}: a fix is given", scenario.name);
+            // The right fix: a concrete step, with the screen to open, the command to run, or whom to tell.
+            let fix = check["fix"].as_str().unwrap_or_default();
+            assert!(
+                fix.len() > 40 && (fix.contains('→') || fix.contains("`doctor ") || fix.contains("support")),
+                "{}: {id} gives no concrete fix: {fix:?}",
+                scenario.name
+            );
         }
         assert_eq!(
             out.status.code(),

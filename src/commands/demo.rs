@@ -4,13 +4,13 @@
 use crate::cli::Global;
 use crate::engine::Target;
 use crate::integration::Integration;
-use crate::sandbox::{self, conversations, Sandbox, SCENARIOS};
+use crate::sandbox::{self, all_scenarios, conversations, Sandbox};
 use crate::settings::Settings;
 
 pub fn demo(g: &Global, integration: Option<Integration>, scenario: Option<&str>, list: bool) -> anyhow::Result<u8> {
     if list {
         let mut text = String::from("Scenarios (`doctor demo [INTEGRATION] --scenario NAME`):\n");
-        for s in SCENARIOS {
+        for s in all_scenarios() {
             let about = s.integration.map(|i| i.slug()).unwrap_or("all");
             text.push_str(&format!("  {:<28} {:<9} {}\n", s.name, about, s.summary));
         }

@@ -1,7 +1,11 @@
-//! Memoised Gorgias reads.
+//! Memoised Gorgias reads: one `/api/integrations` listing shared by every webhook check, one
+//! ticket fetch shared by every ticket check.
 
 use crate::engine::memo::{Fact, Memo, Once};
-use crate::vendors::gorgias::{Account, GorgiasClient, Ticket, User};
+use crate::vendors::gorgias::{Account, GorgiasClient, HttpIntegration, Rule, Team, Ticket, User};
+
+/// A list and whether it was cut at the page limit.
+pub type Listing<T> = (Vec<T>, bool);
 
 pub struct GorgiasFacts {
     client: GorgiasClient,
@@ -9,6 +13,10 @@ pub struct GorgiasFacts {
     current_user: Once<User>,
     users: Memo<u64, User>,
     tickets: Memo<u64, Ticket>,
+    integrations: Once<Listing<HttpIntegration>>,
+    teams: Memo<u64, Team>,
+    rules: Once<Listing<Rule>>,
+    recent_tickets: Once<Vec<Ticket>>,
 }
 
 impl GorgiasFacts {
@@ -19,6 +27,10 @@ impl GorgiasFacts {
             current_user: Once::default(),
             users: Memo::default(),
             tickets: Memo::default(),
+            integrations: Once::default(),
+            teams: Memo::default(),
+            rules: Once::default(),
+            recent_tickets: Once::default(),
         }
     }
 
@@ -37,5 +49,23 @@ impl GorgiasFacts {
 
     pub async fn ticket(&self, id: u64) -> Fact<Ticket> {
         self.tickets.get(id, || self.client.ticket(id)).await
+    }
+
+    /// Every HTTP integration of the account.
+    pub async fn http_integrations(&self) -> Fact<Listing<HttpIntegration>> {
+        self.integrations.get(|| self.client.http_integrations()).await
+    }
+
+    pub async fn team(&self, id: u64) -> Fact<Team> {
+        self.teams.get(id, || self.client.team(id)).await
+    }
+
+    pub async fn rules(&self) -> Fact<Listing<Rule>> {
+        self.rules.get(|| self.client.rules()).await
+    }
+
+    /// The 30 most recently updated tickets.
+    pub async fn recent_tickets(&self) -> Fact<Vec<Ticket>> {
+        self.recent_tickets.get(|| self.client.recent_tickets(30)).await
     }
 }

@@ -13,11 +13,12 @@ pub struct OpencxFacts {
     recent: Once<Page<Session>>,
     /// Keyed by `gorgias:1042`, `session:<id>`: `doctor all` may look up several objects.
     evidence: Memo<String, SessionEvidence>,
+    updated_since: Memo<String, (Vec<Session>, bool)>,
 }
 
 impl OpencxFacts {
     pub fn new(client: OpencxClient) -> OpencxFacts {
-        OpencxFacts { client, recent: Once::default(), evidence: Memo::default() }
+        OpencxFacts { client, recent: Once::default(), evidence: Memo::default(), updated_since: Memo::default() }
     }
 
     /// The first page of sessions updated in the hour before `now`: proves the key works and
@@ -25,6 +26,26 @@ impl OpencxFacts {
     pub async fn recent_sessions(&self, now: DateTime<Utc>) -> Fact<Page<Session>> {
         let since = (now - Duration::hours(1)).to_rfc3339_opts(SecondsFormat::Secs, true);
         self.recent.get(|| async move { self.client.sessions(&[("updated_after", since)]).await }).await
+    }
+
+    /// Sessions updated since `since` (at most `MAX_WINDOW_PAGES` pages): evidence that recent
+    /// helpdesk messages reached OpenCX. Returns the sessions and whether the list was cut.
+    pub async fn sessions_updated_since(&self, since: DateTime<Utc>) -> Fact<(Vec<Session>, bool)> {
+        let since = session::rfc3339(since);
+        self.updated_since
+            .get(since.clone(), || async {
+                let (items, _, truncated) = session::collect_pages(session::MAX_WINDOW_PAGES, |cursor| {
+                    let mut query = vec![("updated_after", since.clone())];
+                    if let Some(c) = cursor {
+                        query.push(("cursor", c));
+                    }
+                    async move { self.client.sessions(&query).await }
+                })
+                .await
+                .map_err(|e| (*e).clone())?;
+                Ok((items, truncated))
+            })
+            .await
     }
 
     /// The sessions of a helpdesk object, with their history and handoff reasons. Computed once

@@ -12,11 +12,17 @@ pub const INTERCOM_CONVERSATION: &str = "215";
 pub const HUBSPOT_THREAD: &str = "8801";
 pub const CUSTOMER_EMAIL: &str = "jane@customer.example";
 pub const GORGIAS_SESSION: &str = "5e0c1f4a-2b7d-4c89-9a31-1042aa000001";
+pub const WAITING_SESSION: &str = "5e0c1f4a-2b7d-4c89-9a31-1043aa000001";
 pub const INTERCOM_SESSION: &str = "7b2d90e1-4c3a-4f17-8e65-0215bb000001";
 pub const HUBSPOT_SESSION: &str = "9c4e11f2-6d5b-4a28-b076-8801cc000001";
 
 pub fn ts(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// Reads back a timestamp the sandbox wrote.
+pub fn parse(s: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(s).map(|t| t.with_timezone(&Utc)).unwrap_or_else(|_| Utc::now())
 }
 
 /// A ChatSession as OpenCX's list and get endpoints return it.
@@ -67,6 +73,45 @@ pub fn gorgias_message(id: u64, at: DateTime<Utc>, from_customer: bool, text: &s
     })
 }
 
+/// A Gorgias ticket assigned to the AI user, with `messages` (oldest first).
+pub fn gorgias_ticket(id: u64, created: DateTime<Utc>, subject: &str, messages: &[Value]) -> Value {
+    let last =
+        messages.last().and_then(|m| m["created_datetime"].as_str()).map(str::to_string).unwrap_or_else(|| ts(created));
+    let last_received = messages
+        .iter()
+        .rfind(|m| m["from_agent"] == false)
+        .and_then(|m| m["created_datetime"].as_str())
+        .map(str::to_string);
+    json!({
+        "id": id, "uri": format!("/api/tickets/{id}/"), "external_id": null, "status": "open",
+        "channel": "email", "via": "email", "from_agent": false, "spam": false, "subject": subject,
+        "customer": {"id": 5501, "email": CUSTOMER_EMAIL, "name": "Jane Customer"},
+        "assignee_user": {"id": GORGIAS_AI_USER, "email": "ai@acme.example", "name": "AI Agent"},
+        "assignee_team": null, "language": "en", "tags": [], "messages": messages,
+        "created_datetime": ts(created), "updated_datetime": last, "last_message_datetime": last,
+        "last_received_message_datetime": last_received,
+        "closed_datetime": null, "trashed_datetime": null, "snooze_datetime": null
+    })
+}
+
+impl World {
+    pub fn ticket_mut(&mut self, id: u64) -> &mut Value {
+        self.gorgias.tickets.iter_mut().find(|t| t["id"] == id).expect("a sandbox ticket")
+    }
+
+    /// Appends a message to a ticket and keeps its summary timestamps right.
+    pub fn push_gorgias_message(&mut self, ticket: u64, message: Value) {
+        let t = self.ticket_mut(ticket);
+        let at = message["created_datetime"].clone();
+        if message["from_agent"] == false {
+            t["last_received_message_datetime"] = at.clone();
+        }
+        t["last_message_datetime"] = at.clone();
+        t["updated_datetime"] = at;
+        t["messages"].as_array_mut().expect("messages").push(message);
+    }
+}
+
 pub fn populate(world: &mut World, now: DateTime<Utc>) {
     let t0 = now - Duration::hours(2);
     // Gorgias ticket 1042: a customer's question, answered by the AI.
@@ -85,6 +130,29 @@ pub fn populate(world: &mut World, now: DateTime<Utc>) {
         "closed_datetime": null, "trashed_datetime": null, "snooze_datetime": null
     }));
     add_session(world, GORGIAS_SESSION, "gorgias", &GORGIAS_TICKET.to_string(), t0 + Duration::seconds(6), "email");
+    // Ticket 1043: a customer message from a few minutes ago that the AI is answering (its
+    // session is open, the reply not yet posted) — evidence that deliveries arrive.
+    let t3 = now - Duration::minutes(4);
+    world.gorgias.tickets.push(gorgias_ticket(
+        1043,
+        t3,
+        "Can I change the size of my order?",
+        &[gorgias_message(880_010, t3, true, "Can I change the size?")],
+    ));
+    world.opencx.sessions.push(session(
+        WAITING_SESSION,
+        "gorgias",
+        "1043",
+        t3 + Duration::seconds(5),
+        "email",
+        CUSTOMER_EMAIL,
+    ));
+    // Ticket 1040: handled by a human agent, older.
+    let t4 = now - Duration::hours(5);
+    let mut human =
+        gorgias_ticket(1040, t4, "Invoice copy", &[gorgias_message(880_020, t4, true, "Could you send my invoice?")]);
+    human["assignee_user"] = json!({"id": 1002, "email": "sam@acme.example", "name": "Sam Support"});
+    world.gorgias.tickets.push(human);
 
     // Intercom conversation 215 (Messenger), assigned to the AI admin.
     let t1 = now - Duration::hours(3);

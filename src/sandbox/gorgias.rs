@@ -47,6 +47,33 @@ pub fn handle(world: &World, req: &Req) -> Reply {
     match segments.as_slice() {
         ["api", "account"] => Reply::Json(200, g.account.clone()),
         ["api", "users", "0"] => user_by(g, |u| u["id"].as_u64() == Some(g.key_owner)),
+        ["api", "integrations"] => {
+            let kind = req.query.get("type");
+            let items: Vec<&Value> =
+                g.integrations.iter().filter(|i| kind.is_none_or(|k| i["type"] == k.as_str())).collect();
+            list(req, items)
+        }
+        ["api", "integrations", id] => by_id(&g.integrations, id),
+        ["api", "teams"] => list(req, g.teams.iter().collect()),
+        ["api", "teams", id] => by_id(&g.teams, id),
+        ["api", "rules"] => list(req, g.rules.iter().collect()),
+        ["api", "rules", id] => by_id(&g.rules, id),
+        ["api", "tickets"] => {
+            let mut items: Vec<&Value> = g.tickets.iter().collect();
+            items.sort_by(|a, b| b["updated_datetime"].as_str().cmp(&a["updated_datetime"].as_str()));
+            // The list returns compact tickets, without their messages.
+            let compact: Vec<Value> = items
+                .into_iter()
+                .map(|t| {
+                    let mut t = t.clone();
+                    if let Some(map) = t.as_object_mut() {
+                        map.remove("messages");
+                    }
+                    t
+                })
+                .collect();
+            list(req, compact.iter().collect())
+        }
         ["api", "tickets", id] => match g.tickets.iter().find(|t| id.parse::<u64>().is_ok_and(|n| t["id"] == n)) {
             Some(ticket) => Reply::Json(200, ticket.clone()),
             None => Reply::Json(404, serde_json::json!({"error": {"msg": "Resource not found."}})),
@@ -57,6 +84,29 @@ pub fn handle(world: &World, req: &Req) -> Reply {
         },
         _ => Reply::Json(404, serde_json::json!({"error": {"msg": "Resource not found."}})),
     }
+}
+
+fn by_id(items: &[Value], id: &str) -> Reply {
+    match id.parse::<u64>().ok().and_then(|id| items.iter().find(|i| i["id"] == id)) {
+        Some(item) => Reply::Json(200, item.clone()),
+        None => Reply::Json(404, serde_json::json!({"error": {"msg": "Resource not found."}})),
+    }
+}
+
+/// The cursor envelope: `{object, uri, data, meta: {prev_cursor, next_cursor, total_resources}}`.
+fn list(req: &Req, items: Vec<&Value>) -> Reply {
+    let limit: usize = req.query.get("limit").and_then(|l| l.parse().ok()).unwrap_or(30).clamp(1, 100);
+    let offset: usize =
+        req.query.get("cursor").and_then(|c| c.strip_prefix("gc")).and_then(|c| c.parse().ok()).unwrap_or(0);
+    let end = (offset + limit).min(items.len());
+    let data: Vec<Value> = items.get(offset..end).unwrap_or_default().iter().map(|v| (*v).clone()).collect();
+    let next = (end < items.len()).then(|| format!("gc{end}"));
+    let prev = (offset > 0).then(|| format!("gc{}", offset.saturating_sub(limit)));
+    Reply::Json(
+        200,
+        serde_json::json!({"object": "list", "uri": req.path, "data": data,
+            "meta": {"prev_cursor": prev, "next_cursor": next, "total_resources": null}}),
+    )
 }
 
 fn user_by(g: &super::world::GorgiasWorld, pred: impl Fn(&Value) -> bool) -> Reply {

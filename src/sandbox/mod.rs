@@ -6,6 +6,7 @@
 
 pub mod conversations;
 mod gorgias;
+mod gorgias_scenarios;
 mod hubspot;
 mod intercom;
 mod opencx;
@@ -13,6 +14,6 @@ pub mod scenarios;
 mod server;
 pub mod world;
 
-pub use scenarios::{find as find_scenario, Scenario, SCENARIOS};
+pub use scenarios::{all as all_scenarios, find as find_scenario, Scenario};
 pub use server::{Logged, Sandbox};
 pub use world::{Fault, FaultKind, Spec, World};

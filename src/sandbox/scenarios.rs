@@ -286,6 +286,11 @@ pub fn big_org(sessions: usize) -> Spec {
     s
 }
 
+/// Every scenario: the general ones, then one per documented cause of each integration.
+pub fn all() -> impl Iterator<Item = &'static Scenario> {
+    SCENARIOS.iter().chain(super::gorgias_scenarios::SCENARIOS)
+}
+
 pub fn find(name: &str) -> Option<&'static Scenario> {
-    SCENARIOS.iter().find(|s| s.name == name)
+    all().find(|s| s.name == name)
 }

@@ -82,6 +82,8 @@ impl Sandbox {
         let urls: Vec<String> =
             listeners.iter().map(|l| l.local_addr().map(|a| format!("http://{a}"))).collect::<Result<_, _>>()?;
         let now = Instant::now();
+        let mut spec = spec;
+        spec.world.resolve_placeholders(&urls[3]);
         let shared = Arc::new(Shared {
             spec: Mutex::new(spec),
             log: Mutex::new(Vec::new()),
@@ -146,12 +148,14 @@ impl Sandbox {
     pub fn settings(&self) -> Vec<(&'static str, String)> {
         let spec = self.shared.spec.lock().unwrap_or_else(|p| p.into_inner());
         let w = &spec.world;
-        let webhook = |vendor: &str| format!("{}/webhooks/{vendor}/whk7f3a91c2d8e4b6a05f1", self.opencx_url);
+        let webhook =
+            |vendor: &str| format!("{}/webhooks/{vendor}/{}", self.opencx_url, super::world::GORGIAS_WEBHOOK_TOKEN);
         let mut out: Vec<(&'static str, String)> = vec![
             ("gorgias.domain", super::world::GORGIAS_DOMAIN.into()),
             ("gorgias.email", w.gorgias.email.clone()),
             ("gorgias.api_key", w.gorgias.api_key.clone()),
             ("gorgias.ai_user_id", super::world::GORGIAS_AI_USER.to_string()),
+            ("gorgias.team_id", super::world::GORGIAS_TEAM.to_string()),
             ("gorgias.webhook_url", webhook("gorgias")),
             ("gorgias.base_url", self.gorgias_url.clone()),
             ("intercom.token", w.intercom.token.clone()),
@@ -169,10 +173,12 @@ impl Sandbox {
         ];
         for (name, value) in &spec.setting_overrides {
             match out.iter_mut().find(|(n, _)| n == name) {
-                Some(slot) => slot.1 = value.clone(),
+                Some(slot) => slot.1 = value.replace(super::world::OPENCX_PLACEHOLDER, &self.opencx_url),
                 None => out.push((name, value.clone())),
             }
         }
+        // An empty override removes the setting (a profile that lacks it).
+        out.retain(|(_, value)| !value.is_empty());
         out
     }
 

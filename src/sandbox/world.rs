@@ -11,6 +11,10 @@ pub const GORGIAS_DOMAIN: &str = "acme";
 pub const GORGIAS_EMAIL: &str = "ops@acme.example";
 pub const GORGIAS_KEY: &str = "sbx-gorgias-0f3a9c2e7d41b8aa5c9e13f0";
 pub const GORGIAS_AI_USER: u64 = 4321;
+pub const GORGIAS_TEAM: u64 = 12;
+pub const GORGIAS_WEBHOOK_TOKEN: &str = "whk7f3a91c2d8e4b6a05f1";
+/// Replaced by the sandbox's OpenCX origin when it starts (the port is only known then).
+pub const OPENCX_PLACEHOLDER: &str = "{opencx}";
 pub const INTERCOM_TOKEN: &str = "sbx-intercom-dG9rOjEyMzQ1Njc4OTAxMjM0NTY3";
 pub const INTERCOM_WORKSPACE: &str = "abc123xy";
 pub const INTERCOM_AI_ADMIN: &str = "991267460";
@@ -40,6 +44,9 @@ pub struct GorgiasWorld {
     /// The user the API key belongs to (`/api/users/0`).
     pub key_owner: u64,
     pub tickets: Vec<Value>,
+    pub integrations: Vec<Value>,
+    pub teams: Vec<Value>,
+    pub rules: Vec<Value>,
 }
 
 #[derive(Clone, Debug)]
@@ -146,6 +153,15 @@ impl Spec {
 }
 
 impl World {
+    /// Puts the OpenCX origin into every URL that names it (integration URLs).
+    pub fn resolve_placeholders(&mut self, opencx_url: &str) {
+        for integration in &mut self.gorgias.integrations {
+            if let Some(url) = integration["http"]["url"].as_str().map(|u| u.replace(OPENCX_PLACEHOLDER, opencx_url)) {
+                integration["http"]["url"] = url.into();
+            }
+        }
+    }
+
     pub fn healthy() -> World {
         let mut world = World {
             gorgias: GorgiasWorld {
@@ -167,6 +183,28 @@ impl World {
                 ],
                 key_owner: 1001,
                 tickets: Vec::new(),
+                integrations: vec![
+                    json!({"id": 17, "name": "Shopify", "type": "shopify", "deactivated_datetime": null, "http": null,
+                           "created_datetime": "2023-04-11T10:00:00+00:00"}),
+                    json!({"id": 42, "name": "OpenCX", "type": "http", "deactivated_datetime": null,
+                           "created_datetime": "2024-01-02T10:05:00+00:00", "updated_datetime": "2024-01-02T10:05:00+00:00",
+                           "http": {"id": 4201, "url": format!("{OPENCX_PLACEHOLDER}/webhooks/gorgias/{GORGIAS_WEBHOOK_TOKEN}"), "method": "POST",
+                                    "headers": {}, "request_content_type": "application/json", "response_content_type": "application/json",
+                                    "triggers": {"ticket-message-created": true}}}),
+                    json!({"id": 43, "name": "Slack alerts", "type": "http", "deactivated_datetime": null,
+                           "created_datetime": "2023-06-01T10:00:00+00:00",
+                           "http": {"id": 4301, "url": "https://hooks.slack.example/services/T00000000/B00000000/XXXXXXXX", "method": "POST",
+                                    "triggers": {"ticket-created": true}}}),
+                ],
+                teams: vec![json!({"id": GORGIAS_TEAM, "name": "Tier 2", "description": null, "decoration": null,
+                                   "members": [{"id": 1002, "name": "Sam Support", "email": "sam@acme.example"}],
+                                   "created_datetime": "2023-05-01T10:00:00+00:00"})],
+                rules: vec![
+                    json!({"id": 301, "name": "Route handoffs to Tier 2", "deactivated_datetime": null, "event_types": "ticket-updated",
+                           "priority": 100, "code": format!("if (eq(ticket.assignee_team.id, {GORGIAS_TEAM})) {{ Action('setAssignee', {{ assignee_user: 1002 }}) }}")}),
+                    json!({"id": 302, "name": "New emails to the AI", "deactivated_datetime": null, "event_types": "ticket-created",
+                           "priority": 50, "code": format!("if (eq(message.from_agent, false)) {{ Action('setAssignee', {{ assignee_user: {GORGIAS_AI_USER} }}) }}")}),
+                ],
             },
             intercom: IntercomWorld {
                 token: INTERCOM_TOKEN.into(),

@@ -153,6 +153,96 @@ pub struct Message {
     pub deleted_datetime: Option<String>,
 }
 
+/// An HTTP integration (Gorgias's webhooks) or any other integration of the account.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct HttpIntegration {
+    pub id: u64,
+    pub name: Option<String>,
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+    pub deactivated_datetime: Option<String>,
+    pub created_datetime: Option<String>,
+    pub updated_datetime: Option<String>,
+    pub http: Option<HttpConfig>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct HttpConfig {
+    pub url: Option<String>,
+    pub method: Option<String>,
+    /// Trigger name → selected. Current keys are hyphenated (`ticket-message-created`); the
+    /// v1.1 docs used underscores. `Trigger::is_on` accepts both.
+    pub triggers: std::collections::BTreeMap<String, bool>,
+}
+
+impl HttpConfig {
+    pub fn trigger(&self, hyphenated: &str) -> bool {
+        self.triggers
+            .get(hyphenated)
+            .or_else(|| self.triggers.get(&hyphenated.replace('-', "_")))
+            .copied()
+            .unwrap_or(false)
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct Team {
+    pub id: u64,
+    pub name: Option<String>,
+    pub members: Vec<Person>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct Rule {
+    pub id: u64,
+    pub name: Option<String>,
+    pub code: Option<String>,
+    pub code_ast: Option<Value>,
+    pub deactivated_datetime: Option<String>,
+    /// A comma-separated string in practice; an array is accepted too.
+    pub event_types: Option<Value>,
+}
+
+/// A list response: the cursor envelope `{data, meta:{next_cursor}}`, or a bare array.
+#[derive(Debug, Clone)]
+pub struct ListPage<T> {
+    pub data: Vec<T>,
+    pub next_cursor: Option<String>,
+}
+
+impl<'de, T: serde::de::DeserializeOwned> Deserialize<'de> for ListPage<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Shape<T> {
+            Envelope {
+                data: Vec<T>,
+                #[serde(default)]
+                meta: Option<Meta>,
+            },
+            Bare(Vec<T>),
+        }
+        #[derive(Deserialize, Default)]
+        struct Meta {
+            #[serde(default)]
+            next_cursor: Option<String>,
+        }
+        Ok(match Shape::<T>::deserialize(d)? {
+            Shape::Envelope { data, meta } => {
+                ListPage { data, next_cursor: meta.and_then(|m| m.next_cursor).filter(|c| !c.is_empty()) }
+            }
+            Shape::Bare(data) => ListPage { data, next_cursor: None },
+        })
+    }
+}
+
+/// Pages read at most from one list (100 items each).
+pub const MAX_LIST_PAGES: usize = 10;
+
 pub struct GorgiasClient {
     api: VendorClient,
 }
@@ -176,6 +266,55 @@ impl GorgiasClient {
 
     pub async fn user(&self, id: u64) -> Result<User, ApiError> {
         self.api.get(&format!("/api/users/{id}"), &[]).await
+    }
+
+    /// Every item of a cursor-paginated list (`limit=100`), up to `MAX_LIST_PAGES` pages.
+    /// Returns the items and whether the list was cut.
+    async fn list<T: serde::de::DeserializeOwned>(
+        &self,
+        path: &str,
+        query: &[(&str, String)],
+    ) -> Result<(Vec<T>, bool), ApiError> {
+        let mut items = Vec::new();
+        let mut cursor: Option<String> = None;
+        for _ in 0..MAX_LIST_PAGES {
+            let mut q: Vec<(&str, String)> = query.to_vec();
+            q.push(("limit", "100".into()));
+            if let Some(c) = cursor.take() {
+                q.push(("cursor", c));
+            }
+            let page: ListPage<T> = self.api.get(path, &q).await?;
+            items.extend(page.data);
+            match page.next_cursor {
+                Some(next) => cursor = Some(next),
+                None => return Ok((items, false)),
+            }
+        }
+        Ok((items, true))
+    }
+
+    /// `GET /api/integrations?type=http`, every page.
+    pub async fn http_integrations(&self) -> Result<(Vec<HttpIntegration>, bool), ApiError> {
+        let (all, cut) = self.list::<HttpIntegration>("/api/integrations", &[("type", "http".into())]).await?;
+        Ok((all.into_iter().filter(|i| i.kind.as_deref().is_none_or(|k| k == "http")).collect(), cut))
+    }
+
+    pub async fn team(&self, id: u64) -> Result<Team, ApiError> {
+        self.api.get(&format!("/api/teams/{id}"), &[]).await
+    }
+
+    /// `GET /api/rules`, every page.
+    pub async fn rules(&self) -> Result<(Vec<Rule>, bool), ApiError> {
+        self.list("/api/rules", &[]).await
+    }
+
+    /// The most recently updated tickets (one page).
+    pub async fn recent_tickets(&self, limit: u32) -> Result<Vec<Ticket>, ApiError> {
+        let page: ListPage<Ticket> = self
+            .api
+            .get("/api/tickets", &[("limit", limit.to_string()), ("order_by", "updated_datetime:desc".into())])
+            .await?;
+        Ok(page.data)
     }
 
     /// `GET /api/tickets/{id}`: the ticket with its messages embedded.

@@ -1,6 +1,12 @@
-//! Gorgias checks, one file per symptom.
+//! Gorgias checks, one file per symptom (interface.md's slugs).
 
+pub mod after_handoff;
+pub mod ai_silent;
 pub mod credentials;
+pub mod duplicates;
+pub mod handoff_routing;
+pub mod sender;
+pub mod webhook;
 
 use crate::engine::Check;
 
@@ -10,6 +16,30 @@ pub static CHECKS: &[&Check] = &[
     &credentials::PERMISSION,
     &credentials::ACCOUNT_ACTIVE,
     &credentials::EMAIL,
+    &webhook::URL_HTTPS,
+    &webhook::INTEGRATION_EXISTS,
+    &webhook::STALE_URL,
+    &webhook::TRIGGER,
+    &webhook::EXCLUSIVE_TRIGGERS,
+    &webhook::ACTIVE,
+    &webhook::DELIVERIES,
+    &ai_silent::TICKET,
+    &ai_silent::AI_USER,
+    &ai_silent::ASSIGNED,
+    &ai_silent::LAST_MESSAGE,
+    &ai_silent::AUTOPILOT,
+    &ai_silent::SESSION,
+    &handoff_routing::TEAM_CONFIGURED,
+    &handoff_routing::TEAM_EXISTS,
+    &handoff_routing::RULE,
+    &handoff_routing::SESSION_HANDOFF,
+    &duplicates::REPLIES,
+    &duplicates::INTEGRATIONS,
+    &duplicates::RETRIES,
+    &sender::EXPECTED,
+    &after_handoff::SESSION_MARKED,
+    &after_handoff::AI_AFTER_HANDOFF,
+    &after_handoff::SECOND_SESSION,
 ];
 
 /// Where Gorgias's REST API credentials are, and where OpenCX takes them.

@@ -1,0 +1,152 @@
+//! Symptom `after-handoff` (the AI keeps replying after a handoff): the session was not marked
+//! handed off, the AI replied after the handoff anyway, or a second session was opened for the
+//! ticket once the 24-hour ticket lock expired.
+
+use std::sync::Arc;
+
+use futures::FutureExt;
+
+use super::ai_silent::{messages, ticket};
+use super::duplicates::is_ai_reply;
+use crate::engine::{Check, CheckError, Ctx, Outcome};
+use crate::facts::session::parse_time;
+use crate::integration::Integration;
+
+const DOCS: Option<&str> = Some("https://docs.open.cx/integrations/gorgias/troubleshooting");
+const PREREQUISITES: &[&str] = &["gorgias.ai-silent.ticket", "opencx.credentials.api-key"];
+
+pub static SESSION_MARKED: Check = Check {
+    id: "gorgias.after-handoff.session-marked",
+    integration: Integration::Gorgias,
+    symptom: "after-handoff",
+    title: "The session was marked handed off when a human took over",
+    looks_at: "The ticket's messages and its OpenCX session: when an agent has replied on the ticket (a human took \
+               over) and the AI replied after that, the session must show a handoff; if it does not, OpenCX never \
+               learned of the handoff.",
+    fix: "Send OpenCX support the ticket id and session id: the session was not marked handed off. Meanwhile, assign the \
+          ticket to the agent (away from the AI user) so OpenCX stops processing it.",
+    docs: DOCS,
+    needs_target: true,
+    requires: PREREQUISITES,
+    run: |cx| session_marked(cx).boxed(),
+};
+
+async fn session_marked(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
+    let t = ticket(&cx).await?;
+    let ai = cx.settings.id(Integration::Gorgias, "ai_user_id");
+    let list = messages(&t);
+    let human =
+        list.iter().position(|m| m.from_agent == Some(true) && !is_ai_reply(m, ai) && m.via.as_deref() != Some("rule"));
+    let ai_after = human.map(|i| list[i + 1..].iter().filter(|m| is_ai_reply(m, ai)).count()).unwrap_or(0);
+    let Some(evidence) = cx.facts.session_evidence(cx.integration, &cx.target).await? else {
+        return Ok(Outcome::info("the ticket has no timestamps to look its session up by"));
+    };
+    let Some(session) = evidence.sessions.last() else {
+        return Ok(Outcome::pass("no OpenCX session for this ticket"));
+    };
+    Ok(match (human, session.is_handed_off()) {
+        (_, true) => Outcome::pass(format!(
+            "session {} is marked handed off{}",
+            session.id,
+            session.handed_off_at.as_deref().map(|t| format!(" at {t}")).unwrap_or_default()
+        )),
+        (Some(i), false) if ai_after > 0 => Outcome::fail(format!(
+            "an agent replied at {} but session {} was never marked handed off, and the AI replied {ai_after} more time(s)",
+            list[i].created_datetime.as_deref().unwrap_or("?"),
+            session.id
+        )),
+        _ => Outcome::pass(format!("session {} not handed off, and no agent took over on the ticket", session.id)),
+    })
+}
+
+pub static AI_AFTER_HANDOFF: Check = Check {
+    id: "gorgias.after-handoff.ai-after-handoff",
+    integration: Integration::Gorgias,
+    symptom: "after-handoff",
+    title: "No AI reply on the ticket after the handoff",
+    looks_at: "The handoff time from the OpenCX session, and AI replies on the Gorgias ticket (or in the session's \
+               history) after it. After a handoff the AI must ignore the ticket even while it is assigned to the AI user.",
+    fix: "This is an OpenCX-side fault: contact OpenCX support with the session id and the times below. Meanwhile, \
+          reassign the ticket to a human.",
+    docs: DOCS,
+    needs_target: true,
+    requires: PREREQUISITES,
+    run: |cx| ai_after_handoff(cx).boxed(),
+};
+
+async fn ai_after_handoff(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
+    let t = ticket(&cx).await?;
+    let ai = cx.settings.id(Integration::Gorgias, "ai_user_id");
+    let Some(evidence) = cx.facts.session_evidence(cx.integration, &cx.target).await? else {
+        return Ok(Outcome::info("the ticket has no timestamps to look its session up by"));
+    };
+    let mut findings = Vec::new();
+    for s in evidence.sessions.iter().filter(|s| s.is_handed_off()) {
+        let Some(at) = s.handed_off_at.as_deref().and_then(parse_time) else { continue };
+        let in_gorgias: Vec<String> = t
+            .messages
+            .iter()
+            .filter(|m| is_ai_reply(m, ai))
+            .filter_map(|m| m.created_datetime.as_deref())
+            .filter(|c| parse_time(c).is_some_and(|c| c > at))
+            .map(str::to_string)
+            .collect();
+        let count = in_gorgias.len().max(s.ai_after_handoff.len());
+        if count > 0 {
+            let times = if in_gorgias.is_empty() {
+                s.ai_after_handoff.iter().map(|e| e.at.clone()).collect::<Vec<_>>()
+            } else {
+                in_gorgias
+            };
+            findings.push(format!(
+                "session {} handed off at {} and the AI replied {count} time(s) after: {}",
+                s.id,
+                at,
+                times.join(", ")
+            ));
+        }
+    }
+    Ok(if findings.is_empty() {
+        Outcome::pass("no AI reply after a handoff")
+    } else {
+        Outcome::fail(findings.join("; "))
+    })
+}
+
+pub static SECOND_SESSION: Check = Check {
+    id: "gorgias.after-handoff.second-session",
+    integration: Integration::Gorgias,
+    symptom: "after-handoff",
+    title: "No second OpenCX session was opened for the ticket",
+    looks_at: "How many OpenCX sessions match the ticket. OpenCX locks a ticket to its session for 24 hours; a customer \
+               message after the lock expired opens a new session, which does not know about the earlier handoff.",
+    fix: "Contact OpenCX support with the ticket id and both session ids below. To stop the AI now, assign the ticket to a \
+          human agent.",
+    docs: DOCS,
+    needs_target: true,
+    requires: PREREQUISITES,
+    run: |cx| second_session(cx).boxed(),
+};
+
+async fn second_session(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
+    let Some(evidence) = cx.facts.session_evidence(cx.integration, &cx.target).await? else {
+        return Ok(Outcome::info("the ticket has no timestamps to look its session up by"));
+    };
+    Ok(match evidence.sessions.len() {
+        0 | 1 => Outcome::pass(format!("{} session(s) for the ticket", evidence.sessions.len())),
+        n => Outcome::fail(format!(
+            "{n} sessions for one ticket (the 24-hour ticket lock expired, or the event was delivered twice): {}",
+            evidence
+                .sessions
+                .iter()
+                .map(|s| format!(
+                    "{} created {}{}",
+                    s.id,
+                    s.created_at.as_deref().unwrap_or("?"),
+                    if s.is_handed_off() { ", handed off" } else { "" }
+                ))
+                .collect::<Vec<_>>()
+                .join("; ")
+        )),
+    })
+}

@@ -1,0 +1,243 @@
+//! Symptom `ai-silent` (the AI does not reply on a ticket): OpenCX answers only customer
+//! messages on tickets assigned to the AI user whose sender is the ticket's customer, and only
+//! while Autopilot is on. A session, if there is one, shows what the AI decided.
+
+use std::sync::Arc;
+
+use futures::FutureExt;
+
+use crate::engine::{Check, CheckError, Ctx, Outcome};
+use crate::facts::session::parse_time;
+use crate::http::ErrorKind;
+use crate::integration::Integration;
+use crate::vendors::gorgias::{Message, Ticket};
+
+const DOCS: Option<&str> = Some("https://docs.open.cx/integrations/gorgias/troubleshooting");
+/// Checks that read more than the account wait until the key may use the API at all.
+const CREDENTIALS: &str = "gorgias.credentials.permission";
+
+/// The run's ticket (the `ticket` check has already proved it exists).
+pub async fn ticket(cx: &Ctx) -> Result<Arc<Ticket>, CheckError> {
+    let id = cx.target.ticket.ok_or_else(|| crate::engine::context::missing(Integration::Gorgias, "domain"))?;
+    Ok(cx.facts.gorgias()?.ticket(id).await?)
+}
+
+/// Messages in time order, deleted ones left out.
+pub fn messages(ticket: &Ticket) -> Vec<&Message> {
+    let mut list: Vec<&Message> = ticket.messages.iter().filter(|m| m.deleted_datetime.is_none()).collect();
+    list.sort_by_key(|m| m.created_datetime.as_deref().and_then(parse_time));
+    list
+}
+
+pub fn is_internal(m: &Message) -> bool {
+    m.public == Some(false)
+        || m.channel.as_deref() == Some("internal-note")
+        || m.source.as_ref().and_then(|s| s.kind.as_deref()) == Some("internal-note")
+}
+
+pub static TICKET: Check = Check {
+    id: "gorgias.ai-silent.ticket",
+    integration: Integration::Gorgias,
+    symptom: "ai-silent",
+    title: "The ticket exists",
+    looks_at: "GET /api/tickets/{id}: 404 means no such ticket (or it was deleted); a redirect means it was merged into another.",
+    fix: "Check the ticket id in the Gorgias URL (…/app/ticket/ID); for a merged ticket, run the doctor on the ticket it was merged into.",
+    docs: None,
+    needs_target: true,
+    requires: &[CREDENTIALS],
+    run: |cx| ticket_exists(cx).boxed(),
+};
+
+async fn ticket_exists(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
+    let id = cx.target.ticket.unwrap_or_default();
+    match cx.facts.gorgias()?.ticket(id).await {
+        Ok(t) => Ok(Outcome::pass(format!(
+            "ticket {id}: {}, {} message(s), customer {}",
+            t.status.as_deref().unwrap_or("status unknown"),
+            t.messages.len(),
+            t.customer.as_ref().and_then(|c| c.email.as_deref()).unwrap_or("without email")
+        ))),
+        Err(e) if e.is_not_found() => Ok(Outcome::fail(format!("Gorgias has no ticket {id} ({e})"))),
+        Err(e) => match &e.kind {
+            ErrorKind::Redirect { location, .. } => {
+                Ok(Outcome::fail(format!("ticket {id} was merged: Gorgias redirects to {location}")))
+            }
+            _ => Err(e.into()),
+        },
+    }
+}
+
+pub static AI_USER: Check = Check {
+    id: "gorgias.ai-silent.ai-user",
+    integration: Integration::Gorgias,
+    symptom: "ai-silent",
+    title: "The Default User ID is an active Gorgias user",
+    looks_at: "GET /api/users/{Default User ID}: 404 means no such user; `active: false` or a `deactivated_datetime` \
+               means the AI's user was deactivated. OpenCX only processes tickets assigned to this user.",
+    fix: "In Gorgias: Settings → Users & access: find (or re-activate) the AI's user and copy its id from the URL; enter it \
+          as the Default User ID in OpenCX (Settings → Integrations → Gorgias → Test & Save) and in the profile \
+          (DOCTOR_GORGIAS_AI_USER_ID).",
+    docs: DOCS,
+    needs_target: false,
+    requires: &[CREDENTIALS],
+    run: |cx| ai_user(cx).boxed(),
+};
+
+async fn ai_user(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
+    let id = cx.id_setting(Integration::Gorgias, "ai_user_id")?;
+    match cx.facts.gorgias()?.user(id).await {
+        Ok(user) if user.active == Some(false) || user.deactivated_datetime.is_some() => Ok(Outcome::fail(format!(
+            "user {id} ({}) is deactivated{}",
+            user.name.as_deref().unwrap_or("?"),
+            user.deactivated_datetime.as_deref().map(|t| format!(" since {t}")).unwrap_or_default()
+        ))),
+        Ok(user) => Ok(Outcome::pass(format!(
+            "user {id}: {} <{}>",
+            user.name.as_deref().unwrap_or("?"),
+            user.email.as_deref().unwrap_or("no email")
+        ))),
+        Err(e) if e.is_not_found() => {
+            Ok(Outcome::fail(format!("Gorgias has no user {id}: the Default User ID is wrong")))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub static ASSIGNED: Check = Check {
+    id: "gorgias.ai-silent.assigned",
+    integration: Integration::Gorgias,
+    symptom: "ai-silent",
+    title: "The ticket is assigned to the AI user",
+    looks_at: "`assignee_user.id` of the ticket against the Default User ID. OpenCX ignores messages on tickets assigned \
+               to anyone else (or to no one).",
+    fix: "Assign the ticket to the AI user, and make the Gorgias rule that assigns new tickets use it: Gorgias → Settings \
+          → Rules → your assignment rule → action 'Assign to user' = the AI user (its id is the Default User ID set in OpenCX).",
+    docs: DOCS,
+    needs_target: true,
+    requires: &["gorgias.ai-silent.ticket"],
+    run: |cx| assigned(cx).boxed(),
+};
+
+async fn assigned(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
+    let ai = cx.id_setting(Integration::Gorgias, "ai_user_id")?;
+    let t = ticket(&cx).await?;
+    Ok(match &t.assignee_user {
+        Some(u) if u.id == Some(ai) => Outcome::pass(format!("assigned to the AI user {ai}")),
+        Some(u) => Outcome::fail(format!(
+            "ticket {} is assigned to {} (user {}), not to the AI user {ai}",
+            t.id,
+            u.name.as_deref().or(u.email.as_deref()).unwrap_or("someone"),
+            u.id.map(|i| i.to_string()).unwrap_or_else(|| "?".into())
+        )),
+        None => Outcome::fail(format!(
+            "ticket {} is assigned to no user{}: OpenCX only answers tickets assigned to the AI user {ai}",
+            t.id,
+            t.assignee_team
+                .as_ref()
+                .and_then(|team| team.name.as_deref())
+                .map(|n| format!(" (team {n})"))
+                .unwrap_or_default()
+        )),
+    })
+}
+
+pub static LAST_MESSAGE: Check = Check {
+    id: "gorgias.ai-silent.last-message",
+    integration: Integration::Gorgias,
+    symptom: "ai-silent",
+    title: "The last message is a public message from the ticket's customer",
+    looks_at:
+        "The ticket's newest message (deleted ones ignored): it must be incoming (`from_agent: false`), public (not \
+               an internal note), and its sender's email must be the ticket customer's. OpenCX skips agent replies, \
+               internal notes and messages from anyone but the customer.",
+    fix: "Nothing is wrong with the integration if the last message is from an agent or an internal note: OpenCX only \
+          answers the customer. If the customer wrote from another address, merge the customers in Gorgias (customer \
+          profile → Merge) so the sender matches the ticket's customer.",
+    docs: DOCS,
+    needs_target: true,
+    requires: &["gorgias.ai-silent.ticket"],
+    run: |cx| last_message(cx).boxed(),
+};
+
+async fn last_message(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
+    let t = ticket(&cx).await?;
+    let list = messages(&t);
+    let Some(last) = list.last() else {
+        return Ok(Outcome::info("the ticket has no messages").with_fix("Wait for the customer's first message."));
+    };
+    let at = last.created_datetime.as_deref().unwrap_or("?");
+    let sender = last.sender.as_ref().and_then(|s| s.email.clone()).unwrap_or_default();
+    let customer = t.customer.as_ref().and_then(|c| c.email.clone()).unwrap_or_default();
+    let ai = cx.settings.id(Integration::Gorgias, "ai_user_id");
+    Ok(if super::duplicates::is_ai_reply(last, ai) {
+        Outcome::pass(format!("the last message ({at}) is the AI's own reply: the AI answered this ticket"))
+    } else if is_internal(last) {
+        Outcome::fail(format!("the last message ({at}) is an internal note: OpenCX ignores internal notes"))
+    } else if last.from_agent == Some(true) {
+        Outcome::fail(format!(
+            "the last message ({at}) was sent by the company ({}), not the customer: there is nothing for the AI to answer",
+            if sender.is_empty() { "an agent or rule".to_string() } else { sender }
+        ))
+    } else if !customer.is_empty() && !sender.is_empty() && !sender.eq_ignore_ascii_case(&customer) {
+        Outcome::fail(format!(
+            "the last message ({at}) came from {sender}, but the ticket's customer is {customer}: OpenCX answers only the customer's own messages"
+        ))
+    } else {
+        Outcome::pass(format!("customer message from {sender} at {at}"))
+    })
+}
+
+pub static AUTOPILOT: Check = Check {
+    id: "gorgias.ai-silent.autopilot",
+    integration: Integration::Gorgias,
+    symptom: "ai-silent",
+    title: "Autopilot is on for the channel (not readable through any API)",
+    looks_at: "Nothing: OpenCX has no API for the Autopilot switch. This line says where to look.",
+    fix: "In OpenCX: AI Agent → Autopilot: check that Autopilot is on for the ticket's channel (e.g. Email), and that the \
+          topic is not excluded. When it is off, every message goes to the team inbox.",
+    docs: Some("https://docs.open.cx/how-opencx-works"),
+    needs_target: false,
+    requires: &[],
+    run: |_cx| async { Ok(Outcome::info("Autopilot's on/off state cannot be read through OpenCX's API")) }.boxed(),
+};
+
+pub static SESSION: Check = Check {
+    id: "gorgias.ai-silent.session",
+    integration: Integration::Gorgias,
+    symptom: "ai-silent",
+    title: "What the AI decided (the ticket's OpenCX session)",
+    looks_at:
+        "The OpenCX session of the ticket: if there is one, the webhook works and the AI chose not to reply (its \
+               last events and handoff reasons say why); if there is none, the message never reached OpenCX.",
+    fix:
+        "With a session: open it in the OpenCX inbox to read the AI's reasoning and tool calls. Without one: check the \
+          webhook (`doctor gorgias webhook`) and the assignment above.",
+    docs: DOCS,
+    needs_target: true,
+    requires: &["gorgias.ai-silent.ticket", "opencx.credentials.api-key"],
+    run: |cx| session(cx).boxed(),
+};
+
+async fn session(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
+    let Some(evidence) = cx.facts.session_evidence(cx.integration, &cx.target).await? else {
+        return Ok(Outcome::info("the ticket has no timestamps to look its session up by"));
+    };
+    let Some(s) = evidence.sessions.last() else {
+        return Ok(Outcome::warn(
+            "no OpenCX session for this ticket: the customer's message never reached OpenCX, or was skipped before a session was created",
+        ));
+    };
+    let last = s.timeline.last().map(|e| format!("{} at {}", e.what, e.at)).unwrap_or_else(|| "no events".into());
+    let why = if s.is_handed_off() {
+        format!(
+            "the AI handed off{}{}",
+            if s.handoff_reasons.is_empty() { String::new() } else { format!(" ({})", s.handoff_reasons.join(", ")) },
+            s.handoff_explanation.as_deref().map(|e| format!(": {e}")).unwrap_or_default()
+        )
+    } else if s.timeline.last().is_some_and(|e| e.what == "AI reply") {
+        "the AI replied; if the reply is not in Gorgias, check the ticket for a failed message".to_string()
+    } else {
+        "the AI has not replied to the last event".to_string()
+    };
+    Ok(Outcome::info(format!("session {} exists, so the webhook works; last event: {last}; {why}", s.id)))
+}

@@ -1,0 +1,176 @@
+//! Symptom `handoff-routing` (handed off, but no human picks the ticket up): after a handoff
+//! OpenCX reassigns the ticket to the default user and team; a Gorgias rule must route it on.
+
+use std::sync::Arc;
+
+use futures::FutureExt;
+use regex::Regex;
+
+use crate::engine::{Check, CheckError, Ctx, Outcome};
+use crate::integration::Integration;
+use crate::vendors::gorgias::Rule;
+
+const DOCS: Option<&str> = Some("https://docs.open.cx/integrations/gorgias/ticket-flow");
+/// Checks that read more than the account wait until the key may use the API at all.
+const CREDENTIALS: &str = "gorgias.credentials.permission";
+
+pub static TEAM_CONFIGURED: Check = Check {
+    id: "gorgias.handoff-routing.team-configured",
+    integration: Integration::Gorgias,
+    symptom: "handoff-routing",
+    title: "A default team is configured for handoffs",
+    looks_at: "Whether the profile names the default team id set in OpenCX (DOCTOR_GORGIAS_TEAM_ID). Without one, \
+               OpenCX reassigns a handed-off ticket to the default user only, and a rule must route it from there.",
+    fix: "Choose the Gorgias team that should receive handoffs (Gorgias: Settings → Teams; its id is in the URL) and set \
+          it as the default team in OpenCX's Gorgias settings — the dashboard shows only the user id today, so re-save \
+          the settings through OpenCX's API or ask OpenCX support — and in the profile (DOCTOR_GORGIAS_TEAM_ID).",
+    docs: Some("https://docs.open.cx/integrations/gorgias/troubleshooting"),
+    needs_target: false,
+    requires: &[],
+    run: |cx| team_configured(cx).boxed(),
+};
+
+async fn team_configured(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
+    Ok(match cx.settings.id(Integration::Gorgias, "team_id") {
+        Some(id) => Outcome::pass(format!("team {id}")),
+        None => Outcome::warn("no default team id is configured: handed-off tickets reach only the default user"),
+    })
+}
+
+pub static TEAM_EXISTS: Check = Check {
+    id: "gorgias.handoff-routing.team-exists",
+    integration: Integration::Gorgias,
+    symptom: "handoff-routing",
+    title: "The default team exists and has members",
+    looks_at: "GET /api/teams/{team id}: 404 means the id is wrong; an empty `members` list means Gorgias's \
+               auto-assignment has nobody to pick.",
+    fix: "In Gorgias: Settings → Teams: check the team's id (in its URL) and add the agents who take handoffs as members; \
+          then make OpenCX's default team and DOCTOR_GORGIAS_TEAM_ID that id.",
+    docs: DOCS,
+    needs_target: false,
+    requires: &[CREDENTIALS, "gorgias.handoff-routing.team-configured"],
+    run: |cx| team_exists(cx).boxed(),
+};
+
+async fn team_exists(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
+    let id = cx.id_setting(Integration::Gorgias, "team_id")?;
+    match cx.facts.gorgias()?.team(id).await {
+        Ok(team) if team.members.is_empty() => Ok(Outcome::fail(format!(
+            "team {id} '{}' has no members: nobody can be assigned a handed-off ticket",
+            team.name.as_deref().unwrap_or("?")
+        ))),
+        Ok(team) => Ok(Outcome::pass(format!(
+            "team {id} '{}' with {} member(s)",
+            team.name.as_deref().unwrap_or("?"),
+            team.members.len()
+        ))),
+        Err(e) if e.is_not_found() => Ok(Outcome::fail(format!("Gorgias has no team {id}"))),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Whether a rule's code (or its syntax tree) refers to the team: `setTeamAssignee` with the
+/// id, or a condition on `assignee_team` with it.
+pub fn mentions_team(rule: &Rule, team: u64) -> bool {
+    let pattern = Regex::new(&format!(r"(?is)team\w*[^;]{{0,160}}?\b{team}\b")).expect("a valid pattern");
+    rule.code.as_deref().is_some_and(|c| pattern.is_match(c))
+        || rule.code_ast.as_ref().is_some_and(|ast| {
+            let text = ast.to_string();
+            text.contains("eam")
+                && Regex::new(&format!(r"[:\[,]\s*{team}\s*[,\]}}]")).expect("a valid pattern").is_match(&text)
+        })
+}
+
+pub static RULE: Check = Check {
+    id: "gorgias.handoff-routing.rule",
+    integration: Integration::Gorgias,
+    symptom: "handoff-routing",
+    title: "An active Gorgias rule routes tickets of the handoff team",
+    looks_at: "Every rule (GET /api/rules): one that is active (no `deactivated_datetime`) and whose code refers to the \
+               team id — Gorgias's own team routing generates `Action('setTeamAssignee', {assignee_team: ID})`, and \
+               conditions on `ticket.assignee_team` name the id too.",
+    fix: "In Gorgias: Settings → Rules → Create rule: When 'Ticket updated' and the ticket is assigned to the handoff team \
+          → action 'Assign to team' / 'Auto-assign' (or your routing), then Save and make sure the rule is active.",
+    docs: DOCS,
+    needs_target: false,
+    requires: &["gorgias.handoff-routing.team-exists"],
+    run: |cx| rule(cx).boxed(),
+};
+
+async fn rule(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
+    let team = cx.id_setting(Integration::Gorgias, "team_id")?;
+    let listing = cx.facts.gorgias()?.rules().await?;
+    let (rules, cut) = &*listing;
+    let naming: Vec<&Rule> = rules.iter().filter(|r| mentions_team(r, team)).collect();
+    let active: Vec<&&Rule> = naming.iter().filter(|r| r.deactivated_datetime.is_none()).collect();
+    let describe = |r: &Rule| format!("rule {} '{}'", r.id, r.name.as_deref().unwrap_or("unnamed"));
+    Ok(match (active.as_slice(), naming.as_slice()) {
+        ([first, ..], _) => Outcome::pass(format!("{} routes team {team}", describe(first))),
+        ([], [_, ..]) => Outcome::fail(format!(
+            "{} refer(s) to team {team} but are deactivated",
+            naming.iter().map(|r| describe(r)).collect::<Vec<_>>().join(", ")
+        ))
+        .with_fix("In Gorgias: Settings → Rules → the rule → activate it (toggle on), then Save."),
+        ([], []) => Outcome::fail(format!(
+            "none of the {} rule(s){} refers to team {team}: nothing routes a handed-off ticket to an agent",
+            rules.len(),
+            if *cut { " read" } else { "" }
+        )),
+    })
+}
+
+pub static SESSION_HANDOFF: Check = Check {
+    id: "gorgias.handoff-routing.session-handoff",
+    integration: Integration::Gorgias,
+    symptom: "handoff-routing",
+    title: "The ticket's session shows the handoff (so routing is Gorgias's side)",
+    looks_at: "The ticket's OpenCX session: a handoff event means OpenCX did its part and reassigned the ticket; the \
+               routing after that is up to Gorgias's rules.",
+    fix: "If the session shows a handoff, fix the Gorgias rule and team above; if it does not, the AI never handed off — \
+          see the session's last events for why.",
+    docs: DOCS,
+    needs_target: true,
+    requires: &["gorgias.ai-silent.ticket", "opencx.credentials.api-key"],
+    run: |cx| session_handoff(cx).boxed(),
+};
+
+async fn session_handoff(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
+    let Some(evidence) = cx.facts.session_evidence(cx.integration, &cx.target).await? else {
+        return Ok(Outcome::info("the ticket has no timestamps to look its session up by"));
+    };
+    let handed: Vec<_> = evidence.sessions.iter().filter(|s| s.is_handed_off()).collect();
+    Ok(match (handed.first(), evidence.sessions.is_empty()) {
+        (Some(s), _) => Outcome::info(format!(
+            "session {} was handed off{}: OpenCX did its part, so the problem is Gorgias's routing",
+            s.id,
+            s.handed_off_at.as_deref().map(|t| format!(" at {t}")).unwrap_or_default()
+        )),
+        (None, true) => Outcome::info("no OpenCX session for this ticket, so no handoff happened in OpenCX"),
+        (None, false) => {
+            Outcome::info("the ticket's session was not handed off: the AI never handed this ticket to a human")
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rule(code: &str) -> Rule {
+        Rule { code: Some(code.into()), ..Rule::default() }
+    }
+
+    #[test]
+    fn team_routing_rules_are_recognised() {
+        assert!(mentions_team(
+            &rule("if (eq(message.from_agent, false)) { Action('setTeamAssignee', { assignee_team: 12 }) }"),
+            12
+        ));
+        assert!(mentions_team(
+            &rule("if (eq(ticket.assignee_team.id, 12)) { Action('setAssignee', {assignee_user: 5}) }"),
+            12
+        ));
+        assert!(!mentions_team(&rule("Action('setTeamAssignee', { assignee_team: 120 })"), 12));
+        assert!(!mentions_team(&rule("Action('addTags', { tags: 'vip' }) // 12"), 12));
+    }
+}

@@ -1,0 +1,318 @@
+//! Symptom `webhook` (OpenCX receives no Gorgias events). Gorgias calls webhooks "HTTP
+//! integrations". Every check here reads the one `/api/integrations` listing; the last one adds
+//! indirect evidence from recent tickets and OpenCX sessions.
+
+use std::sync::Arc;
+
+use chrono::Duration;
+use futures::FutureExt;
+
+use crate::checks::webhook_url::{compare, is_acceptable_scheme, Match};
+use crate::engine::{Check, CheckError, Ctx, Outcome};
+use crate::facts::session::parse_time;
+use crate::integration::Integration;
+use crate::redact::mask_url;
+use crate::vendors::gorgias::HttpIntegration;
+
+const DOCS: Option<&str> = Some("https://docs.open.cx/integrations/gorgias/troubleshooting");
+/// Checks that read more than the account wait until the key may use the API at all.
+const CREDENTIALS: &str = "gorgias.credentials.permission";
+/// The screen where HTTP integrations live.
+pub const HTTP_SCREEN: &str = "Gorgias: Settings → Apps → HTTP integration → Manage";
+/// Gorgias's own number (newest help page; older FAQ copies said 100).
+pub const AUTO_DISABLE_AFTER: u32 = 500;
+
+/// The integrations pointing at the OpenCX URL, and those pointing at an older one.
+pub struct OpencxIntegrations {
+    pub expected: String,
+    pub current: Vec<HttpIntegration>,
+    pub stale: Vec<HttpIntegration>,
+    pub total: usize,
+}
+
+pub async fn opencx_integrations(cx: &Ctx) -> Result<OpencxIntegrations, CheckError> {
+    let expected = cx.setting(Integration::Gorgias, "webhook_url")?.to_string();
+    let listing = cx.facts.gorgias()?.http_integrations().await?;
+    let (all, _) = &*listing;
+    let url = |i: &HttpIntegration| i.http.as_ref().and_then(|h| h.url.clone()).unwrap_or_default();
+    let current = all.iter().filter(|i| compare(&url(i), &expected) == Match::Same).cloned().collect();
+    let stale = all.iter().filter(|i| compare(&url(i), &expected) == Match::Stale).cloned().collect();
+    Ok(OpencxIntegrations { expected, current, stale, total: all.len() })
+}
+
+pub fn describe(i: &HttpIntegration) -> String {
+    format!(
+        "HTTP integration {} '{}' ({})",
+        i.id,
+        i.name.as_deref().unwrap_or("unnamed"),
+        mask_url(i.http.as_ref().and_then(|h| h.url.as_deref()).unwrap_or("no URL"))
+    )
+}
+
+pub static URL_HTTPS: Check = Check {
+    id: "gorgias.webhook.url-https",
+    integration: Integration::Gorgias,
+    symptom: "webhook",
+    title: "The OpenCX webhook URL is HTTPS",
+    looks_at: "The webhook URL configured in the profile (the one OpenCX shows in Settings → Integrations → Gorgias). \
+               Plain http is accepted only on loopback.",
+    fix:
+        "Copy the webhook URL again from OpenCX: Settings → Integrations → Gorgias (it is an https:// URL), and set it \
+          with `doctor login gorgias` or DOCTOR_GORGIAS_WEBHOOK_URL.",
+    docs: DOCS,
+    needs_target: false,
+    requires: &[],
+    run: |cx| url_https(cx).boxed(),
+};
+
+async fn url_https(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
+    let url = cx.setting(Integration::Gorgias, "webhook_url")?;
+    Ok(if is_acceptable_scheme(url) {
+        Outcome::pass(mask_url(url))
+    } else {
+        Outcome::fail(format!("{} is not HTTPS", mask_url(url)))
+    })
+}
+
+pub static INTEGRATION_EXISTS: Check = Check {
+    id: "gorgias.webhook.integration-exists",
+    integration: Integration::Gorgias,
+    symptom: "webhook",
+    title: "An HTTP integration sends events to the OpenCX webhook URL",
+    looks_at: "Every HTTP integration of the account (GET /api/integrations?type=http, all pages): one of them must \
+               have the URL OpenCX shows, exactly.",
+    fix: "In Gorgias: Settings → Apps → HTTP integration → Manage → Add HTTP Integration: name it 'OpenCX', paste the \
+          URL from OpenCX (Settings → Integrations → Gorgias), method POST, request content type application/json, \
+          trigger 'Ticket message created', then Add integration.",
+    docs: Some("https://docs.gorgias.com/en-US/connect-external-apps-to-gorgias-and-create-sidebar-widgets-81822"),
+    needs_target: false,
+    requires: &[CREDENTIALS],
+    run: |cx| integration_exists(cx).boxed(),
+};
+
+async fn integration_exists(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
+    let found = opencx_integrations(&cx).await?;
+    Ok(match found.current.as_slice() {
+        [] if !found.stale.is_empty() => Outcome::fail(format!(
+            "no HTTP integration has the current OpenCX URL {}; {} point(s) to an older one (see gorgias.webhook.stale-url)",
+            mask_url(&found.expected),
+            found.stale.len()
+        )),
+        [] => Outcome::fail(format!(
+            "none of the {} HTTP integration(s) of the account points to the OpenCX URL {}",
+            found.total,
+            mask_url(&found.expected)
+        )),
+        list => Outcome::pass(list.iter().map(describe).collect::<Vec<_>>().join("; ")),
+    })
+}
+
+pub static STALE_URL: Check = Check {
+    id: "gorgias.webhook.stale-url",
+    integration: Integration::Gorgias,
+    symptom: "webhook",
+    title: "No HTTP integration points to an older OpenCX URL",
+    looks_at: "HTTP integrations whose URL has the same host and path as the OpenCX URL but another token: OpenCX issues \
+               a new signed URL when its Gorgias credentials are re-saved, and the old one stops working.",
+    fix: "In Gorgias: Settings → Apps → HTTP integration → Manage → the integration → URL: replace it with the current URL \
+          from OpenCX (Settings → Integrations → Gorgias), then Save changes.",
+    docs: DOCS,
+    needs_target: false,
+    requires: &[CREDENTIALS],
+    run: |cx| stale_url(cx).boxed(),
+};
+
+async fn stale_url(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
+    let found = opencx_integrations(&cx).await?;
+    Ok(match found.stale.as_slice() {
+        [] => Outcome::pass("no integration uses an older OpenCX URL"),
+        stale => Outcome::fail(format!(
+            "{} — but OpenCX shows {}: the credentials were re-saved in OpenCX and the URL changed",
+            stale.iter().map(describe).collect::<Vec<_>>().join("; "),
+            mask_url(&found.expected)
+        )),
+    })
+}
+
+pub static TRIGGER: Check = Check {
+    id: "gorgias.webhook.trigger",
+    integration: Integration::Gorgias,
+    symptom: "webhook",
+    title: "HTTP integration fires on 'Ticket message created'",
+    looks_at:
+        "`http.triggers[\"ticket-message-created\"]` of the integration with the OpenCX URL (the older underscore \
+               spelling is accepted too). OpenCX acts on new messages only.",
+    fix: "In Gorgias: Settings → Apps → HTTP integration → Manage → the OpenCX integration → Triggers: select 'Ticket \
+          message created' (and leave 'Ticket assignment updated' and 'Ticket status updated' off), then Save changes.",
+    docs: DOCS,
+    needs_target: false,
+    requires: &["gorgias.webhook.integration-exists"],
+    run: |cx| trigger(cx).boxed(),
+};
+
+async fn trigger(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
+    let found = opencx_integrations(&cx).await?;
+    let off: Vec<&HttpIntegration> = found
+        .current
+        .iter()
+        .filter(|i| !i.http.as_ref().is_some_and(|h| h.trigger("ticket-message-created")))
+        .collect();
+    Ok(if off.is_empty() {
+        Outcome::pass("'Ticket message created' is selected")
+    } else {
+        Outcome::fail(format!(
+            "{}: 'Ticket message created' is not selected, so no customer message is sent to OpenCX",
+            off.iter().map(|i| describe(i)).collect::<Vec<_>>().join("; ")
+        ))
+    })
+}
+
+pub static EXCLUSIVE_TRIGGERS: Check = Check {
+    id: "gorgias.webhook.exclusive-triggers",
+    integration: Integration::Gorgias,
+    symptom: "webhook",
+    title: "No trigger that disables the others is selected",
+    looks_at: "Whether 'Ticket assignment updated' or 'Ticket status updated' is selected on the OpenCX integration: \
+               Gorgias documents them as mutually exclusive with the other triggers — selecting either disables the rest.",
+    fix: "In Gorgias: Settings → Apps → HTTP integration → Manage → the OpenCX integration → Triggers: clear 'Ticket \
+          assignment updated' and 'Ticket status updated', keep 'Ticket message created', then Save changes.",
+    docs: Some("https://docs.gorgias.com/en-US/connect-external-apps-to-gorgias-and-create-sidebar-widgets-81822"),
+    needs_target: false,
+    requires: &["gorgias.webhook.integration-exists"],
+    run: |cx| exclusive_triggers(cx).boxed(),
+};
+
+async fn exclusive_triggers(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
+    let found = opencx_integrations(&cx).await?;
+    let mut problems = Vec::new();
+    for i in &found.current {
+        let Some(http) = &i.http else { continue };
+        let on: Vec<&str> =
+            ["ticket-assignment-updated", "ticket-status-updated"].into_iter().filter(|t| http.trigger(t)).collect();
+        if !on.is_empty() {
+            problems.push(format!(
+                "{} has {} selected, which disables every other trigger",
+                describe(i),
+                on.join(" and ")
+            ));
+        }
+    }
+    Ok(if problems.is_empty() {
+        Outcome::pass("no exclusive trigger selected")
+    } else {
+        Outcome::fail(problems.join("; "))
+    })
+}
+
+pub static ACTIVE: Check = Check {
+    id: "gorgias.webhook.active",
+    integration: Integration::Gorgias,
+    symptom: "webhook",
+    title: "The OpenCX HTTP integration is active",
+    looks_at: "`deactivated_datetime` of the integration with the OpenCX URL. Gorgias deactivates an HTTP integration \
+               after 500 consecutive failed deliveries (older help pages said 100) and e-mails the account.",
+    fix: "First make the endpoint answer (check the URL is current and OpenCX's status), then in Gorgias: Settings → \
+          Apps → HTTP integration → Manage → the OpenCX integration → re-enable it. Gorgias resets the failure count \
+          after a successful delivery.",
+    docs: Some("https://docs.gorgias.com/en-US/connect-external-apps-to-gorgias-and-create-sidebar-widgets-81822"),
+    needs_target: false,
+    requires: &["gorgias.webhook.integration-exists"],
+    run: |cx| active(cx).boxed(),
+};
+
+async fn active(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
+    let found = opencx_integrations(&cx).await?;
+    let off: Vec<String> = found
+        .current
+        .iter()
+        .filter_map(|i| i.deactivated_datetime.as_ref().map(|t| format!("{} was deactivated at {t}", describe(i))))
+        .collect();
+    Ok(if off.is_empty() {
+        Outcome::pass("active")
+    } else {
+        Outcome::fail(format!(
+            "{} (Gorgias deactivates an integration after {AUTO_DISABLE_AFTER} consecutive failed deliveries, or an admin did)",
+            off.join("; ")
+        ))
+    })
+}
+
+pub static DELIVERIES: Check = Check {
+    id: "gorgias.webhook.deliveries",
+    integration: Integration::Gorgias,
+    symptom: "webhook",
+    title: "Recent customer messages on AI-assigned tickets reached OpenCX",
+    looks_at: "The 30 most recently updated tickets: those assigned to the AI user (the Default User ID) whose last \
+               message came from the customer in the last 7 days, and whether OpenCX has a session updated since for each \
+               (GET /chat/sessions?updated_after=…, matched on ticketing_system.external_id).",
+    fix: "Deliveries are not arriving at OpenCX: check the HTTP integration (URL, trigger, active) with the other webhook \
+          checks, and in Gorgias open Settings → Apps → HTTP integration → Manage → the OpenCX integration → Events to \
+          see the responses Gorgias got.",
+    docs: DOCS,
+    needs_target: false,
+    requires: &[CREDENTIALS, "opencx.credentials.api-key"],
+    run: |cx| deliveries(cx).boxed(),
+};
+
+async fn deliveries(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
+    let ai_user = cx.id_setting(Integration::Gorgias, "ai_user_id")?;
+    let opencx = cx.facts.opencx()?;
+    let tickets = cx.facts.gorgias()?.recent_tickets().await?;
+    let since = cx.now - Duration::days(7);
+    let mut waiting: Vec<(u64, chrono::DateTime<chrono::Utc>)> = tickets
+        .iter()
+        .filter(|t| t.assignee_user.as_ref().and_then(|u| u.id) == Some(ai_user))
+        .filter_map(|t| {
+            let received = t.last_received_message_datetime.as_deref().and_then(parse_time)?;
+            let last = t.last_message_datetime.as_deref().and_then(parse_time).unwrap_or(received);
+            // The customer's message is the ticket's last one, and it is recent.
+            (received >= last && received >= since).then_some((t.id, received))
+        })
+        .collect();
+    waiting.sort_by_key(|(_, at)| std::cmp::Reverse(*at));
+    waiting.truncate(3);
+    let Some(oldest) = waiting.iter().map(|(_, at)| *at).min() else {
+        return Ok(Outcome::info(format!(
+            "none of the 30 most recent tickets is assigned to the AI user {ai_user} with a customer message in the last 7 days, so there is nothing to compare"
+        ))
+        .with_fix("Run `doctor gorgias --ticket ID` on a ticket where the AI stayed silent."));
+    };
+    let listing = opencx.sessions_updated_since(oldest - Duration::minutes(15)).await?;
+    let (sessions, truncated) = &*listing;
+    let has_session = |id: u64| {
+        sessions.iter().any(|s| {
+            s.ticketing_system.as_ref().is_some_and(|t| {
+                t.external_id.as_deref() == Some(id.to_string().as_str())
+                    && t.name.as_deref().is_none_or(|n| n == "gorgias")
+            })
+        })
+    };
+    let missing: Vec<String> =
+        waiting.iter().filter(|(id, _)| !has_session(*id)).map(|(id, at)| format!("ticket {id} ({at})")).collect();
+    Ok(if missing.is_empty() {
+        Outcome::pass(format!(
+            "the last {} customer message(s) on AI-assigned tickets each have an OpenCX session",
+            waiting.len()
+        ))
+    } else if *truncated {
+        Outcome::info(format!(
+            "{} of {} recent AI-assigned tickets have no session among the first pages of sessions updated since then; too many sessions to be sure",
+            missing.len(),
+            waiting.len()
+        ))
+        .with_fix("Check one of them directly: `doctor gorgias --ticket ID`.")
+    } else if missing.len() == waiting.len() {
+        Outcome::fail(format!(
+            "the last {} customer message(s) on tickets assigned to the AI user produced no OpenCX session: {} — webhook deliveries are not arriving (or OpenCX skipped every one of them)",
+            missing.len(),
+            missing.join(", ")
+        ))
+    } else {
+        Outcome::warn(format!(
+            "{} of the last {} customer messages on AI-assigned tickets have no OpenCX session updated since: {} (not delivered, or skipped by OpenCX — e.g. a sender other than the ticket's customer)",
+            missing.len(),
+            waiting.len(),
+            missing.join(", ")
+        ))
+    })
+}
