@@ -104,7 +104,7 @@ impl Integration {
     pub fn credentials_check(self) -> Option<&'static str> {
         match self {
             Integration::Gorgias => Some("gorgias.credentials.permission"),
-            Integration::Intercom => Some("intercom.credentials.token"),
+            Integration::Intercom => Some("intercom.credentials.plan"),
             Integration::Hubspot => Some("hubspot.credentials.token-valid"),
             Integration::Opencx => None,
         }

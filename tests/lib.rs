@@ -8,6 +8,8 @@ mod assets;
 mod exit_codes;
 mod formats;
 mod http_behaviour;
+mod intercom;
+mod intercom_spec;
 mod login;
 mod runner;
 mod scenarios;

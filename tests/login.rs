@@ -18,31 +18,31 @@ fn spawn_login(env: &Env, integration: &str, keyring: &str) -> Session {
         cmd.env_remove(field.env_var());
     }
     let mut session = Session::spawn(cmd).expect("spawn in a pty");
-    session.set_expect_timeout(Some(Duration::from_secs(20)));
+    session.set_expect_timeout(Some(Duration::from_secs(60)));
     session
+}
+
+/// Waits for a prompt, then answers it. The pause lets the prompt switch the terminal's mode
+/// first: a password prompt that turns echo off flushes input typed ahead of it.
+fn answer(p: &mut Session, prompt: &str, text: &str) {
+    p.expect(prompt).unwrap_or_else(|e| panic!("waiting for {prompt:?}: {e:?}"));
+    std::thread::sleep(Duration::from_millis(300));
+    p.send_line(text).unwrap();
 }
 
 #[test]
 fn login_asks_validates_and_stores_secrets_in_the_keyring_not_the_file() {
     let env = Env::new();
     let mut p = spawn_login(&env, "gorgias", "mock");
-    p.expect("Domain prefix").unwrap();
-    p.send_line("acme.gorgias.com").unwrap();
+    answer(&mut p, "Domain prefix", "acme.gorgias.com");
     p.expect("give only the domain prefix, 'acme'").unwrap();
-    p.send_line("").unwrap();
-    // dialoguer keeps the typed text on a failed validation; clear it and type again.
-    p.send("\u{15}").unwrap();
-    p.send_line("acme").unwrap();
-    p.expect("Email").unwrap();
-    p.send_line("ops@acme.example").unwrap();
-    p.expect("REST API key").unwrap();
-    p.send_line("sbx-gorgias-login-secret-0123456789").unwrap();
-    p.expect("Default User ID").unwrap();
-    p.send_line("4321").unwrap();
-    p.expect("Default team").unwrap();
-    p.send_line("").unwrap();
-    p.expect("webhook URL").unwrap();
-    p.send_line("https://api.open.cx/webhooks/gorgias/abc123def456ghi789").unwrap();
+    // The prompt comes back; clear whatever dialoguer kept of the refused text (Ctrl-U) and retype.
+    answer(&mut p, "Domain prefix", "\u{15}acme");
+    answer(&mut p, "Email", "ops@acme.example");
+    answer(&mut p, "REST API key", "sbx-gorgias-login-secret-0123456789");
+    answer(&mut p, "Default User ID", "4321");
+    answer(&mut p, "Default team", "");
+    answer(&mut p, "webhook URL", "https://api.open.cx/webhooks/gorgias/abc123def456ghi789");
     p.expect("read back and verified").unwrap();
     p.expect(Eof).unwrap();
 

@@ -2,6 +2,7 @@
 //! folder ("where is the Gorgias webhook check?" → `checks/gorgias/webhook.rs`). Each check
 //! declares its id, title, fix and prerequisites next to the function that decides it.
 
+pub mod deliveries;
 pub mod gorgias;
 pub mod hubspot;
 pub mod intercom;

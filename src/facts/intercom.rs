@@ -1,17 +1,31 @@
 //! Memoised Intercom reads.
 
 use crate::engine::memo::{Fact, Memo, Once};
-use crate::vendors::intercom::{Conversation, IntercomClient, Me};
+use crate::vendors::intercom::{
+    Admin, CompanyList, Conversation, ConversationPage, DataAttributeList, IntercomClient, Me,
+};
 
 pub struct IntercomFacts {
     client: IntercomClient,
     me: Once<Me>,
     conversations: Memo<String, Conversation>,
+    admins: Memo<String, Admin>,
+    recent: Once<ConversationPage>,
+    attributes: Once<DataAttributeList>,
+    companies: Memo<String, CompanyList>,
 }
 
 impl IntercomFacts {
     pub fn new(client: IntercomClient) -> IntercomFacts {
-        IntercomFacts { client, me: Once::default(), conversations: Memo::default() }
+        IntercomFacts {
+            client,
+            me: Once::default(),
+            conversations: Memo::default(),
+            admins: Memo::default(),
+            recent: Once::default(),
+            attributes: Once::default(),
+            companies: Memo::default(),
+        }
     }
 
     pub fn base_url(&self) -> &url::Url {
@@ -24,5 +38,22 @@ impl IntercomFacts {
 
     pub async fn conversation(&self, id: &str) -> Fact<Conversation> {
         self.conversations.get(id.to_string(), || self.client.conversation(id)).await
+    }
+
+    pub async fn admin(&self, id: &str) -> Fact<Admin> {
+        self.admins.get(id.to_string(), || self.client.admin(id)).await
+    }
+
+    /// The 20 most recent conversations.
+    pub async fn recent_conversations(&self) -> Fact<ConversationPage> {
+        self.recent.get(|| self.client.recent_conversations(20)).await
+    }
+
+    pub async fn conversation_attributes(&self) -> Fact<DataAttributeList> {
+        self.attributes.get(|| self.client.conversation_attributes()).await
+    }
+
+    pub async fn contact_companies(&self, contact: &str) -> Fact<CompanyList> {
+        self.companies.get(contact.to_string(), || self.client.contact_companies(contact)).await
     }
 }

@@ -27,6 +27,7 @@ pub use session::{HelpdeskObject, SessionEvidence};
 
 #[derive(Default)]
 pub struct Facts {
+    http: Option<Arc<Http>>,
     gorgias: Option<GorgiasFacts>,
     intercom: Option<IntercomFacts>,
     hubspot: Option<HubspotFacts>,
@@ -41,7 +42,7 @@ impl Facts {
     /// Clients for every vendor whose required settings are present.
     pub fn new(http: &Arc<Http>, settings: &Settings) -> Facts {
         use Integration::*;
-        let mut facts = Facts::default();
+        let mut facts = Facts { http: Some(http.clone()), ..Facts::default() };
         if settings.is_configured(Gorgias) {
             let domain = settings.get(Gorgias, "domain").unwrap_or_default();
             let base = base_url(settings, Gorgias, || vendors::gorgias::origin(domain));
@@ -67,6 +68,11 @@ impl Facts {
             facts.opencx = Some(OpencxFacts::new(vendors::opencx::OpencxClient::new(http.clone(), base, key)));
         }
         facts
+    }
+
+    /// The run's HTTP layer, for probes that are not vendor API calls.
+    pub fn http(&self) -> Option<&Arc<Http>> {
+        self.http.as_ref()
     }
 
     pub fn gorgias(&self) -> Result<&GorgiasFacts, CheckError> {

@@ -71,6 +71,34 @@ impl Http {
         self.sent.load(Ordering::Relaxed)
     }
 
+    /// A reachability probe of a URL that is not a vendor API (the OpenCX webhook URL): one
+    /// HEAD, no credentials, nothing else. Returns the status, whatever it is.
+    pub async fn probe(&self, url: &Url) -> Result<u16, ApiError> {
+        let shown = crate::redact::mask_url(url.as_str());
+        let error = |kind| ApiError { vendor: Integration::Opencx, method: "HEAD".into(), path: shown.clone(), kind };
+        let remaining = self.remaining();
+        if remaining.is_zero() {
+            return Err(error(ErrorKind::Deadline));
+        }
+        let timeout = self.request_timeout.min(remaining);
+        let _permit = self.jobs.acquire().await.expect("the semaphore is never closed");
+        self.sent.fetch_add(1, Ordering::Relaxed);
+        let started = Instant::now();
+        let result = self.client.head(url.clone()).header(USER_AGENT, USER_AGENT_VALUE).timeout(timeout).send().await;
+        match result {
+            Ok(response) => {
+                let status = response.status().as_u16();
+                self.trace(&format!("HEAD {shown} -> {status} in {} ms", started.elapsed().as_millis()));
+                Ok(status)
+            }
+            Err(e) => {
+                let kind = classify(&e, url, timeout);
+                self.trace(&format!("HEAD {shown} -> failed: {kind:?}"));
+                Err(error(kind))
+            }
+        }
+    }
+
     fn remaining(&self) -> Duration {
         self.deadline.saturating_duration_since(Instant::now())
     }

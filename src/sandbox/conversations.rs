@@ -14,6 +14,8 @@ pub const CUSTOMER_EMAIL: &str = "jane@customer.example";
 pub const GORGIAS_SESSION: &str = "5e0c1f4a-2b7d-4c89-9a31-1042aa000001";
 pub const WAITING_SESSION: &str = "5e0c1f4a-2b7d-4c89-9a31-1043aa000001";
 pub const INTERCOM_SESSION: &str = "7b2d90e1-4c3a-4f17-8e65-0215bb000001";
+pub const INTERCOM_WAITING_SESSION: &str = "7b2d90e1-4c3a-4f17-8e65-0216bb000001";
+pub const INTERCOM_CONTACT: &str = "5ba682d23d7cf92bef87bfd4";
 pub const HUBSPOT_SESSION: &str = "9c4e11f2-6d5b-4a28-b076-8801cc000001";
 
 pub fn ts(t: DateTime<Utc>) -> String {
@@ -55,6 +57,30 @@ pub fn event(at: DateTime<Utc>, kind: &str, sender: Option<&str>, text: Option<&
         event["content"] = json!({"type": "text", "text": text});
     }
     json!({"id": format!("ev-{}", at.timestamp_millis()), "created_at": ts(at), "event": event})
+}
+
+/// An Intercom conversation part.
+pub fn intercom_part(
+    id: &str,
+    part_type: &str,
+    at: DateTime<Utc>,
+    author_type: &str,
+    author_name: &str,
+    body: Option<&str>,
+    assigned_to: Option<&str>,
+) -> Value {
+    let author_id = match author_type {
+        "admin" => INTERCOM_AI_ADMIN.to_string(),
+        "user" => INTERCOM_CONTACT.to_string(),
+        _ => "991267000".to_string(),
+    };
+    json!({
+        "type": "conversation_part", "id": id, "part_type": part_type, "body": body.map(|b| format!("<p>{b}</p>")),
+        "created_at": at.timestamp(), "updated_at": at.timestamp(), "notified_at": at.timestamp(),
+        "assigned_to": assigned_to.map(|a| json!({"type": "admin", "id": a})),
+        "author": {"type": author_type, "id": author_id, "name": author_name, "email": ""},
+        "attachments": [], "external_id": null, "redacted": false
+    })
 }
 
 /// Gorgias ticket message.
@@ -159,15 +185,44 @@ pub fn populate(world: &mut World, now: DateTime<Utc>) {
     world.intercom.conversations.push(json!({
         "type": "conversation", "id": INTERCOM_CONVERSATION, "title": null,
         "created_at": t1.timestamp(), "updated_at": (t1 + Duration::seconds(30)).timestamp(), "waiting_since": null,
-        "open": true, "state": "open", "read": true, "priority": "not_priority",
+        "open": true, "state": "open", "read": true, "priority": "none",
         "admin_assignee_id": INTERCOM_AI_ADMIN.parse::<i64>().unwrap_or_default(), "team_assignee_id": null,
         "tags": {"type": "tag.list", "tags": []},
         "source": {"type": "conversation", "id": "403918330", "delivered_as": "customer_initiated", "subject": "", "body": "<p>Can I change my delivery address?</p>",
                    "author": {"type": "user", "id": "5ba682d23d7cf92bef87bfd4", "name": "Jane Customer", "email": CUSTOMER_EMAIL}, "attachments": [], "url": null, "redacted": false},
-        "contacts": {"type": "contact.list", "contacts": [{"type": "contact", "id": "5ba682d23d7cf92bef87bfd4", "external_id": null}]},
-        "teammates": {"type": "admin.list", "admins": [{"type": "admin", "id": INTERCOM_AI_ADMIN}]}
+        "contacts": {"type": "contact.list", "contacts": [{"type": "contact", "id": INTERCOM_CONTACT, "external_id": null}]},
+        "teammates": {"type": "admin.list", "admins": [{"type": "admin", "id": INTERCOM_AI_ADMIN}]},
+        "custom_attributes": {}, "ai_agent": null, "ai_agent_participated": false,
+        "conversation_parts": {"type": "conversation_part.list", "total_count": 2, "conversation_parts": [
+            intercom_part("8001", "assignment", t1 + Duration::seconds(2), "bot", "Workflow", None, Some(INTERCOM_AI_ADMIN)),
+            intercom_part("8002", "comment", t1 + Duration::seconds(30), "admin", "OpenCX AI", Some("Yes! Send me the new address and I will update order #5521."), None),
+        ]}
     }));
     add_session(world, INTERCOM_SESSION, "intercom", INTERCOM_CONVERSATION, t1 + Duration::seconds(5), "web");
+    world.intercom.companies.insert(INTERCOM_CONTACT.to_string(), vec![json!({
+        "type": "company", "company_id": "acme-1", "id": "6762f0a61bb69f9f2193bb55", "app_id": "abc123xy", "name": "Acme Corp",
+        "remote_created_at": 1_734_537_382, "created_at": 1_734_537_382, "updated_at": 1_734_537_382, "last_request_at": 1_734_364_582,
+        "monthly_spend": 0, "session_count": 0, "user_count": 1, "tags": {"type": "tag.list", "tags": []},
+        "segments": {"type": "segment.list", "segments": []}, "plan": {}, "custom_attributes": {}
+    })]);
+    // Conversation 216: the customer wrote five minutes ago; the AI's session is working on it.
+    let t5 = now - Duration::minutes(5);
+    let mut waiting = world.intercom.conversations[0].clone();
+    waiting["id"] = "216".into();
+    waiting["created_at"] = t5.timestamp().into();
+    waiting["updated_at"] = t5.timestamp().into();
+    waiting["waiting_since"] = t5.timestamp().into();
+    waiting["conversation_parts"] =
+        json!({"type": "conversation_part.list", "total_count": 0, "conversation_parts": []});
+    world.intercom.conversations.push(waiting);
+    world.opencx.sessions.push(session(
+        INTERCOM_WAITING_SESSION,
+        "intercom",
+        "216",
+        t5 + Duration::seconds(4),
+        "web",
+        CUSTOMER_EMAIL,
+    ));
 
     // HubSpot thread 8801, owned by the AI user.
     let t2 = now - Duration::hours(1);

@@ -1,9 +1,22 @@
 //! The fake Intercom API: Bearer auth, `Intercom-Version`, `error.list` bodies.
 
-use serde_json::json;
+use serde_json::{json, Value};
 
 use super::server::{Reply, Req};
 use super::world::World;
+
+/// API 2.16 reports an unassigned conversation as `0`; earlier versions as `null`.
+fn for_version(mut conversation: Value, req: &Req) -> Value {
+    let version = req.headers.get("intercom-version").and_then(|v| v.to_str().ok()).unwrap_or("2.16");
+    if version == "2.16" {
+        for field in ["admin_assignee_id", "team_assignee_id"] {
+            if conversation[field].is_null() {
+                conversation[field] = 0.into();
+            }
+        }
+    }
+    conversation
+}
 
 fn error(status: u16, code: &str, message: &str) -> Reply {
     Reply::Json(
@@ -35,11 +48,66 @@ pub fn handle(world: &World, req: &Req) -> Reply {
     }
     match req.path.trim_end_matches('/') {
         "/me" => Reply::Json(200, w.me.clone()),
+        "/conversations" => {
+            let per_page: usize = req.query.get("per_page").and_then(|p| p.parse().ok()).unwrap_or(20).clamp(1, 150);
+            let mut list: Vec<Value> = w.conversations.clone();
+            list.sort_by_key(|c| std::cmp::Reverse(c["updated_at"].as_i64()));
+            list.truncate(per_page);
+            let mut list: Vec<Value> = list.into_iter().map(|c| for_version(c, req)).collect();
+            // The list omits conversation parts.
+            for c in &mut list {
+                if let Some(map) = c.as_object_mut() {
+                    map.remove("conversation_parts");
+                }
+            }
+            let total = w.conversations.len();
+            Reply::Json(
+                200,
+                json!({"type": "conversation.list", "conversations": list, "total_count": total,
+                       "pages": {"type": "pages", "page": 1, "per_page": per_page, "total_pages": total.div_ceil(per_page).max(1), "next": null}}),
+            )
+        }
         path if path.starts_with("/conversations/") => {
             let id = &path["/conversations/".len()..];
             match w.conversations.iter().find(|c| c["id"] == id) {
-                Some(c) => Reply::Json(200, c.clone()),
+                Some(c) => Reply::Json(200, for_version(c.clone(), req)),
                 None => error(404, "not_found", "Resource Not Found"),
+            }
+        }
+        path if path.starts_with("/admins/") => {
+            let id = &path["/admins/".len()..];
+            match w.admins.iter().find(|a| a["id"] == id) {
+                Some(a) => Reply::Json(200, a.clone()),
+                None => error(404, "admin_not_found", "Admin not found"),
+            }
+        }
+        "/data_attributes" => {
+            let model = req.query.get("model").map(String::as_str).unwrap_or("contact");
+            let version = req.headers.get("intercom-version").and_then(|v| v.to_str().ok()).unwrap_or("2.16");
+            if model == "conversation" && version == "2.16" {
+                return error(
+                    422,
+                    "parameter_invalid",
+                    "model=conversation is no longer supported. Use GET /conversations/attributes instead",
+                );
+            }
+            let data: Vec<Value> = if model == "conversation" { w.conversation_attributes.clone() } else { Vec::new() };
+            Reply::Json(200, json!({"type": "list", "data": data}))
+        }
+        path if path.starts_with("/contacts/") && path.ends_with("/companies") => {
+            let id = &path["/contacts/".len()..path.len() - "/companies".len()];
+            match w.companies.get(id) {
+                Some(list) => Reply::Json(
+                    200,
+                    json!({"type": "list", "data": list, "total_count": list.len(),
+                           "pages": {"type": "pages", "next": null, "page": 1, "per_page": 50, "total_pages": 1}}),
+                ),
+                None if w.conversations.iter().any(|c| c["contacts"]["contacts"][0]["id"] == id) => Reply::Json(
+                    200,
+                    json!({"type": "list", "data": [], "total_count": 0,
+                           "pages": {"type": "pages", "next": null, "page": 1, "per_page": 50, "total_pages": 0}}),
+                ),
+                None => error(404, "not_found", "User Not Found"),
             }
         }
         _ => error(404, "not_found", "Resource Not Found"),

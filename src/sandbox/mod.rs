@@ -9,6 +9,7 @@ mod gorgias;
 mod gorgias_scenarios;
 mod hubspot;
 mod intercom;
+mod intercom_scenarios;
 mod opencx;
 pub mod scenarios;
 mod server;

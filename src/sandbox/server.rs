@@ -299,7 +299,7 @@ pub fn error_body(vendor: Integration, status: u16) -> Value {
         }
         Integration::Intercom => {
             json!({"type": "error.list", "request_id": "sbx-req-0001", "errors": [{"code": match status {
-            401 => "unauthorized", 404 => "not_found", 429 => "rate_limit_exceeded", 500 => "server_error", 503 => "service_unavailable", _ => "error"
+            401 => "unauthorized", 403 => "token_unauthorized", 404 => "not_found", 429 => "rate_limit_exceeded", 500 => "server_error", 503 => "service_unavailable", _ => "error"
         }, "message": reason}]})
         }
         Integration::Hubspot => {

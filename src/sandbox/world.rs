@@ -58,6 +58,11 @@ pub struct IntercomWorld {
     pub plan_restricted: bool,
     pub me: Value,
     pub conversations: Vec<Value>,
+    pub admins: Vec<Value>,
+    /// Conversation data attributes as `GET /data_attributes?model=conversation` lists them (≤2.15).
+    pub conversation_attributes: Vec<Value>,
+    /// Contact id → its companies.
+    pub companies: std::collections::HashMap<String, Vec<Value>>,
 }
 
 #[derive(Clone, Debug)]
@@ -218,6 +223,24 @@ impl World {
                     "has_inbox_seat": true
                 }),
                 conversations: Vec::new(),
+                admins: vec![
+                    json!({"type": "admin", "id": "991267459", "name": "Ops Admin", "email": "ops@acme.example", "away_mode_enabled": false,
+                           "away_mode_reassign": false, "has_inbox_seat": true, "away_status_reason_id": null, "team_ids": []}),
+                    json!({"type": "admin", "id": INTERCOM_AI_ADMIN, "name": "OpenCX AI", "email": "ai@acme.example", "away_mode_enabled": false,
+                           "away_mode_reassign": false, "has_inbox_seat": true, "away_status_reason_id": null, "team_ids": []}),
+                    json!({"type": "admin", "id": "991267461", "name": "Sam Support", "email": "sam@acme.example", "away_mode_enabled": false,
+                           "away_mode_reassign": false, "has_inbox_seat": true, "away_status_reason_id": null, "team_ids": []}),
+                ],
+                conversation_attributes: vec![
+                    json!({"type": "data_attribute", "name": "Order number", "full_name": "custom_attributes.Order number", "label": "Order number",
+                           "description": "Set by OpenCX", "data_type": "string", "api_writable": true, "ui_writable": true,
+                           "messenger_writable": false, "custom": true, "archived": false, "model": "conversation",
+                           "id": 34, "admin_id": "991267459", "created_at": 1_734_537_753, "updated_at": 1_734_537_753}),
+                    json!({"type": "data_attribute", "name": "created_at", "full_name": "created_at", "label": "Created at",
+                           "description": "", "data_type": "date", "api_writable": false, "ui_writable": false,
+                           "messenger_writable": false, "custom": false, "archived": false, "model": "conversation"}),
+                ],
+                companies: std::collections::HashMap::new(),
             },
             hubspot: HubspotWorld {
                 token: HUBSPOT_TOKEN.into(),

@@ -105,7 +105,119 @@ pub struct Conversation {
     pub admin_assignee_id: Option<String>,
     #[serde(deserialize_with = "super::id_string")]
     pub team_assignee_id: Option<String>,
+    pub waiting_since: Option<i64>,
     pub source: Option<ConversationSource>,
+    pub tags: Option<TagList>,
+    pub contacts: Option<ContactList>,
+    pub conversation_parts: Option<PartList>,
+}
+
+impl Conversation {
+    /// The assigned admin, `None` when unassigned (`0` in 2.16, `null` before).
+    pub fn admin_assignee(&self) -> Option<&str> {
+        self.admin_assignee_id.as_deref().filter(|id| !id.is_empty() && *id != "0")
+    }
+
+    pub fn has_tag(&self, name: &str) -> bool {
+        self.tags.as_ref().is_some_and(|t| t.tags.iter().any(|tag| tag.name.as_deref() == Some(name)))
+    }
+
+    pub fn parts(&self) -> &[Part] {
+        self.conversation_parts.as_ref().map(|p| p.conversation_parts.as_slice()).unwrap_or_default()
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct TagList {
+    pub tags: Vec<Tag>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct Tag {
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct ContactList {
+    pub contacts: Vec<ContactRef>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct ContactRef {
+    pub id: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct PartList {
+    pub conversation_parts: Vec<Part>,
+}
+
+/// A conversation part: a comment, a note, an assignment, a close…
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct Part {
+    #[serde(deserialize_with = "super::id_string")]
+    pub id: Option<String>,
+    pub part_type: Option<String>,
+    pub body: Option<String>,
+    pub created_at: Option<i64>,
+    pub author: Option<Author>,
+    pub assigned_to: Option<Author>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct Admin {
+    #[serde(deserialize_with = "super::id_string")]
+    pub id: Option<String>,
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub away_mode_enabled: Option<bool>,
+    pub away_mode_reassign: Option<bool>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct ConversationPage {
+    pub conversations: Vec<Conversation>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct DataAttribute {
+    pub name: Option<String>,
+    pub full_name: Option<String>,
+    pub model: Option<String>,
+    pub api_writable: Option<bool>,
+    pub custom: Option<bool>,
+    pub archived: Option<bool>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct DataAttributeList {
+    pub data: Vec<DataAttribute>,
+}
+
+/// `/contacts/{id}/companies`: the schema says `companies`, every example says `data`.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct CompanyList {
+    #[serde(alias = "data")]
+    pub companies: Vec<Company>,
+    pub total_count: Option<u64>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct Company {
+    pub id: Option<String>,
+    pub name: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]
@@ -151,5 +263,26 @@ impl IntercomClient {
     /// `GET /conversations/{id}` as plain text, so conversation parts are not shown.
     pub async fn conversation(&self, id: &str) -> Result<Conversation, ApiError> {
         self.api.get(&format!("/conversations/{id}"), &[("display_as", "plaintext".to_string())]).await
+    }
+
+    /// `GET /admins/{id}`.
+    pub async fn admin(&self, id: &str) -> Result<Admin, ApiError> {
+        self.api.get(&format!("/admins/{id}"), &[]).await
+    }
+
+    /// `GET /conversations?per_page=N`: the most recent conversations (and proof of "Read conversations").
+    pub async fn recent_conversations(&self, per_page: u32) -> Result<ConversationPage, ApiError> {
+        self.api.get("/conversations", &[("per_page", per_page.to_string())]).await
+    }
+
+    /// `GET /data_attributes?model=conversation` (only versions before 2.16 report `api_writable`;
+    /// the client pins 2.15).
+    pub async fn conversation_attributes(&self) -> Result<DataAttributeList, ApiError> {
+        self.api.get("/data_attributes", &[("model", "conversation".to_string())]).await
+    }
+
+    /// `GET /contacts/{id}/companies`.
+    pub async fn contact_companies(&self, contact: &str) -> Result<CompanyList, ApiError> {
+        self.api.get(&format!("/contacts/{contact}/companies"), &[]).await
     }
 }

@@ -4,9 +4,9 @@
 
 use std::sync::Arc;
 
-use chrono::Duration;
 use futures::FutureExt;
 
+use crate::checks::deliveries::{self, Waiting};
 use crate::checks::webhook_url::{compare, is_acceptable_scheme, Match};
 use crate::engine::{Check, CheckError, Ctx, Outcome};
 use crate::facts::session::parse_time;
@@ -256,63 +256,17 @@ pub static DELIVERIES: Check = Check {
 
 async fn deliveries(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let ai_user = cx.id_setting(Integration::Gorgias, "ai_user_id")?;
-    let opencx = cx.facts.opencx()?;
     let tickets = cx.facts.gorgias()?.recent_tickets().await?;
-    let since = cx.now - Duration::days(7);
-    let mut waiting: Vec<(u64, chrono::DateTime<chrono::Utc>)> = tickets
+    let since = deliveries::recent_since(cx.now);
+    let waiting: Vec<Waiting> = tickets
         .iter()
         .filter(|t| t.assignee_user.as_ref().and_then(|u| u.id) == Some(ai_user))
         .filter_map(|t| {
             let received = t.last_received_message_datetime.as_deref().and_then(parse_time)?;
             let last = t.last_message_datetime.as_deref().and_then(parse_time).unwrap_or(received);
             // The customer's message is the ticket's last one, and it is recent.
-            (received >= last && received >= since).then_some((t.id, received))
+            (received >= last && received >= since).then(|| Waiting { id: t.id.to_string(), since: received })
         })
         .collect();
-    waiting.sort_by_key(|(_, at)| std::cmp::Reverse(*at));
-    waiting.truncate(3);
-    let Some(oldest) = waiting.iter().map(|(_, at)| *at).min() else {
-        return Ok(Outcome::info(format!(
-            "none of the 30 most recent tickets is assigned to the AI user {ai_user} with a customer message in the last 7 days, so there is nothing to compare"
-        ))
-        .with_fix("Run `doctor gorgias --ticket ID` on a ticket where the AI stayed silent."));
-    };
-    let listing = opencx.sessions_updated_since(oldest - Duration::minutes(15)).await?;
-    let (sessions, truncated) = &*listing;
-    let has_session = |id: u64| {
-        sessions.iter().any(|s| {
-            s.ticketing_system.as_ref().is_some_and(|t| {
-                t.external_id.as_deref() == Some(id.to_string().as_str())
-                    && t.name.as_deref().is_none_or(|n| n == "gorgias")
-            })
-        })
-    };
-    let missing: Vec<String> =
-        waiting.iter().filter(|(id, _)| !has_session(*id)).map(|(id, at)| format!("ticket {id} ({at})")).collect();
-    Ok(if missing.is_empty() {
-        Outcome::pass(format!(
-            "the last {} customer message(s) on AI-assigned tickets each have an OpenCX session",
-            waiting.len()
-        ))
-    } else if *truncated {
-        Outcome::info(format!(
-            "{} of {} recent AI-assigned tickets have no session among the first pages of sessions updated since then; too many sessions to be sure",
-            missing.len(),
-            waiting.len()
-        ))
-        .with_fix("Check one of them directly: `doctor gorgias --ticket ID`.")
-    } else if missing.len() == waiting.len() {
-        Outcome::fail(format!(
-            "the last {} customer message(s) on tickets assigned to the AI user produced no OpenCX session: {} — webhook deliveries are not arriving (or OpenCX skipped every one of them)",
-            missing.len(),
-            missing.join(", ")
-        ))
-    } else {
-        Outcome::warn(format!(
-            "{} of the last {} customer messages on AI-assigned tickets have no OpenCX session updated since: {} (not delivered, or skipped by OpenCX — e.g. a sender other than the ticket's customer)",
-            missing.len(),
-            waiting.len(),
-            missing.join(", ")
-        ))
-    })
+    deliveries::evaluate(&cx, "gorgias", waiting, &format!("tickets assigned to the AI user {ai_user}")).await
 }

@@ -1,0 +1,92 @@
+//! Symptom `assist` (Assist mode posts no drafts): Assist runs only on conversations owned by a
+//! human, only where it is enabled for the channel and topic, and stays quiet when the AI judges
+//! its draft unhelpful.
+
+use std::sync::Arc;
+
+use futures::FutureExt;
+
+use super::ai_silent::{conversation, CONVERSATION_CHECK};
+use crate::engine::{Check, CheckError, Ctx, Outcome};
+use crate::integration::Integration;
+
+const DOCS: Option<&str> = Some("https://docs.open.cx/integrations/intercom/assist-mode");
+pub const ASSISTED_TAG: &str = "opencx_ai_assisted";
+
+pub static HUMAN_OWNED: Check = Check {
+    id: "intercom.assist.human-owned",
+    integration: Integration::Intercom,
+    symptom: "assist",
+    title: "The conversation is owned by a human (Assist needs that)",
+    looks_at: "`admin_assignee_id`: Assist drafts only on conversations assigned to a human teammate, never on those \
+               assigned to the AI admin (the AI answers those itself).",
+    fix: "Assign the conversation to a human teammate; Assist drafts appear as internal notes on their conversations.",
+    docs: DOCS,
+    needs_target: true,
+    requires: &[CONVERSATION_CHECK],
+    run: |cx| human_owned(cx).boxed(),
+};
+
+async fn human_owned(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
+    let ai = cx.setting(Integration::Intercom, "ai_admin_id")?.to_string();
+    let c = conversation(&cx).await?;
+    Ok(match c.admin_assignee() {
+        // Expected behaviour, not a fault: the AI answers it itself.
+        Some(id) if id == ai => Outcome::info(format!(
+            "the conversation is assigned to the AI admin {ai}: the AI answers it itself, and Assist drafts appear only on human-owned conversations"
+        )),
+        Some(id) => Outcome::pass(format!("owned by admin {id}")),
+        None => Outcome::warn("the conversation is unassigned: Assist runs on conversations owned by a human teammate")
+            .with_fix("Assign it to a teammate."),
+    })
+}
+
+pub static CHANNEL: Check = Check {
+    id: "intercom.assist.channel",
+    integration: Integration::Intercom,
+    symptom: "assist",
+    title: "Assist is enabled for the channel and the topic (not readable through any API)",
+    looks_at: "Nothing: the Assist switches live in OpenCX's Autopilot settings.",
+    fix: "In OpenCX: AI Agent → Autopilot → Assist: turn Assist on for the channel (Web or Email) and check the topic is \
+          not on the no-assist list.",
+    docs: DOCS,
+    needs_target: false,
+    requires: &[],
+    run: |_cx| async { Ok(Outcome::info("Assist's per-channel switch and topic list cannot be read through OpenCX's API")) }.boxed(),
+};
+
+pub static DRAFT: Check = Check {
+    id: "intercom.assist.draft",
+    integration: Integration::Intercom,
+    symptom: "assist",
+    title: "Whether the AI posted a draft, or judged it unhelpful",
+    looks_at: "The tag opencx_ai_assisted on the conversation (a draft was posted) and the OpenCX session: a session \
+               without a draft means the AI judged its suggestion unhelpful and stayed quiet.",
+    fix: "Open the session in the OpenCX inbox to read why the AI stayed quiet; add knowledge for the topic if it lacked it.",
+    docs: DOCS,
+    needs_target: true,
+    requires: &[CONVERSATION_CHECK, "opencx.credentials.api-key"],
+    run: |cx| draft(cx).boxed(),
+};
+
+async fn draft(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
+    let c = conversation(&cx).await?;
+    let ai = cx.settings.get(Integration::Intercom, "ai_admin_id");
+    if c.admin_assignee().is_some() && c.admin_assignee() == ai {
+        return Ok(Outcome::info("the conversation is owned by the AI admin, so Assist does not draft on it"));
+    }
+    if c.has_tag(ASSISTED_TAG) {
+        return Ok(Outcome::pass(format!("tagged {ASSISTED_TAG}: Assist posted a draft")));
+    }
+    let evidence = cx.facts.session_evidence(cx.integration, &cx.target).await?;
+    Ok(match evidence.as_ref().and_then(|e| e.sessions.last()) {
+        Some(s) => Outcome::info(format!(
+            "no draft tag, but session {} exists{}: the AI saw the conversation and chose not to post a draft",
+            s.id,
+            if s.assist_mode == Some(true) { " in Assist mode" } else { "" }
+        )),
+        None => Outcome::info(
+            "no draft and no OpenCX session: the conversation never reached OpenCX (see the webhook symptom)",
+        ),
+    })
+}

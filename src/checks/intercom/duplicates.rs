@@ -1,0 +1,68 @@
+//! Symptom `duplicates`: the AI admin answered one customer part twice; the gap against
+//! OpenCX's 1-hour deduplication window says whose fault it is.
+
+use std::sync::Arc;
+
+use futures::FutureExt;
+
+use super::ai_silent::{conversation, CONVERSATION_CHECK};
+use crate::checks::gorgias::duplicates::DEDUP_WINDOW_SECS;
+use crate::engine::{Check, CheckError, Ctx, Outcome};
+use crate::integration::Integration;
+
+pub static REPLIES: Check = Check {
+    id: "intercom.duplicates.replies",
+    integration: Integration::Intercom,
+    symptom: "duplicates",
+    title: "No customer message got the same AI reply twice",
+    looks_at:
+        "The conversation's parts: comments by the AI admin with the same text between two customer parts, and the \
+               gap between them against OpenCX's 1-hour deduplication window.",
+    fix:
+        "Send OpenCX support the conversation id, the session id and the times below. Inside the 1-hour window OpenCX \
+          should have dropped the repeat; outside it, a late redelivery by Intercom (it retries a failed delivery once \
+          after a minute) explains it.",
+    docs: Some("https://docs.open.cx/integrations/intercom/troubleshooting"),
+    needs_target: true,
+    requires: &[CONVERSATION_CHECK],
+    run: |cx| replies(cx).boxed(),
+};
+
+async fn replies(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
+    let ai = cx.setting(Integration::Intercom, "ai_admin_id")?.to_string();
+    let c = conversation(&cx).await?;
+    let mut seen: Vec<(String, i64)> = Vec::new();
+    let mut found = Vec::new();
+    for part in c.parts() {
+        let author = part.author.as_ref();
+        let kind = author.and_then(|a| a.kind.as_deref()).unwrap_or("");
+        if matches!(kind, "user" | "lead" | "contact") {
+            seen.clear();
+            continue;
+        }
+        let by_ai = author.and_then(|a| a.id.as_deref()) == Some(ai.as_str());
+        if !by_ai || part.part_type.as_deref() != Some("comment") {
+            continue;
+        }
+        let text = part.body.as_deref().unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ");
+        let at = part.created_at.unwrap_or_default();
+        match seen.iter().find(|(t, _)| *t == text) {
+            Some((_, first)) => found.push(at - first),
+            None => seen.push((text, at)),
+        }
+    }
+    Ok(if found.is_empty() {
+        Outcome::pass("no repeated AI reply")
+    } else {
+        Outcome::fail(
+            found
+                .iter()
+                .map(|gap| {
+                    let window = if *gap < DEDUP_WINDOW_SECS { "inside" } else { "outside" };
+                    format!("the same AI reply was posted twice, {gap} s apart ({window} OpenCX's 1-hour deduplication window)")
+                })
+                .collect::<Vec<_>>()
+                .join("; "),
+        )
+    })
+}
