@@ -29,6 +29,7 @@ fn verbose_traces_each_request_and_never_prints_a_secret() {
             world::INTERCOM_TOKEN,
             world::HUBSPOT_TOKEN,
             world::OPENCX_KEY,
+            world::HUBSPOT_DEVELOPER_KEY,
             &basic,
             "whk7f3a91c2d8e4b6a05f1",
         ] {

@@ -8,6 +8,7 @@ mod assets;
 mod exit_codes;
 mod formats;
 mod http_behaviour;
+mod hubspot;
 mod intercom;
 mod intercom_spec;
 mod login;

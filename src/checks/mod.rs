@@ -47,6 +47,13 @@ mod tests {
             assert!(
                 !check.fix.trim().is_empty() && !check.title.trim().is_empty() && !check.looks_at.trim().is_empty()
             );
+            // A fix names the screen to open (→), the command to run, or whom to tell.
+            assert!(
+                check.fix.contains('→') || check.fix.contains("`doctor ") || check.fix.contains("support"),
+                "{}: the fix is not concrete: {}",
+                check.id,
+                check.fix
+            );
         }
         for integration in Integration::ALL {
             assert!(all.iter().any(|c| c.integration == integration), "{integration} has no checks");

@@ -97,6 +97,10 @@ impl Human {
                 format!("{} {symptom} — {label}", integration.name())
             };
             out.push_str(&format!("\n{}\n", head.bold().underline()));
+            if integration == Integration::Hubspot && symptom == "scopes" && !self.quiet {
+                out.push_str(&self.scopes_table(&checks));
+                out.push('\n');
+            }
             for c in checks {
                 self.check(out, c);
             }
@@ -140,6 +144,30 @@ impl Human {
                 out.push_str(&format!("    {} {}\n", paint(Status::Warn, "Missing:"), for_terminal(m)));
             }
         }
+    }
+
+    /// `doctor hubspot scopes`: every needed scope in one table (scope — purpose, status, evidence).
+    fn scopes_table(&self, checks: &[&CheckResult]) -> String {
+        let mut table = Table::new();
+        table.load_preset(if self.style.unicode {
+            presets::UTF8_FULL_CONDENSED
+        } else {
+            presets::ASCII_FULL_CONDENSED
+        });
+        table.set_header(["scope", "needed for", "status", "evidence"]);
+        for c in checks {
+            let (scope, purpose) = c.title.split_once(" — ").unwrap_or((c.title.as_str(), ""));
+            let status = match c.status {
+                Status::Pass => "granted",
+                Status::Fail => "MISSING",
+                Status::Warn => "granted, refused",
+                other => other.as_str(),
+            };
+            let evidence =
+                c.detail.split_once('[').and_then(|(_, rest)| rest.split_once(']')).map(|(e, _)| e).unwrap_or("");
+            table.add_row([for_terminal(scope), for_terminal(purpose), status.to_string(), for_terminal(evidence)]);
+        }
+        format!("{table}\n")
     }
 
     fn table(&self, document: &Document) -> String {

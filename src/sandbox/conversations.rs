@@ -17,6 +17,7 @@ pub const INTERCOM_SESSION: &str = "7b2d90e1-4c3a-4f17-8e65-0215bb000001";
 pub const INTERCOM_WAITING_SESSION: &str = "7b2d90e1-4c3a-4f17-8e65-0216bb000001";
 pub const INTERCOM_CONTACT: &str = "5ba682d23d7cf92bef87bfd4";
 pub const HUBSPOT_SESSION: &str = "9c4e11f2-6d5b-4a28-b076-8801cc000001";
+pub const HUBSPOT_WAITING_SESSION: &str = "9c4e11f2-6d5b-4a28-b076-8802cc000001";
 
 pub fn ts(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
@@ -57,6 +58,16 @@ pub fn event(at: DateTime<Utc>, kind: &str, sender: Option<&str>, text: Option<&
         event["content"] = json!({"type": "text", "text": text});
     }
     json!({"id": format!("ev-{}", at.timestamp_millis()), "created_at": ts(at), "event": event})
+}
+
+/// A HubSpot thread message (`MESSAGE` to or from the customer, `COMMENT` internal).
+pub fn hubspot_message(id: &str, kind: &str, direction: &str, actor: &str, at: DateTime<Utc>, text: &str) -> Value {
+    json!({
+        "id": id, "type": kind, "createdAt": ts(at), "updatedAt": ts(at), "createdBy": actor, "client": {"clientType": "HUBSPOT"},
+        "senders": [{"actorId": actor, "name": if actor.starts_with("V-") { "Jane Customer" } else { "Agent" }}],
+        "recipients": [], "archived": false, "text": text, "richText": format!("<p>{text}</p>"), "attachments": [],
+        "truncationStatus": "NOT_TRUNCATED", "direction": direction, "channelId": "1002", "channelAccountId": "886371"
+    })
 }
 
 /// An Intercom conversation part.
@@ -229,10 +240,42 @@ pub fn populate(world: &mut World, now: DateTime<Utc>) {
     world.hubspot.threads.push(json!({
         "id": HUBSPOT_THREAD, "createdAt": ts(t2), "status": "OPEN", "closedAt": null,
         "latestMessageTimestamp": ts(t2 + Duration::seconds(35)), "latestMessageReceivedTimestamp": ts(t2),
+        "latestMessageSentTimestamp": ts(t2 + Duration::seconds(35)),
         "assignedTo": format!("A-{HUBSPOT_AI_USER}"), "associatedContactId": "90210", "inboxId": "147959634",
         "originalChannelId": "1002", "originalChannelAccountId": "886371", "spam": false, "archived": false
     }));
     add_session(world, HUBSPOT_SESSION, "hubspot", HUBSPOT_THREAD, t2 + Duration::seconds(6), "email");
+    world.hubspot.messages.insert(
+        HUBSPOT_THREAD.to_string(),
+        vec![
+            hubspot_message("m1", "MESSAGE", "INCOMING", "V-90210", t2, "Hi, can I return a gift?"),
+            hubspot_message(
+                "m2",
+                "MESSAGE",
+                "OUTGOING",
+                &format!("A-{HUBSPOT_AI_USER}"),
+                t2 + Duration::seconds(35),
+                "Yes, within 30 days: here is how.",
+            ),
+        ],
+    );
+    // Thread 8802: the customer wrote three minutes ago; the AI's session is on it.
+    let t6 = now - Duration::minutes(3);
+    let mut waiting = world.hubspot.threads[0].clone();
+    waiting["id"] = "8802".into();
+    waiting["createdAt"] = ts(t6).into();
+    waiting["latestMessageTimestamp"] = ts(t6).into();
+    waiting["latestMessageReceivedTimestamp"] = ts(t6).into();
+    waiting["latestMessageSentTimestamp"] = serde_json::Value::Null;
+    world.hubspot.threads.push(waiting);
+    world.opencx.sessions.push(session(
+        HUBSPOT_WAITING_SESSION,
+        "hubspot",
+        "8802",
+        t6 + Duration::seconds(5),
+        "email",
+        CUSTOMER_EMAIL,
+    ));
 
     add_background_sessions(world, now, 40, Duration::minutes(97));
 }

@@ -8,6 +8,7 @@ pub mod conversations;
 mod gorgias;
 mod gorgias_scenarios;
 mod hubspot;
+mod hubspot_scenarios;
 mod intercom;
 mod intercom_scenarios;
 mod opencx;

@@ -288,7 +288,11 @@ pub fn big_org(sessions: usize) -> Spec {
 
 /// Every scenario: the general ones, then one per documented cause of each integration.
 pub fn all() -> impl Iterator<Item = &'static Scenario> {
-    SCENARIOS.iter().chain(super::gorgias_scenarios::SCENARIOS).chain(super::intercom_scenarios::SCENARIOS)
+    SCENARIOS
+        .iter()
+        .chain(super::gorgias_scenarios::SCENARIOS)
+        .chain(super::intercom_scenarios::SCENARIOS)
+        .chain(super::hubspot_scenarios::SCENARIOS)
 }
 
 pub fn find(name: &str) -> Option<&'static Scenario> {

@@ -167,6 +167,8 @@ impl Sandbox {
             ("hubspot.token", w.hubspot.token.clone()),
             ("hubspot.ai_user_id", super::world::HUBSPOT_AI_USER.into()),
             ("hubspot.webhook_url", webhook("hubspot")),
+            ("hubspot.app_id", w.hubspot.app_id.to_string()),
+            ("hubspot.developer_api_key", w.hubspot.developer_api_key.clone()),
             ("hubspot.base_url", self.hubspot_url.clone()),
             ("opencx.api_key", w.opencx.api_key.clone()),
             ("opencx.base_url", self.opencx_url.clone()),

@@ -20,6 +20,7 @@ pub const INTERCOM_WORKSPACE: &str = "abc123xy";
 pub const INTERCOM_AI_ADMIN: &str = "991267460";
 pub const HUBSPOT_TOKEN: &str = "pat-na1-5b1f0d3e-9c2a-4e7b-8f61-2d4c9a7e0b13";
 pub const HUBSPOT_AI_USER: &str = "7744120";
+pub const HUBSPOT_DEVELOPER_KEY: &str = "sbx-hapikey-6f1e2d3c4b5a69788796a5b4";
 pub const OPENCX_KEY: &str = "ocx_live_sbx_7d2f91c04be8a3566e0f";
 
 /// Everything a run needs to find and authenticate to the fake.
@@ -72,6 +73,15 @@ pub struct HubspotWorld {
     pub token_known: bool,
     pub token_info: Value,
     pub threads: Vec<Value>,
+    /// Thread id → its messages and comments, oldest first.
+    pub messages: std::collections::HashMap<String, Vec<Value>>,
+    pub owners: Vec<Value>,
+    pub contacts: Vec<Value>,
+    pub tickets: Vec<Value>,
+    pub app_id: u64,
+    pub developer_api_key: String,
+    pub subscriptions: Vec<Value>,
+    pub webhook_settings: Value,
 }
 
 #[derive(Clone, Debug)]
@@ -160,6 +170,11 @@ impl Spec {
 impl World {
     /// Puts the OpenCX origin into every URL that names it (integration URLs).
     pub fn resolve_placeholders(&mut self, opencx_url: &str) {
+        if let Some(url) =
+            self.hubspot.webhook_settings["targetUrl"].as_str().map(|u| u.replace(OPENCX_PLACEHOLDER, opencx_url))
+        {
+            self.hubspot.webhook_settings["targetUrl"] = url.into();
+        }
         for integration in &mut self.gorgias.integrations {
             if let Some(url) = integration["http"]["url"].as_str().map(|u| u.replace(OPENCX_PLACEHOLDER, opencx_url)) {
                 integration["http"]["url"] = url.into();
@@ -251,6 +266,35 @@ impl World {
                                "crm.objects.companies.read", "crm.objects.deals.read", "crm.objects.owners.read", "crm.schemas.contacts.read", "tickets"]
                 }),
                 threads: Vec::new(),
+                messages: std::collections::HashMap::new(),
+                owners: vec![
+                    json!({"id": "512001", "email": "ai@acme.example", "type": "PERSON", "firstName": "OpenCX", "lastName": "AI",
+                           "userId": 7_744_120, "userIdIncludingInactive": 7_744_120, "createdAt": "2024-01-02T10:00:00Z",
+                           "updatedAt": "2024-01-02T10:00:00Z", "archived": false, "teams": []}),
+                    json!({"id": "512002", "email": "sam@acme.example", "type": "PERSON", "firstName": "Sam", "lastName": "Support",
+                           "userId": 7_744_121, "userIdIncludingInactive": 7_744_121, "createdAt": "2023-05-01T10:00:00Z",
+                           "updatedAt": "2023-05-01T10:00:00Z", "archived": false, "teams": []}),
+                ],
+                contacts: vec![
+                    json!({"id": "90210", "properties": {"email": "jane@customer.example", "firstname": "Jane", "lastname": "Customer",
+                                      "hs_object_id": "90210"}, "createdAt": "2024-03-01T10:00:00Z", "updatedAt": "2024-03-01T10:00:00Z",
+                                      "archived": false}),
+                ],
+                tickets: vec![
+                    json!({"id": "57774743", "properties": {"subject": "Refund request", "hs_pipeline_stage": "1"},
+                                     "createdAt": "2026-11-01T10:00:00Z", "updatedAt": "2026-11-01T10:00:00Z", "archived": false}),
+                ],
+                app_id: 3_011_410,
+                developer_api_key: HUBSPOT_DEVELOPER_KEY.into(),
+                subscriptions: vec![
+                    json!({"id": "201", "eventType": "conversation.newMessage", "active": true, "createdAt": "2024-01-02T10:00:00Z", "updatedAt": "2024-01-02T10:00:00Z"}),
+                    json!({"id": "202", "eventType": "conversation.creation", "active": true, "createdAt": "2024-01-02T10:00:00Z", "updatedAt": "2024-01-02T10:00:00Z"}),
+                    json!({"id": "203", "eventType": "ticket.propertyChange", "propertyName": "hs_pipeline_stage", "active": true,
+                           "createdAt": "2024-01-02T10:00:00Z", "updatedAt": "2024-01-02T10:00:00Z"}),
+                ],
+                webhook_settings: json!({"createdAt": "2024-01-02T10:00:00Z", "updatedAt": "2024-01-02T10:00:00Z",
+                    "targetUrl": format!("{OPENCX_PLACEHOLDER}/webhooks/hubspot/{GORGIAS_WEBHOOK_TOKEN}"),
+                    "throttling": {"maxConcurrentRequests": 100, "period": "SECONDLY"}}),
             },
             opencx: OpencxWorld {
                 api_key: OPENCX_KEY.into(),

@@ -89,6 +89,88 @@ pub struct Thread {
     pub associated_contact_id: Option<String>,
     pub original_channel_id: Option<String>,
     pub inbox_id: Option<String>,
+    pub latest_message_sent_timestamp: Option<String>,
+    pub latest_message_received_timestamp: Option<String>,
+    pub thread_associations: Option<ThreadAssociations>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+pub struct ThreadAssociations {
+    pub associated_ticket_id: Option<String>,
+}
+
+/// A list of `results` with cursor paging (`paging.next.after`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(bound = "T: serde::de::DeserializeOwned")]
+pub struct Results<T> {
+    #[serde(default = "Vec::new")]
+    pub results: Vec<T>,
+    #[serde(default)]
+    pub total: Option<u64>,
+}
+
+/// A message or comment of a thread.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+pub struct ThreadMessage {
+    pub id: Option<String>,
+    /// `MESSAGE` (to the customer) or `COMMENT` (internal); other values for system events.
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+    pub created_at: Option<String>,
+    pub text: Option<String>,
+    /// `INCOMING` or `OUTGOING`.
+    pub direction: Option<String>,
+    pub senders: Vec<Sender>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+pub struct Sender {
+    pub actor_id: Option<String>,
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+pub struct Owner {
+    pub id: Option<String>,
+    pub email: Option<String>,
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
+    pub user_id: Option<u64>,
+    pub archived: Option<bool>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+pub struct CrmObject {
+    pub id: Option<String>,
+    pub properties: std::collections::BTreeMap<String, Option<String>>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+pub struct Subscription {
+    pub id: Option<String>,
+    pub event_type: Option<String>,
+    pub property_name: Option<String>,
+    pub active: Option<bool>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+pub struct WebhookSettings {
+    pub target_url: Option<String>,
+    pub throttling: Option<Throttling>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+pub struct Throttling {
+    pub max_concurrent_requests: Option<u32>,
+    pub period: Option<String>,
 }
 
 pub struct HubspotClient {
@@ -107,6 +189,84 @@ impl HubspotClient {
     }
 
     pub async fn thread(&self, id: &str) -> Result<Thread, ApiError> {
-        self.api.get(&format!("/conversations/v3/conversations/threads/{id}"), &[]).await
+        self.api
+            .get(&format!("/conversations/v3/conversations/threads/{id}"), &[("association", "TICKET".into())])
+            .await
+    }
+
+    pub async fn thread_messages(&self, id: &str) -> Result<Results<ThreadMessage>, ApiError> {
+        self.api
+            .get(&format!("/conversations/v3/conversations/threads/{id}/messages"), &[("limit", "100".into())])
+            .await
+    }
+
+    /// Threads with a message since `after` (RFC 3339), newest first.
+    pub async fn recent_threads(&self, after: &str) -> Result<Results<Thread>, ApiError> {
+        self.api
+            .get(
+                "/conversations/v3/conversations/threads",
+                &[
+                    ("sort", "-latestMessageTimestamp".into()),
+                    ("latestMessageTimestampAfter", after.into()),
+                    ("limit", "20".into()),
+                ],
+            )
+            .await
+    }
+
+    /// `GET /crm/v3/owners/{id}?idProperty=userId|id`.
+    pub async fn owner(&self, id: &str, by_user_id: bool) -> Result<Owner, ApiError> {
+        let property = if by_user_id { "userId" } else { "id" };
+        self.api.get(&format!("/crm/v3/owners/{id}"), &[("idProperty", property.into())]).await
+    }
+
+    /// `GET /crm/v3/owners?limit=1`: proves `crm.objects.owners.read`.
+    pub async fn owners_probe(&self) -> Result<Results<Owner>, ApiError> {
+        self.api.get("/crm/v3/owners", &[("limit", "1".into())]).await
+    }
+
+    /// `GET /crm/v3/objects/tickets?limit=1`: proves `tickets`.
+    pub async fn tickets_probe(&self) -> Result<Results<CrmObject>, ApiError> {
+        self.api.get("/crm/v3/objects/tickets", &[("limit", "1".into())]).await
+    }
+
+    pub async fn contact(&self, id: &str) -> Result<CrmObject, ApiError> {
+        self.api
+            .get(&format!("/crm/v3/objects/contacts/{id}"), &[("properties", "email,firstname,lastname".into())])
+            .await
+    }
+
+    /// `POST /crm/v3/objects/contacts/search` for one email (a read-only POST).
+    pub async fn contacts_by_email(&self, email: &str) -> Result<Results<CrmObject>, ApiError> {
+        let body = json!({"filterGroups": [{"filters": [{"propertyName": "email", "operator": "EQ", "value": email}]}],
+                          "properties": ["email", "firstname", "lastname"], "limit": 1});
+        self.api.post("/crm/v3/objects/contacts/search", &body).await
+    }
+}
+
+/// The developer-side client for a legacy public app's webhooks: `?hapikey=<developer API key>`.
+pub struct WebhooksClient {
+    api: VendorClient,
+    app_id: u64,
+    key: Secret,
+}
+
+impl WebhooksClient {
+    pub fn new(http: Arc<Http>, base: Url, app_id: u64, key: Secret, token: Secret) -> WebhooksClient {
+        crate::redact::register(key.expose());
+        // The Bearer token is ignored by these endpoints; the key in the query authenticates.
+        WebhooksClient { api: VendorClient::new(http, &API, base, Auth::Bearer(token)), app_id, key }
+    }
+
+    pub async fn subscriptions(&self) -> Result<Results<Subscription>, ApiError> {
+        self.api
+            .get(&format!("/webhooks/v3/{}/subscriptions", self.app_id), &[("hapikey", self.key.expose().to_string())])
+            .await
+    }
+
+    pub async fn settings(&self) -> Result<WebhookSettings, ApiError> {
+        self.api
+            .get(&format!("/webhooks/v3/{}/settings", self.app_id), &[("hapikey", self.key.expose().to_string())])
+            .await
     }
 }

@@ -41,7 +41,7 @@ pub static TICKET: Check = Check {
     symptom: "ai-silent",
     title: "The ticket exists",
     looks_at: "GET /api/tickets/{id}: 404 means no such ticket (or it was deleted); a redirect means it was merged into another.",
-    fix: "Check the ticket id in the Gorgias URL (…/app/ticket/ID); for a merged ticket, run the doctor on the ticket it was merged into.",
+    fix: "In Gorgias: Tickets → search → the ticket: its id ends the URL (…/app/ticket/ID). For a merged ticket, run `doctor gorgias --ticket ID` with the ticket it was merged into.",
     docs: None,
     needs_target: true,
     requires: &[CREDENTIALS],

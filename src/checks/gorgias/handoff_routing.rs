@@ -126,7 +126,7 @@ pub static SESSION_HANDOFF: Check = Check {
     title: "The ticket's session shows the handoff (so routing is Gorgias's side)",
     looks_at: "The ticket's OpenCX session: a handoff event means OpenCX did its part and reassigned the ticket; the \
                routing after that is up to Gorgias's rules.",
-    fix: "If the session shows a handoff, fix the Gorgias rule and team above; if it does not, the AI never handed off — \
+    fix: "If the session shows a handoff, fix the Gorgias rule and team above (Gorgias: Settings → Rules, Settings → Teams); if it does not, the AI never handed off — \
           see the session's last events for why.",
     docs: DOCS,
     needs_target: true,

@@ -26,7 +26,7 @@ pub static CONVERSATION: Check = Check {
     symptom: "ai-silent",
     title: "The conversation exists",
     looks_at: "GET /conversations/{id}: 404 means no such conversation in this workspace.",
-    fix: "Check the conversation id (the number at the end of the conversation's URL in the Intercom inbox) and that the \
+    fix: "Intercom: Inbox → the conversation: its id is the number at the end of the URL. Check it and that the \
           token belongs to the same workspace.",
     docs: None,
     needs_target: true,

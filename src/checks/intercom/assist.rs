@@ -20,7 +20,7 @@ pub static HUMAN_OWNED: Check = Check {
     title: "The conversation is owned by a human (Assist needs that)",
     looks_at: "`admin_assignee_id`: Assist drafts only on conversations assigned to a human teammate, never on those \
                assigned to the AI admin (the AI answers those itself).",
-    fix: "Assign the conversation to a human teammate; Assist drafts appear as internal notes on their conversations.",
+    fix: "In Intercom: the conversation → Assign → a human teammate; Assist drafts appear as internal notes on their conversations.",
     docs: DOCS,
     needs_target: true,
     requires: &[CONVERSATION_CHECK],
@@ -62,7 +62,7 @@ pub static DRAFT: Check = Check {
     title: "Whether the AI posted a draft, or judged it unhelpful",
     looks_at: "The tag opencx_ai_assisted on the conversation (a draft was posted) and the OpenCX session: a session \
                without a draft means the AI judged its suggestion unhelpful and stayed quiet.",
-    fix: "Open the session in the OpenCX inbox to read why the AI stayed quiet; add knowledge for the topic if it lacked it.",
+    fix: "OpenCX: Inbox → the session: read why the AI stayed quiet; if it lacked knowledge, add it (OpenCX: Training → Knowledge).",
     docs: DOCS,
     needs_target: true,
     requires: &[CONVERSATION_CHECK, "opencx.credentials.api-key"],

@@ -122,7 +122,7 @@ pub static REGION: Check = Check {
     looks_at: "`app.region` of GET /me (US, EU, AU) against the host the requests went to: api.intercom.io, \
                api.eu.intercom.io or api.au.intercom.io.",
     fix:
-        "Use the host of the workspace's region (EU: https://api.eu.intercom.io, AU: https://api.au.intercom.io); set \
+        "Intercom: Settings → Workspace → General shows the region; use its host (EU: https://api.eu.intercom.io, AU: https://api.au.intercom.io); set \
           DOCTOR_INTERCOM_BASE_URL accordingly. A token of an EU or AU workspace is not valid on another region's host.",
     docs: Some("https://developers.intercom.com/building-apps/docs/rest-apis"),
     needs_target: false,

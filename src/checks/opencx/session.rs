@@ -77,8 +77,8 @@ pub static FOUND: Check = Check {
                matches ticketing_system.external_id and .name; when that finds nothing it searches \
                /chat/sessions/search for the customer's email. A session proves the webhook reached OpenCX.",
     fix:
-        "No OpenCX session means the AI never saw the message: check the webhook and the assignment (the checks of the \
-          webhook and ai-silent symptoms say which).",
+        "No OpenCX session means the AI never saw the message: run `doctor <helpdesk> webhook` and `doctor <helpdesk> \
+          ai-silent` with the same id; they say whether deliveries or the assignment are at fault.",
     docs: DOCS,
     needs_target: true,
     requires: &["opencx.credentials.api-key"],

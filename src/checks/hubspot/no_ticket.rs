@@ -1,0 +1,122 @@
+//! Symptom `no-ticket` (a handoff creates no HubSpot ticket): the conversation did not start on
+//! a channel HubSpot owns, the contact has no email, ticket creation is off in OpenCX.
+
+use std::sync::Arc;
+
+use futures::FutureExt;
+
+use super::ai_silent::{thread, THREAD_CHECK};
+use crate::engine::{Check, CheckError, Ctx, Outcome};
+use crate::integration::Integration;
+
+const DOCS: Option<&str> = Some("https://docs.open.cx/integrations/hubspot/troubleshooting");
+const WORKFLOW_FIX: &str = "For conversations that start outside HubSpot (OpenCX email, widget, WhatsApp, SMS, phone), add \
+    the create-hubspot-ticket-from-session action to the handoff in OpenCX: Workflows → your handoff workflow → Add action.";
+
+pub static CHANNEL: Check = Check {
+    id: "hubspot.no-ticket.channel",
+    integration: Integration::Hubspot,
+    symptom: "no-ticket",
+    title: "The conversation started on a channel HubSpot owns",
+    looks_at:
+        "The OpenCX session's contact: mail to OpenCX's temporary+…@instant.cx address never reaches HubSpot, and \
+               sessions on OpenCX's own widget, WhatsApp, SMS or phone have no HubSpot thread to attach a ticket to.",
+    fix: WORKFLOW_FIX,
+    docs: DOCS,
+    needs_target: true,
+    requires: &[THREAD_CHECK, "opencx.credentials.api-key"],
+    run: |cx| channel(cx).boxed(),
+};
+
+async fn channel(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
+    let t = thread(&cx).await?;
+    let evidence = cx.facts.session_evidence(cx.integration, &cx.target).await?;
+    let session = evidence.as_ref().and_then(|e| e.sessions.last().cloned());
+    if let Some(email) = session.as_ref().and_then(|s| s.contact_email.clone()).filter(|e| e.ends_with("@instant.cx")) {
+        return Ok(Outcome::fail(format!(
+            "the session's contact is OpenCX's own address {email}: mail sent there never reaches HubSpot, so no ticket is created"
+        )));
+    }
+    let channel = match t.original_channel_id.as_deref() {
+        Some("1000") => "HubSpot chat",
+        Some("1002") => "a HubSpot-connected inbox (email)",
+        Some(_) => "a HubSpot channel",
+        None => "HubSpot",
+    };
+    Ok(Outcome::pass(format!("the thread started on {channel}")))
+}
+
+pub static CONTACT_EMAIL: Check = Check {
+    id: "hubspot.no-ticket.contact-email",
+    integration: Integration::Hubspot,
+    symptom: "no-ticket",
+    title: "The thread's contact has an email address",
+    looks_at:
+        "The thread's associatedContactId, then GET /crm/v3/objects/contacts/{id}: HubSpot needs the contact's email \
+               to associate the handoff ticket.",
+    fix: "In HubSpot: Contacts → the thread's contact → Email: add the customer's address (or have the AI ask for it \
+          before handing off), so the handoff ticket can be associated.",
+    docs: DOCS,
+    needs_target: true,
+    requires: &[THREAD_CHECK],
+    run: |cx| contact_email(cx).boxed(),
+};
+
+async fn contact_email(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
+    let t = thread(&cx).await?;
+    let Some(id) = t.associated_contact_id.clone() else {
+        return Ok(Outcome::fail("the thread has no contact yet (a visitor), so no ticket can be associated"));
+    };
+    match cx.facts.hubspot()?.contact(&id).await {
+        Ok(c) => Ok(match c.properties.get("email").cloned().flatten().filter(|e| !e.is_empty()) {
+            Some(email) => Outcome::pass(format!("contact {id} <{email}>")),
+            None => Outcome::fail(format!("contact {id} has no email address")),
+        }),
+        Err(e) if e.is_not_found() => Ok(Outcome::fail(format!(
+            "the thread's contact {id} is not a CRM contact (a visitor id): there is no email to match"
+        ))),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub static TICKET_CREATION: Check = Check {
+    id: "hubspot.no-ticket.ticket-creation",
+    integration: Integration::Hubspot,
+    symptom: "no-ticket",
+    title: "Ticket creation is enabled in OpenCX (not readable through any API)",
+    looks_at: "Nothing: OpenCX can disable HubSpot ticket creation per organisation, and no API shows it.",
+    fix: "Ask your OpenCX admin (or OpenCX support) whether HubSpot ticket creation is enabled for your organisation.",
+    docs: DOCS,
+    needs_target: false,
+    requires: &[],
+    run: |_cx| {
+        async { Ok(Outcome::info("whether OpenCX creates HubSpot tickets cannot be read through its API")) }.boxed()
+    },
+};
+
+pub static TICKET_LINKED: Check = Check {
+    id: "hubspot.no-ticket.ticket-linked",
+    integration: Integration::Hubspot,
+    symptom: "no-ticket",
+    title: "A handed-off thread has its ticket",
+    looks_at:
+        "The session's handoff and the thread's threadAssociations.associatedTicketId: a handoff with no ticket on \
+               the thread is this symptom.",
+    fix: WORKFLOW_FIX,
+    docs: DOCS,
+    needs_target: true,
+    requires: &[THREAD_CHECK, "opencx.credentials.api-key"],
+    run: |cx| ticket_linked(cx).boxed(),
+};
+
+async fn ticket_linked(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
+    let t = thread(&cx).await?;
+    let evidence = cx.facts.session_evidence(cx.integration, &cx.target).await?;
+    let handed_off = evidence.as_ref().is_some_and(|e| e.sessions.iter().any(|s| s.is_handed_off()));
+    let ticket = t.thread_associations.as_ref().and_then(|a| a.associated_ticket_id.clone());
+    Ok(match (handed_off, ticket) {
+        (_, Some(ticket)) => Outcome::pass(format!("ticket {ticket} is associated with the thread")),
+        (true, None) => Outcome::fail("the session was handed off, but the thread has no ticket"),
+        (false, None) => Outcome::pass("no handoff yet, so no ticket is expected"),
+    })
+}

@@ -1,0 +1,118 @@
+//! HubSpot specifics: `doctor hubspot scopes` and its evidence labels (no false positives),
+//! the webhook items without a developer key, and the Default User ID's two forms.
+
+use crate::common::{check, json, sandbox, stdout, Env};
+use opencx_doctor::integration::Integration;
+use opencx_doctor::sandbox::{FaultKind, Spec};
+
+const SCOPES: [&str; 9] = [
+    "conversations.read",
+    "conversations.write",
+    "crm.objects.owners.read",
+    "crm.objects.contacts.read",
+    "crm.objects.contacts.write",
+    "tickets",
+    "crm.objects.companies.read",
+    "crm.objects.deals.read",
+    "crm.schemas.contacts.read",
+];
+
+#[test]
+fn doctor_hubspot_scopes_lists_every_needed_scope_with_its_evidence() {
+    let env = Env::new();
+    let sb = sandbox(Spec::healthy());
+    let out = env.doctor_for(&sb).args(["hubspot", "scopes", "--format", "json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let report = json(&out);
+    let rows: Vec<&serde_json::Value> =
+        report["checks"].as_array().unwrap().iter().filter(|c| c["symptom"] == "scopes").collect();
+    assert_eq!(rows.len(), SCOPES.len());
+    for scope in SCOPES {
+        let row =
+            rows.iter().find(|r| r["title"].as_str().unwrap().starts_with(scope)).unwrap_or_else(|| panic!("{scope}"));
+        assert_eq!(row["status"], "pass", "{row:#}");
+        assert!(row["detail"].as_str().unwrap().contains("[token-info"), "evidence label: {row:#}");
+    }
+    let owners = check(&report, "hubspot.scopes.owners-read");
+    assert!(owners["detail"].as_str().unwrap().contains("GET /crm/v3/owners answered 200"));
+    let text = stdout(&env.doctor_for(&sb).args(["hubspot", "scopes"]).output().unwrap());
+    assert!(text.contains("crm.objects.owners.read — look up a thread's owner"), "{text}");
+    assert!(text.contains("needed for") && text.contains("evidence"), "the scopes table:\n{text}");
+}
+
+#[test]
+fn a_missing_owners_scope_is_explained_with_the_exact_fix() {
+    let env = Env::new();
+    let mut spec = Spec::healthy();
+    spec.world.hubspot.token_info["scopes"].as_array_mut().unwrap().retain(|s| s != "crm.objects.owners.read");
+    let sb = sandbox(spec);
+    let report = json(&env.doctor_for(&sb).args(["hubspot", "scopes", "--format", "json"]).output().unwrap());
+    let owners = check(&report, "hubspot.scopes.owners-read");
+    assert_eq!(owners["status"], "fail");
+    let detail = owners["detail"].as_str().unwrap();
+    assert!(detail.contains("emails reach HubSpot but no OpenCX session is created"), "{detail}");
+    assert!(detail.contains("403 MISSING_SCOPES naming crm.objects.owners.read"), "confirmed by the call: {detail}");
+    let fix = owners["fix"].as_str().unwrap();
+    assert!(
+        fix.contains("Legacy Apps")
+            && fix.contains("Scopes")
+            && fix.contains("Commit")
+            && fix.contains("re")
+            && fix.contains("OpenCX"),
+        "{fix}"
+    );
+}
+
+#[test]
+fn a_granted_scope_is_never_reported_missing() {
+    let env = Env::new();
+    // Token introspection lists the scope, but the read is refused (a downgrade or the app's
+    // creator lost rights): a warning about the refusal, never "missing".
+    let sb = sandbox(Spec::healthy().fault(Integration::Hubspot, "/crm/v3/owners", FaultKind::Status(403)));
+    let report = json(&env.doctor_for(&sb).args(["hubspot", "scopes", "--format", "json"]).output().unwrap());
+    let owners = check(&report, "hubspot.scopes.owners-read");
+    assert_eq!(owners["status"], "warn", "{owners:#}");
+    assert!(owners["detail"].as_str().unwrap().starts_with("granted"));
+    for row in report["checks"].as_array().unwrap().iter().filter(|c| c["symptom"] == "scopes") {
+        assert_ne!(row["status"], "fail", "{row:#}");
+    }
+}
+
+#[test]
+fn without_a_developer_key_the_webhook_items_say_where_to_look() {
+    let env = Env::new();
+    let sb = sandbox(Spec::healthy().setting("hubspot.app_id", "").setting("hubspot.developer_api_key", ""));
+    let report = json(&env.doctor_for(&sb).args(["hubspot", "webhook", "--format", "json"]).output().unwrap());
+    let subs = check(&report, "hubspot.webhook.subscriptions");
+    assert_eq!(subs["status"], "info");
+    let fix = subs["fix"].as_str().unwrap();
+    assert!(fix.contains("Legacy Apps → your OpenCX app → Webhooks"), "{fix}");
+    for event in ["conversation.newMessage", "conversation.creation", "ticket.propertyChange"] {
+        assert!(fix.contains(event), "{event}: {fix}");
+    }
+    assert_eq!(check(&report, "hubspot.webhook.deliveries")["status"], "pass", "the indirect evidence still runs");
+    assert!(!sb.requests().iter().any(|r| r.path.starts_with("/webhooks/v3/")));
+}
+
+#[test]
+fn the_default_user_id_form_is_named() {
+    let env = Env::new();
+    let sb = sandbox(Spec::healthy());
+    let report = json(&env.doctor_for(&sb).args(["hubspot", "ai-silent", "--format", "json"]).output().unwrap());
+    assert!(check(&report, "hubspot.ai-silent.user-id-form")["detail"]
+        .as_str()
+        .unwrap()
+        .starts_with("numeric user id 7744120"));
+    let out = env
+        .doctor_for(&sb)
+        .env("DOCTOR_HUBSPOT_AI_USER_ID", "A-7744120")
+        .args(["hubspot", "ai-silent", "--format", "json"])
+        .output()
+        .unwrap();
+    let report = json(&out);
+    let form = check(&report, "hubspot.ai-silent.user-id-form");
+    assert_eq!(form["status"], "warn");
+    assert!(form["detail"].as_str().unwrap().contains("actor form A-7744120"));
+    // The lookups still use the number.
+    assert_eq!(check(&report, "hubspot.ai-silent.ai-user")["status"], "pass");
+}
