@@ -5,13 +5,18 @@
 mod common;
 
 mod assets;
+mod canaries;
 mod exit_codes;
+mod faults;
 mod formats;
+mod hostile;
 mod http_behaviour;
 mod hubspot;
 mod intercom;
 mod intercom_spec;
 mod login;
+mod prism;
+mod read_only;
 mod runner;
 mod scenarios;
 mod session;

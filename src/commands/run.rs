@@ -107,9 +107,12 @@ pub fn execute(g: &Global, settings: Settings, plan: Vec<Plan>, target: Target, 
     let started_at = Utc::now();
     let reports = runtime.block_on(async {
         let deadline = Instant::now() + Duration::from_secs_f64(g.timeout);
+        // Requests give up a little before the checks do, so a check that waited on a silent
+        // vendor reports which request hung rather than only that time ran out.
+        let http_deadline = deadline - Duration::from_secs_f64((g.timeout * 0.1).min(0.5));
         let http = Http::new(HttpOptions {
             jobs: usize::from(g.jobs),
-            deadline,
+            deadline: http_deadline,
             request_timeout: REQUEST_TIMEOUT,
             connect_timeout: CONNECT_TIMEOUT,
             trace: g.verbose > 0,

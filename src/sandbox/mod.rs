@@ -5,6 +5,7 @@
 //! checks against it through the `*_BASE_URL` settings.
 
 pub mod conversations;
+pub mod fault_matrix;
 mod gorgias;
 mod gorgias_scenarios;
 mod hubspot;

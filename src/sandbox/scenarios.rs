@@ -276,6 +276,59 @@ pub static SCENARIOS: &[Scenario] = &[
     sc("gorgias-rate-limited-once", Some(G), "One 429 with Retry-After: 1, then normal", None, || {
         Spec::healthy().fault_times(G, "/api/account", FaultKind::RateLimited { retry_after_secs: 1 }, 1)
     }),
+    sc("hostile-strings", None, "API strings carrying terminal escapes and bidi overrides", None, || {
+        let mut s = Spec::healthy();
+        let hostile = "AI\u{1b}]0;pwned\u{7}\u{1b}[31m Agent\u{202e}gnp.exe\u{200b}\r\nFAKE: all good";
+        let ai =
+            s.world.gorgias.users.iter_mut().find(|u| u["id"] == super::world::GORGIAS_AI_USER).expect("the AI user");
+        ai["name"] = hostile.into();
+        let admin = s
+            .world
+            .intercom
+            .admins
+            .iter_mut()
+            .find(|a| a["id"] == super::world::INTERCOM_AI_ADMIN)
+            .expect("the AI admin");
+        admin["name"] = hostile.into();
+        s.world.hubspot.owners[0]["firstName"] = hostile.into();
+        s.world.session_mut(conversations::GORGIAS_SESSION)["status"] = hostile.into();
+        s
+    }),
+    sc(
+        "gorgias-error-echoes-credentials",
+        Some(G),
+        "Gorgias's 401 echoes the Basic credential back",
+        Some("gorgias.credentials.api-key"),
+        || Spec::healthy().fault(G, "/api/account", FaultKind::EchoCredentials(401)),
+    ),
+    sc(
+        "intercom-error-echoes-token",
+        Some(I),
+        "Intercom's 401 echoes the token back",
+        Some("intercom.credentials.token"),
+        || Spec::healthy().fault(I, "/me", FaultKind::EchoCredentials(401)),
+    ),
+    sc(
+        "hubspot-error-echoes-token",
+        Some(H),
+        "HubSpot's 401 echoes the token back",
+        Some("hubspot.credentials.token-valid"),
+        || Spec::healthy().fault(H, "/oauth", FaultKind::EchoCredentials(401)),
+    ),
+    sc(
+        "hubspot-error-echoes-developer-key",
+        Some(H),
+        "HubSpot's webhooks API echoes the developer key (hapikey) back",
+        None,
+        || Spec::healthy().fault(H, "/webhooks", FaultKind::EchoCredentials(401)),
+    ),
+    sc(
+        "opencx-error-echoes-key",
+        Some(O),
+        "OpenCX's 401 echoes the API key back",
+        Some("opencx.credentials.api-key"),
+        || Spec::healthy().fault(O, "/chat/sessions", FaultKind::EchoCredentials(401)),
+    ),
 ];
 
 /// The healthy organisation with `sessions` more sessions spread over the last 90 days.

@@ -237,6 +237,17 @@ async fn handle(
     }
     let mut extra = HeaderMap::new();
     let response = match fault {
+        Some(FaultKind::EchoCredentials(status)) => {
+            let echoed = headers.get("authorization").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+            let mut body = error_body(vendor, status);
+            let message = format!("Invalid credentials: {echoed} ({query_text})");
+            match vendor {
+                Integration::Gorgias => body["error"]["msg"] = message.into(),
+                Integration::Intercom => body["errors"][0]["message"] = message.into(),
+                _ => body["message"] = message.into(),
+            }
+            json_response(status, &body)
+        }
         Some(kind) => fault_response(vendor, kind).await,
         None => match rate_limit(vendor, &shared, &mut extra) {
             Some(limited) => limited,
@@ -331,10 +342,13 @@ async fn fault_response(vendor: Integration, kind: FaultKind) -> Response {
             .body(Body::from("{\"data\": []}"))
             .expect("valid response"),
         FaultKind::Truncated => {
-            let stream = futures::stream::iter(vec![
-                Ok::<_, std::io::Error>(Bytes::from_static(b"{\"data\": [{\"id\": 1, \"name\": \"tru")),
-                Err(std::io::Error::other("connection dropped by the sandbox")),
-            ]);
+            use futures::StreamExt;
+            // The head and the first half go out; then the connection drops.
+            let stream = futures::stream::once(async { Ok::<_, std::io::Error>(Bytes::from_static(b"{\"data\": [{\"id\": 1, \"name\": \"tru")) })
+                .chain(futures::stream::once(async {
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                    Err(std::io::Error::other("connection dropped by the sandbox"))
+                }));
             Response::builder()
                 .status(200)
                 .header("content-type", "application/json")
@@ -352,6 +366,7 @@ async fn fault_response(vendor: Integration, kind: FaultKind) -> Response {
                 .body(Body::from(body))
                 .expect("valid response")
         }
+        FaultKind::EchoCredentials(status) => json_response(status, &error_body(vendor, status)),
         FaultKind::Hang => {
             tokio::time::sleep(Duration::from_secs(3600)).await;
             json_response(504, &error_body(vendor, 504))

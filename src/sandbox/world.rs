@@ -122,6 +122,9 @@ pub enum FaultKind {
     Hang,
     /// 429 with `Retry-After` in seconds.
     RateLimited { retry_after_secs: u64 },
+    /// An error whose message echoes the request's credentials back (some APIs do): the doctor
+    /// must not print them.
+    EchoCredentials(u16),
 }
 
 /// A sandbox set-up: the world, faults, latency and rate-limit emulation.
