@@ -1,5 +1,24 @@
 //! HubSpot checks, one file per symptom (interface.md's slugs).
 
+/// A check built on one of the webhook-setting readers of `webhook.rs`, which the `webhook`
+/// and `replies` symptoms share (same read, their own id and title).
+macro_rules! webhook_setting_check {
+    ($name:ident, $id:literal, $symptom:literal, $title:literal, $looks:literal, $fix:expr, $f:path) => {
+        pub static $name: Check = Check {
+            id: $id,
+            integration: Integration::Hubspot,
+            symptom: $symptom,
+            title: $title,
+            looks_at: $looks,
+            fix: $fix,
+            docs: DOCS,
+            needs_target: false,
+            requires: &["hubspot.credentials.token-valid"],
+            run: |cx| async move { $f(&cx).await }.boxed(),
+        };
+    };
+}
+
 pub mod ai_silent;
 pub mod credentials;
 pub mod crm_panel;

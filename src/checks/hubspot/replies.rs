@@ -52,42 +52,28 @@ async fn handoff_comment(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     })
 }
 
-macro_rules! shared {
-    ($name:ident, $id:literal, $title:literal, $looks:literal, $fix:expr, $f:path) => {
-        pub static $name: Check = Check {
-            id: $id,
-            integration: Integration::Hubspot,
-            symptom: "replies",
-            title: $title,
-            looks_at: $looks,
-            fix: $fix,
-            docs: DOCS,
-            needs_target: false,
-            requires: &["hubspot.credentials.token-valid"],
-            run: |cx| async move { $f(&cx).await }.boxed(),
-        };
-    };
-}
-
-shared!(
+webhook_setting_check!(
     SUBSCRIPTIONS,
     "hubspot.replies.subscriptions",
+    "replies",
     "The three subscriptions are present and active",
     "As hubspot.webhook.subscriptions: rep replies come back through conversation.newMessage.",
     SUBSCRIPTIONS_FIX,
     webhook::subscriptions
 );
-shared!(
+webhook_setting_check!(
     TARGET_URL,
     "hubspot.replies.url-match",
+    "replies",
     "The webhook target URL is the OpenCX URL",
     "As hubspot.webhook.target-url.",
     TARGET_FIX,
     webhook::target_url
 );
-shared!(
+webhook_setting_check!(
     THROTTLING,
     "hubspot.replies.throttling",
+    "replies",
     "Webhook throttling allows at least 100 concurrent requests",
     "As hubspot.webhook.throttling.",
     THROTTLING_FIX,

@@ -94,23 +94,6 @@ pub async fn throttling(cx: &Ctx) -> Result<Outcome, CheckError> {
     })
 }
 
-macro_rules! webhook_check {
-    ($name:ident, $id:literal, $symptom:literal, $title:literal, $looks:literal, $fix:expr, $f:ident) => {
-        pub static $name: Check = Check {
-            id: $id,
-            integration: Integration::Hubspot,
-            symptom: $symptom,
-            title: $title,
-            looks_at: $looks,
-            fix: $fix,
-            docs: DOCS,
-            needs_target: false,
-            requires: &["hubspot.credentials.token-valid"],
-            run: |cx| async move { $f(&cx).await }.boxed(),
-        };
-    };
-}
-
 pub const SUBSCRIPTIONS_FIX: &str = "HubSpot: Settings → Integrations → Private Apps → Legacy Apps → your OpenCX app → Webhooks: \
     subscribe to Conversation → New message, Conversation → Conversation creation and Ticket → Property change (with the \
     relevant properties), then click Commit changes.";
@@ -121,10 +104,10 @@ pub const THROTTLING_FIX: &str =
     "HubSpot: Settings → Integrations → Private Apps → Legacy Apps → your OpenCX app → Webhooks → \
     Event throttling: raise the concurrent requests to at least 100, then Commit changes.";
 
-webhook_check!(SUBSCRIPTIONS, "hubspot.webhook.subscriptions", "webhook", "The three webhook subscriptions are present and active",
+webhook_setting_check!(SUBSCRIPTIONS, "hubspot.webhook.subscriptions", "webhook", "The three webhook subscriptions are present and active",
     "GET /webhooks/v3/{app id}/subscriptions?hapikey=… (only with an app id and developer API key): conversation.newMessage, \
      conversation.creation and ticket.propertyChange, each active.", SUBSCRIPTIONS_FIX, subscriptions);
-webhook_check!(
+webhook_setting_check!(
     TARGET_URL,
     "hubspot.webhook.target-url",
     "webhook",
@@ -134,7 +117,7 @@ webhook_check!(
     TARGET_FIX,
     target_url
 );
-webhook_check!(
+webhook_setting_check!(
     THROTTLING,
     "hubspot.webhook.throttling",
     "webhook",
