@@ -137,7 +137,10 @@ pub fn execute(g: &Global, settings: Settings, plan: Vec<Plan>, target: Target, 
             let on_done = on_done.clone();
             async move {
                 let started = Instant::now();
+                // Start every fetch whose ids are known now; the checks then find them in flight.
+                let prefetch = tokio::spawn(crate::facts::prefetch::prefetch(cx.clone(), checks.clone()));
                 let results = runner::run(&checks, cx.clone(), deadline, on_done).await;
+                prefetch.abort();
                 let session = cx.facts.session_evidence_loaded(integration, &cx.target).map(|e| (*e).clone());
                 (integration, results, started.elapsed(), session)
             }

@@ -6,6 +6,7 @@ pub mod gorgias;
 pub mod hubspot;
 pub mod intercom;
 pub mod opencx;
+pub mod prefetch;
 pub mod session;
 
 use std::sync::Arc;

@@ -25,6 +25,9 @@ pub struct Logged {
     pub path: String,
     pub query: String,
     pub status: u16,
+    /// When the request arrived and when it was answered, since the sandbox started.
+    pub received: std::time::Duration,
+    pub answered: std::time::Duration,
 }
 
 /// What a vendor handler answers.
@@ -53,6 +56,7 @@ impl Req<'_> {
 }
 
 struct Shared {
+    started: Instant,
     spec: Mutex<Spec>,
     log: Mutex<Vec<Logged>>,
     fault_hits: Mutex<HashMap<usize, usize>>,
@@ -85,6 +89,7 @@ impl Sandbox {
         let mut spec = spec;
         spec.world.resolve_placeholders(&urls[3]);
         let shared = Arc::new(Shared {
+            started: now,
             spec: Mutex::new(spec),
             log: Mutex::new(Vec::new()),
             fault_hits: Mutex::new(HashMap::new()),
@@ -214,6 +219,7 @@ async fn handle(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
+    let received = shared.started.elapsed();
     let path = uri.path().to_string();
     let query_text = uri.query().unwrap_or("").to_string();
     let (latency, fault) = {
@@ -280,6 +286,8 @@ async fn handle(
         path,
         query: query_text,
         status: response.status().as_u16(),
+        received,
+        answered: shared.started.elapsed(),
     });
     response
 }
@@ -356,10 +364,10 @@ async fn fault_response(vendor: Integration, kind: FaultKind) -> Response {
                 .expect("valid response")
         }
         FaultKind::Huge(bytes) => {
-            let mut body = String::with_capacity(bytes + 16);
-            body.push_str("{\"data\":\"");
-            body.extend(std::iter::repeat_n('x', bytes));
-            body.push_str("\"}");
+            let mut body = Vec::with_capacity(bytes + 16);
+            body.extend_from_slice(b"{\"data\":\"");
+            body.resize(body.len() + bytes, b'x');
+            body.extend_from_slice(b"\"}");
             Response::builder()
                 .status(200)
                 .header("content-type", "application/json")
