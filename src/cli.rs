@@ -59,7 +59,7 @@ pub struct Global {
     #[arg(long, global = true, env = "DOCTOR_TIMEOUT", default_value = "30", value_name = "SECS", value_parser = parse_timeout)]
     pub timeout: f64,
     /// Most HTTP requests in flight at once; 1 is strictly sequential.
-    #[arg(long, global = true, env = "DOCTOR_JOBS", default_value = "8", value_name = "N", value_parser = clap::value_parser!(u16).range(1..=64))]
+    #[arg(long, global = true, env = "DOCTOR_JOBS", default_value = "32", value_name = "N", value_parser = clap::value_parser!(u16).range(1..=64))]
     pub jobs: u16,
     /// Which results make the exit status 1.
     #[arg(long, global = true, value_enum, default_value = "fail", value_name = "LEVEL")]

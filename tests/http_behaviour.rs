@@ -127,3 +127,27 @@ async fn the_read_only_guard_refuses_writes_before_sending() {
     assert_eq!(logged.len(), 1, "{logged:?}");
     assert_eq!(logged[0].path, "/chat/sessions/filter");
 }
+
+#[test]
+fn paced_by_gorgias_rate_limit_headers_a_long_run_gets_no_429() {
+    // A bucket scaled down to 10 requests per second, and listings long enough that one run
+    // needs more requests than a bucketful: the doctor paces itself from the headers.
+    let env = Env::new();
+    let mut spec = Spec::healthy();
+    spec.gorgias_bucket = (10, Duration::from_secs(1));
+    for i in 0..900u64 {
+        spec.world.gorgias.integrations.push(serde_json::json!({"id": 10_000 + i, "name": "hook", "type": "http",
+            "deactivated_datetime": null, "http": {"url": format!("https://hooks.example/{i}"), "triggers": {}}}));
+    }
+    let sb = sandbox(spec);
+    let out = env
+        .doctor_for(&sb)
+        .env("DOCTOR_GORGIAS_RATE_WINDOW", "1")
+        .args(["gorgias", "--ticket", "1042", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let gorgias: Vec<_> = sb.requests().into_iter().filter(|r| r.vendor == Integration::Gorgias).collect();
+    assert!(gorgias.len() > 10, "the run needs more than one bucketful: {}", gorgias.len());
+    assert_eq!(gorgias.iter().filter(|r| r.status == 429).count(), 0);
+}

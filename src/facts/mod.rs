@@ -61,13 +61,13 @@ impl Facts {
         if settings.is_configured(Hubspot) {
             let base = base_url(settings, Hubspot, || Url::parse(vendors::hubspot::ORIGIN).expect("static URL"));
             let token = settings.secret(Hubspot, "token").expect("configured");
+            let client = vendors::hubspot::HubspotClient::new(http.clone(), base.clone(), token);
             let webhooks = match (settings.id(Hubspot, "app_id"), settings.secret(Hubspot, "developer_api_key")) {
                 (Some(app), Some(key)) => {
-                    Some(vendors::hubspot::WebhooksClient::new(http.clone(), base.clone(), app, key, token.clone()))
+                    Some(vendors::hubspot::WebhooksClient::new(http.clone(), base, app, key, &client))
                 }
                 _ => None,
             };
-            let client = vendors::hubspot::HubspotClient::new(http.clone(), base, token);
             facts.hubspot = Some(HubspotFacts::new(client, webhooks));
         }
         if settings.is_configured(Opencx) {

@@ -120,6 +120,8 @@ pub struct VendorApi {
     pub request_id_header: &'static str,
     /// A client-side cap for vendors that document a limit but send no headers.
     pub local_limit: Option<(usize, Duration)>,
+    /// The documented floor of the vendor's limit, assumed until its headers arrive.
+    pub initial_budget: fn() -> Option<Budget>,
 }
 
 pub enum Auth {
@@ -133,7 +135,7 @@ pub struct VendorClient {
     base: Url,
     auth: Auth,
     headers: Vec<(&'static str, String)>,
-    pacer: Pacer,
+    pacer: Arc<Pacer>,
 }
 
 /// A response whose status was 2xx.
@@ -152,7 +154,21 @@ impl VendorClient {
             }
             Auth::Bearer(token) => crate::redact::register(token.expose()),
         }
-        VendorClient { http, api, base, auth, headers: Vec::new(), pacer: Pacer::new(api.local_limit) }
+        VendorClient {
+            http,
+            api,
+            base,
+            auth,
+            headers: Vec::new(),
+            pacer: Arc::new(Pacer::new(api.local_limit, (api.initial_budget)())),
+        }
+    }
+
+    /// Counts this client's requests against another client's rate-limit budget (two clients
+    /// of one account).
+    pub fn sharing_budget_with(mut self, other: &VendorClient) -> VendorClient {
+        self.pacer = other.pacer.clone();
+        self
     }
 
     /// Adds a header sent on every request (e.g. `Intercom-Version`).

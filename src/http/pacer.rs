@@ -25,7 +25,7 @@ pub enum Budget {
 enum State {
     Unknown,
     Bucket { level: f64, capacity: f64, drain_per_sec: f64, at: Instant },
-    Window { remaining: i64, limit: Option<i64>, reset_at: Instant },
+    Window { remaining: i64, limit: Option<i64>, reset_at: Instant, window: Duration, started: bool },
 }
 
 #[derive(Debug)]
@@ -40,8 +40,27 @@ pub struct Pacer {
 const RESERVE: f64 = 1.0;
 
 impl Pacer {
-    pub fn new(local: Option<(usize, Duration)>) -> Pacer {
-        Pacer { state: Mutex::new(State::Unknown), local, sent: Mutex::new(VecDeque::new()) }
+    /// `initial`: the vendor's documented floor, used until its headers say otherwise, so the
+    /// first burst of a run cannot overrun a limit the doctor has not heard yet.
+    pub fn new(local: Option<(usize, Duration)>, initial: Option<Budget>) -> Pacer {
+        let now = Instant::now();
+        let state = match initial {
+            None => State::Unknown,
+            Some(Budget::Bucket { used, capacity, window }) => State::Bucket {
+                level: f64::from(used),
+                capacity: f64::from(capacity),
+                drain_per_sec: f64::from(capacity) / window.as_secs_f64().max(0.001),
+                at: now,
+            },
+            Some(Budget::Window { remaining, limit, reset_in }) => State::Window {
+                remaining: i64::from(remaining),
+                limit: limit.map(i64::from),
+                reset_at: now + reset_in,
+                window: reset_in,
+                started: false,
+            },
+        };
+        Pacer { state: Mutex::new(state), local, sent: Mutex::new(VecDeque::new()) }
     }
 
     /// How long to wait before the next request may go; reserves its slot.
@@ -61,11 +80,25 @@ impl Pacer {
                     *level = drained + 1.0;
                     *at = now;
                 }
-                State::Window { remaining, limit, reset_at } => {
-                    if *remaining <= 0 && *reset_at > now {
-                        wait = *reset_at - now;
+                State::Window { remaining, limit, reset_at, window, started } => {
+                    if !*started {
+                        // The window is counted from the first request actually sent.
+                        *started = true;
+                        *reset_at = now + *window;
+                    }
+                    if *reset_at <= now {
+                        // The window rolled over since the last answer.
                         *remaining = limit.unwrap_or(1).max(1);
-                        *reset_at = now + wait;
+                        while *reset_at <= now {
+                            *reset_at += (*window).max(Duration::from_millis(1));
+                        }
+                    }
+                    if *remaining <= 0 {
+                        // The vendor's window began when it saw our first request, a little after
+                        // ours: wait a twentieth of a window longer than our own count says.
+                        wait = *reset_at - now + *window / 20;
+                        *remaining = limit.unwrap_or(1).max(1);
+                        *reset_at += (*window).max(Duration::from_millis(1));
                     }
                     *remaining -= 1;
                 }
@@ -102,7 +135,9 @@ impl Pacer {
                     _ => 0.0,
                 };
                 State::Bucket {
-                    level: f64::from(used).max(local),
+                    // The server's count can round up and already includes this request: a
+                    // level one below it is within the measurement; our reservations may be ahead.
+                    level: (f64::from(used) - 1.0).max(local),
                     capacity: f64::from(capacity),
                     drain_per_sec,
                     at: now,
@@ -110,12 +145,24 @@ impl Pacer {
             }
             Budget::Window { remaining, limit, reset_in } => {
                 let remaining = i64::from(remaining);
-                let remaining = match &*state {
-                    // Our own reservations may be ahead of the header.
-                    State::Window { remaining: r, .. } => remaining.min(*r + 1),
-                    _ => remaining,
-                };
-                State::Window { remaining, limit: limit.map(i64::from), reset_at: now + reset_in }
+                match &*state {
+                    // Our own reservations may be ahead of the header: keep the lower count and
+                    // the window already tracked.
+                    State::Window { remaining: r, reset_at, window, started, .. } if *reset_at > now => State::Window {
+                        remaining: remaining.min(*r),
+                        limit: limit.map(i64::from),
+                        reset_at: *reset_at,
+                        window: *window,
+                        started: *started,
+                    },
+                    _ => State::Window {
+                        remaining,
+                        limit: limit.map(i64::from),
+                        reset_at: now + reset_in,
+                        window: reset_in,
+                        started: true,
+                    },
+                }
             }
         };
     }
@@ -127,26 +174,28 @@ mod tests {
 
     #[tokio::test(start_paused = true)]
     async fn a_full_bucket_makes_the_next_request_wait_for_one_drain() {
-        let pacer = Pacer::new(None);
+        let pacer = Pacer::new(None, None);
         assert_eq!(pacer.reserve().await, Duration::ZERO);
         pacer.update(Some(Budget::Bucket { used: 40, capacity: 40, window: Duration::from_secs(20) })).await;
         let wait = pacer.reserve().await;
-        // 40 used, room 39 → 2 requests over, 0.5 s each.
-        assert!(wait >= Duration::from_millis(900) && wait <= Duration::from_millis(1100), "{wait:?}");
+        // The server said 40 of 40 (counting this request, rounded up): the level is taken as
+        // 39; with one request in reserve the next must wait for one drain, 0.5 s.
+        assert!(wait >= Duration::from_millis(450) && wait <= Duration::from_millis(550), "{wait:?}");
     }
 
     #[tokio::test(start_paused = true)]
     async fn an_empty_window_waits_for_its_reset() {
-        let pacer = Pacer::new(None);
+        let pacer = Pacer::new(None, None);
         pacer.update(Some(Budget::Window { remaining: 0, limit: Some(100), reset_in: Duration::from_secs(3) })).await;
         let wait = pacer.reserve().await;
-        assert_eq!(wait, Duration::from_secs(3));
+        // The reset, plus a twentieth of the window for the vendor's clock starting later.
+        assert_eq!(wait, Duration::from_secs(3) + Duration::from_secs(3) / 20);
         assert_eq!(pacer.reserve().await, Duration::ZERO, "the window was refilled");
     }
 
     #[tokio::test(start_paused = true)]
     async fn the_local_cap_spaces_requests_over_the_window() {
-        let pacer = Pacer::new(Some((2, Duration::from_secs(60))));
+        let pacer = Pacer::new(Some((2, Duration::from_secs(60))), None);
         assert_eq!(pacer.reserve().await, Duration::ZERO);
         assert_eq!(pacer.reserve().await, Duration::ZERO);
         assert_eq!(pacer.reserve().await, Duration::from_secs(60));

@@ -438,9 +438,9 @@ fn rate_limit(vendor: Integration, shared: &Shared, headers: &mut HeaderMap) -> 
             if now.duration_since(state.0) >= window {
                 *state = (now, 0);
             }
-            let reset_ms = window.saturating_sub(now.duration_since(state.0)).as_millis().max(1);
             headers.insert("x-hubspot-ratelimit-max", HeaderValue::from(max));
-            headers.insert("x-hubspot-ratelimit-interval-milliseconds", HeaderValue::from(reset_ms as u64));
+            // HubSpot sends the window's length here, not the time left in it.
+            headers.insert("x-hubspot-ratelimit-interval-milliseconds", HeaderValue::from(window.as_millis() as u64));
             headers.insert("x-hubspot-ratelimit-daily", HeaderValue::from(250_000u32));
             headers.insert("x-hubspot-ratelimit-daily-remaining", HeaderValue::from(249_000u32));
             if state.1 >= max {

@@ -24,7 +24,22 @@ pub static API: VendorApi = VendorApi {
     retry_after,
     request_id_header: "x-hubspot-correlation-id",
     local_limit: None,
+    initial_budget,
 };
+
+/// The lowest documented limit (Free/Starter: 100 per 10 s) until the headers say more.
+/// `DOCTOR_HUBSPOT_RATE_LIMIT=N/SECS` replaces it (the benchmark's scaled-down sandbox).
+fn initial_budget() -> Option<Budget> {
+    let (limit, secs) = std::env::var("DOCTOR_HUBSPOT_RATE_LIMIT")
+        .ok()
+        .and_then(|v| {
+            let (n, s) = v.split_once('/')?;
+            Some((n.trim().parse::<u32>().ok()?, s.trim().parse::<f64>().ok()?))
+        })
+        .filter(|(n, s)| *n > 0 && *s > 0.0)
+        .unwrap_or((100, 10.0));
+    Some(Budget::Window { remaining: limit, limit: Some(limit), reset_in: Duration::from_secs_f64(secs) })
+}
 
 /// Every field optional, as HubSpot asks; scopes are the union of every place they appear.
 fn parse_error(body: &Value) -> VendorError {
@@ -252,10 +267,13 @@ pub struct WebhooksClient {
 }
 
 impl WebhooksClient {
-    pub fn new(http: Arc<Http>, base: Url, app_id: u64, key: Secret, token: Secret) -> WebhooksClient {
+    /// Shares the portal client's rate-limit budget, so the two never overrun it together.
+    pub fn new(http: Arc<Http>, base: Url, app_id: u64, key: Secret, portal: &HubspotClient) -> WebhooksClient {
         crate::redact::register(key.expose());
         // The Bearer token is ignored by these endpoints; the key in the query authenticates.
-        WebhooksClient { api: VendorClient::new(http, &API, base, Auth::Bearer(token)), app_id, key }
+        let api =
+            VendorClient::new(http, &API, base, Auth::Bearer(portal.token.clone())).sharing_budget_with(&portal.api);
+        WebhooksClient { api, app_id, key }
     }
 
     pub async fn subscriptions(&self) -> Result<Results<Subscription>, ApiError> {

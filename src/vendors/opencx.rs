@@ -23,6 +23,7 @@ pub static API: VendorApi = VendorApi {
     retry_after: retry_after_secs,
     request_id_header: "x-request-id",
     local_limit: Some((100, Duration::from_secs(60))),
+    initial_budget: || None,
 };
 
 fn parse_error(body: &Value) -> VendorError {
