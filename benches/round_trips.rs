@@ -61,12 +61,12 @@ fn is_recent_list(r: &Logged) -> bool {
 
 /// Depth of each request in the graph of true data dependencies: a request needs another only
 /// when it uses a value that other one returned (an id, a time window, a cursor).
-fn critical_depth(log: &[Logged], run_started_at: Duration) -> usize {
+fn critical_depth(log: &[Logged]) -> usize {
     let depth_of = |pred: &dyn Fn(&Logged) -> bool, depths: &HashMap<usize, usize>| -> usize {
         log.iter().enumerate().filter(|(_, r)| pred(r)).filter_map(|(i, _)| depths.get(&i)).copied().max().unwrap_or(0)
     };
     let mut depths: HashMap<usize, usize> = HashMap::new();
-    // Three passes settle the chains (object → sessions → history; list → cursor pages).
+    // A few passes settle the chains (object → sessions → history; list → cursor pages).
     for _ in 0..4 {
         for (i, r) in log.iter().enumerate() {
             let p = r.path.as_str();
@@ -89,8 +89,6 @@ fn critical_depth(log: &[Logged], run_started_at: Duration) -> usize {
                 } else if p == "/chat/sessions" && r.query.starts_with("updated_after") {
                     // The credentials probe asks for the last hour; the delivery evidence asks
                     // from the oldest waiting message, which comes from the recent list.
-                    let hour_ago = run_started_at.as_secs_f64();
-                    let _ = hour_ago;
                     if log.iter().any(is_recent_list)
                         && log
                             .iter()
@@ -195,17 +193,11 @@ fn integration_runs(rows: &mut Vec<Row>) {
             log = sb.requests();
         }
         let wall = median(walls);
-        let depth = critical_depth(&log, Duration::ZERO);
+        let depth = critical_depth(&log);
         let critical = LATENCY * depth as u32;
-        sb.clear_requests();
-        let (sequential, _) = doctor(&sb, &args, &[]);
-        let (sequential, _) = {
-            let _ = sequential;
-            sb.clear_requests();
-            let mut a = args.clone();
-            a.extend(["--jobs", "1"]);
-            doctor(&sb, &a, &[])
-        };
+        let mut sequential_args = args.clone();
+        sequential_args.extend(["--jobs", "1"]);
+        let (sequential, _) = doctor(&sb, &sequential_args, &[]);
         let distinct: HashSet<(Integration, String, String, String)> =
             log.iter().map(|r| (r.vendor, r.method.clone(), r.path.clone(), r.query.clone())).collect();
         let ratio = wall.as_secs_f64() / critical.as_secs_f64();
