@@ -81,24 +81,30 @@ impl Pacer {
                     *at = now;
                 }
                 State::Window { remaining, limit, reset_at, window, started } => {
+                    let window_len = (*window).max(Duration::from_millis(1));
                     if !*started {
                         // The window is counted from the first request actually sent.
                         *started = true;
-                        *reset_at = now + *window;
+                        *reset_at = now + window_len;
                     }
+                    // The window being filled opens one length before `reset_at`: when earlier
+                    // reservations already moved on to a later window, this one waits for it too.
+                    let opens_at = *reset_at - window_len;
                     if *reset_at <= now {
-                        // The window rolled over since the last answer.
+                        // That window has passed: count a fresh one from now on.
                         *remaining = limit.unwrap_or(1).max(1);
                         while *reset_at <= now {
-                            *reset_at += (*window).max(Duration::from_millis(1));
+                            *reset_at += window_len;
                         }
-                    }
-                    if *remaining <= 0 {
+                    } else if *remaining <= 0 {
+                        // Full: take a slot in the next window.
+                        *remaining = limit.unwrap_or(1).max(1);
+                        *reset_at += window_len;
                         // The vendor's window began when it saw our first request, a little after
                         // ours: wait a twentieth of a window longer than our own count says.
-                        wait = *reset_at - now + *window / 20;
-                        *remaining = limit.unwrap_or(1).max(1);
-                        *reset_at += (*window).max(Duration::from_millis(1));
+                        wait = (*reset_at - window_len) - now + window_len / 20;
+                    } else if opens_at > now {
+                        wait = opens_at - now + window_len / 20;
                     }
                     *remaining -= 1;
                 }
@@ -190,7 +196,9 @@ mod tests {
         let wait = pacer.reserve().await;
         // The reset, plus a twentieth of the window for the vendor's clock starting later.
         assert_eq!(wait, Duration::from_secs(3) + Duration::from_secs(3) / 20);
-        assert_eq!(pacer.reserve().await, Duration::ZERO, "the window was refilled");
+        // A request reserved at the same moment falls in that next window too: it waits as long
+        // (sending it now would overrun the window still open at the vendor).
+        assert_eq!(pacer.reserve().await, Duration::from_secs(3) + Duration::from_secs(3) / 20);
     }
 
     #[tokio::test(start_paused = true)]
