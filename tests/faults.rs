@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use crate::common::{sandbox, stderr, stdout, Env};
 use opencx_doctor::integration::Integration;
 use opencx_doctor::sandbox::fault_matrix::{matrix, readme_table, FaultCase, Injection};
-use opencx_doctor::sandbox::Spec;
+use opencx_doctor::sandbox::{FaultKind, Spec};
 use opencx_doctor::settings::fields;
 
 const TIMEOUT_SECS: u64 = 4;
@@ -46,7 +46,9 @@ fn run_case(vendor: Integration, case: &FaultCase) -> Vec<String> {
         }
         Injection::Sandbox(_) => {}
     }
-    let timeout = TIMEOUT_SECS.to_string();
+    // A 20 MB body takes a while to produce and move on a loaded 2-core machine in a debug build.
+    let timeout_secs = if matches!(case.injection, Injection::Sandbox(FaultKind::Huge(_))) { 12 } else { TIMEOUT_SECS };
+    let timeout = timeout_secs.to_string();
     cmd.args(command(vendor)).args(["--format", "json", "--timeout", &timeout]);
     let started = Instant::now();
     let out = cmd.output().unwrap();
@@ -56,7 +58,7 @@ fn run_case(vendor: Integration, case: &FaultCase) -> Vec<String> {
     if stderr(&out).contains("panicked") {
         problems.push(format!("{label}: panicked: {}", stderr(&out)));
     }
-    if elapsed > Duration::from_secs(TIMEOUT_SECS) + MARGIN {
+    if elapsed > Duration::from_secs(timeout_secs) + MARGIN {
         problems.push(format!("{label}: took {elapsed:?}"));
     }
     let Ok(report) = serde_json::from_slice::<serde_json::Value>(&out.stdout) else {

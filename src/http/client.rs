@@ -312,6 +312,10 @@ impl VendorClient {
             let mut response = request.send().await?;
             let status = response.status().as_u16();
             let headers = response.headers().clone();
+            // A declared length over the cap is refused before reading a byte of it.
+            if response.content_length().is_some_and(|n| n > MAX_BODY_BYTES as u64) {
+                return Ok(Err(ErrorKind::TooLarge { limit: MAX_BODY_BYTES }));
+            }
             let mut body = Vec::new();
             while let Some(chunk) = response.chunk().await? {
                 body.extend_from_slice(&chunk);
