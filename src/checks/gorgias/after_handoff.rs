@@ -38,8 +38,9 @@ async fn session_marked(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let human =
         list.iter().position(|m| m.from_agent == Some(true) && !is_ai_reply(m, ai) && m.via.as_deref() != Some("rule"));
     let ai_after = human.map(|i| list[i + 1..].iter().filter(|m| is_ai_reply(m, ai)).count()).unwrap_or(0);
-    let Some(evidence) = cx.facts.session_evidence(cx.integration, &cx.target).await? else {
-        return Ok(Outcome::info("the ticket has no timestamps to look its session up by"));
+    let evidence = match super::ticket_sessions(&cx).await? {
+        Ok(evidence) => evidence,
+        Err(outcome) => return Ok(outcome),
     };
     let Some(session) = evidence.sessions.last() else {
         return Ok(Outcome::pass("no OpenCX session for this ticket"));
@@ -77,8 +78,9 @@ pub static AI_AFTER_HANDOFF: Check = Check {
 async fn ai_after_handoff(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let t = ticket(&cx).await?;
     let ai = cx.settings.id(Integration::Gorgias, "ai_user_id");
-    let Some(evidence) = cx.facts.session_evidence(cx.integration, &cx.target).await? else {
-        return Ok(Outcome::info("the ticket has no timestamps to look its session up by"));
+    let evidence = match super::ticket_sessions(&cx).await? {
+        Ok(evidence) => evidence,
+        Err(outcome) => return Ok(outcome),
     };
     let mut findings = Vec::new();
     for s in evidence.sessions.iter().filter(|s| s.is_handed_off()) {
@@ -129,8 +131,9 @@ pub static SECOND_SESSION: Check = Check {
 };
 
 async fn second_session(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
-    let Some(evidence) = cx.facts.session_evidence(cx.integration, &cx.target).await? else {
-        return Ok(Outcome::info("the ticket has no timestamps to look its session up by"));
+    let evidence = match super::ticket_sessions(&cx).await? {
+        Ok(evidence) => evidence,
+        Err(outcome) => return Ok(outcome),
     };
     Ok(match evidence.sessions.len() {
         0 | 1 => Outcome::pass(format!("{} session(s) for the ticket", evidence.sessions.len())),

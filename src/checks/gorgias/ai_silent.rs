@@ -219,8 +219,9 @@ pub static SESSION: Check = Check {
 };
 
 async fn session(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
-    let Some(evidence) = cx.facts.session_evidence(cx.integration, &cx.target).await? else {
-        return Ok(Outcome::info("the ticket has no timestamps to look its session up by"));
+    let evidence = match super::ticket_sessions(&cx).await? {
+        Ok(evidence) => evidence,
+        Err(outcome) => return Ok(outcome),
     };
     let Some(s) = evidence.sessions.last() else {
         return Ok(Outcome::warn(

@@ -135,8 +135,9 @@ pub static SESSION_HANDOFF: Check = Check {
 };
 
 async fn session_handoff(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
-    let Some(evidence) = cx.facts.session_evidence(cx.integration, &cx.target).await? else {
-        return Ok(Outcome::info("the ticket has no timestamps to look its session up by"));
+    let evidence = match super::ticket_sessions(&cx).await? {
+        Ok(evidence) => evidence,
+        Err(outcome) => return Ok(outcome),
     };
     let handed: Vec<_> = evidence.sessions.iter().filter(|s| s.is_handed_off()).collect();
     Ok(match (handed.first(), evidence.sessions.is_empty()) {

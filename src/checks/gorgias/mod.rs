@@ -8,7 +8,20 @@ pub mod handoff_routing;
 pub mod sender;
 pub mod webhook;
 
-use crate::engine::Check;
+use std::sync::Arc;
+
+use crate::engine::{Check, CheckError, Ctx, Outcome};
+use crate::facts::SessionEvidence;
+
+/// The ticket's OpenCX session evidence, or the `info` outcome for a ticket that has no
+/// timestamps to look its session up by (shared by every check that reads the session).
+pub async fn ticket_sessions(cx: &Ctx) -> Result<Result<Arc<SessionEvidence>, Outcome>, CheckError> {
+    Ok(cx
+        .facts
+        .session_evidence(cx.integration, &cx.target)
+        .await?
+        .ok_or_else(|| Outcome::info("the ticket has no timestamps to look its session up by")))
+}
 
 pub static CHECKS: &[&Check] = &[
     &credentials::DOMAIN,
