@@ -69,16 +69,29 @@ async fn team_exists(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     }
 }
 
-/// Whether a rule's code (or its syntax tree) refers to the team: `setTeamAssignee` with the
-/// id, or a condition on `assignee_team` with it.
-pub fn mentions_team(rule: &Rule, team: u64) -> bool {
-    let pattern = Regex::new(&format!(r"(?is)team\w*[^;]{{0,160}}?\b{team}\b")).expect("a valid pattern");
-    rule.code.as_deref().is_some_and(|c| pattern.is_match(c))
-        || rule.code_ast.as_ref().is_some_and(|ast| {
-            let text = ast.to_string();
-            text.contains("eam")
-                && Regex::new(&format!(r"[:\[,]\s*{team}\s*[,\]}}]")).expect("a valid pattern").is_match(&text)
-        })
+/// Recognises the rules that refer to a team: `setTeamAssignee` with its id, or a condition on
+/// `assignee_team` with it. Built once per run: an account can hold hundreds of rules.
+pub struct TeamMention {
+    in_code: Regex,
+    in_ast: Regex,
+}
+
+impl TeamMention {
+    pub fn new(team: u64) -> TeamMention {
+        TeamMention {
+            in_code: Regex::new(&format!(r"(?is)team\w*[^;]{{0,160}}?\b{team}\b")).expect("a valid pattern"),
+            in_ast: Regex::new(&format!(r"[:\[,]\s*{team}\s*[,\]}}]")).expect("a valid pattern"),
+        }
+    }
+
+    /// Whether the rule's code (or its syntax tree) refers to the team.
+    pub fn in_rule(&self, rule: &Rule) -> bool {
+        rule.code.as_deref().is_some_and(|c| self.in_code.is_match(c))
+            || rule.code_ast.as_ref().is_some_and(|ast| {
+                let text = ast.to_string();
+                text.contains("eam") && self.in_ast.is_match(&text)
+            })
+    }
 }
 
 pub static RULE: Check = Check {
@@ -101,7 +114,8 @@ async fn rule(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let team = cx.id_setting(Integration::Gorgias, "team_id")?;
     let listing = cx.facts.gorgias()?.rules().await?;
     let (rules, cut) = &*listing;
-    let naming: Vec<&Rule> = rules.iter().filter(|r| mentions_team(r, team)).collect();
+    let mention = TeamMention::new(team);
+    let naming: Vec<&Rule> = rules.iter().filter(|r| mention.in_rule(r)).collect();
     let active: Vec<&&Rule> = naming.iter().filter(|r| r.deactivated_datetime.is_none()).collect();
     let describe = |r: &Rule| format!("rule {} '{}'", r.id, r.name.as_deref().unwrap_or("unnamed"));
     Ok(match (active.as_slice(), naming.as_slice()) {
@@ -163,15 +177,13 @@ mod tests {
 
     #[test]
     fn team_routing_rules_are_recognised() {
-        assert!(mentions_team(
-            &rule("if (eq(message.from_agent, false)) { Action('setTeamAssignee', { assignee_team: 12 }) }"),
-            12
-        ));
-        assert!(mentions_team(
-            &rule("if (eq(ticket.assignee_team.id, 12)) { Action('setAssignee', {assignee_user: 5}) }"),
-            12
-        ));
-        assert!(!mentions_team(&rule("Action('setTeamAssignee', { assignee_team: 120 })"), 12));
-        assert!(!mentions_team(&rule("Action('addTags', { tags: 'vip' }) // 12"), 12));
+        let team = TeamMention::new(12);
+        assert!(team
+            .in_rule(&rule("if (eq(message.from_agent, false)) { Action('setTeamAssignee', { assignee_team: 12 }) }")));
+        assert!(
+            team.in_rule(&rule("if (eq(ticket.assignee_team.id, 12)) { Action('setAssignee', {assignee_user: 5}) }"))
+        );
+        assert!(!team.in_rule(&rule("Action('setTeamAssignee', { assignee_team: 120 })")));
+        assert!(!team.in_rule(&rule("Action('addTags', { tags: 'vip' }) // 12")));
     }
 }
