@@ -247,6 +247,26 @@ fn session_lookup(rows: &mut Vec<Row>) {
     }
 }
 
+/// With `BENCH_LOG=1`, prints a run's request log (arrival time, status, path) to stderr: how
+/// the requests of a paced run were spread over time.
+fn show_log(what: &str, log: &[Logged], wall: Duration) {
+    if std::env::var_os("BENCH_LOG").is_none() {
+        return;
+    }
+    eprintln!("{what}: {} requests, wall {}", log.len(), ms(wall));
+    for r in log {
+        eprintln!(
+            "  {:>7.3} s  {:<8} {}  {} {}?{}",
+            r.received.as_secs_f64(),
+            r.vendor.name(),
+            r.status,
+            r.method,
+            r.path,
+            r.query
+        );
+    }
+}
+
 fn pacing(rows: &mut Vec<Row>) {
     // Gorgias: a leaky bucket scaled down to 10 requests per 1 s (40 per 20 s in production),
     // and an account whose listings take many pages, so one run needs more than a bucketful.
@@ -266,6 +286,7 @@ fn pacing(rows: &mut Vec<Row>) {
     let window_secs = window.as_secs_f64().to_string();
     let (wall, _) = doctor(&sb, &["gorgias", "--ticket", "1042"], &[("DOCTOR_GORGIAS_RATE_WINDOW", &window_secs)]);
     let log: Vec<Logged> = sb.requests().into_iter().filter(|r| r.vendor == Integration::Gorgias).collect();
+    show_log("Gorgias pacing", &sb.requests(), wall);
     let limited = log.iter().filter(|r| r.status == 429).count();
     let drain = f64::from(capacity) / window.as_secs_f64();
     let minimum = Duration::from_secs_f64(((log.len() as f64 - f64::from(capacity)).max(0.0)) / drain);
@@ -297,6 +318,7 @@ fn pacing(rows: &mut Vec<Row>) {
     let limit = format!("{per}/{}", window.as_secs_f64());
     let (wall, _) = doctor(&sb, &["hubspot", "--thread", "8801"], &[("DOCTOR_HUBSPOT_RATE_LIMIT", &limit)]);
     let log: Vec<Logged> = sb.requests().into_iter().filter(|r| r.vendor == Integration::Hubspot).collect();
+    show_log("HubSpot pacing", &sb.requests(), wall);
     let limited = log.iter().filter(|r| r.status == 429).count();
     let windows_needed = (log.len() as u32).saturating_sub(1) / per;
     let minimum = window * windows_needed;
@@ -372,12 +394,23 @@ fn process_costs(rows: &mut Vec<Row>) {
 }
 
 fn main() {
-    // `cargo bench` passes --bench; a filter argument is not supported.
+    // `cargo bench` passes --bench; a filter argument is not supported. `BENCH_ONLY=pacing`
+    // (or integrations, sessions, process) runs one part.
+    let only = std::env::var("BENCH_ONLY").ok();
+    let wanted = |part: &str| only.as_deref().is_none_or(|o| o == part);
     let mut rows = Vec::new();
-    integration_runs(&mut rows);
-    session_lookup(&mut rows);
-    pacing(&mut rows);
-    process_costs(&mut rows);
+    if wanted("integrations") {
+        integration_runs(&mut rows);
+    }
+    if wanted("sessions") {
+        session_lookup(&mut rows);
+    }
+    if wanted("pacing") {
+        pacing(&mut rows);
+    }
+    if wanted("process") {
+        process_costs(&mut rows);
+    }
     println!("| measurement | measured | target | |\n|---|---|---|---|");
     for r in &rows {
         println!("| {} | {} | {} | {} |", r.what, r.measured, r.target, if r.pass { "PASS" } else { "FAIL" });
