@@ -151,3 +151,25 @@ fn paced_by_gorgias_rate_limit_headers_a_long_run_gets_no_429() {
     assert!(gorgias.len() > 10, "the run needs more than one bucketful: {}", gorgias.len());
     assert_eq!(gorgias.iter().filter(|r| r.status == 429).count(), 0);
 }
+
+#[test]
+fn paced_by_hubspot_rolling_limit_a_run_over_one_interval_gets_no_429() {
+    // HubSpot's ten-second limit scaled down to 5 requests a second; one run needs about 11, so
+    // it spans three intervals. The sandbox opens its interval at the first request after the
+    // last one ended (later than the doctor's own first request): the doctor must not assume it
+    // knows when the vendor's interval began.
+    let env = Env::new();
+    let mut spec = Spec::healthy();
+    spec.hubspot_per_window = (5, Duration::from_secs(1));
+    let sb = sandbox(spec);
+    let out = env
+        .doctor_for(&sb)
+        .env("DOCTOR_HUBSPOT_RATE_LIMIT", "5/1")
+        .args(["hubspot", "--thread", "8801", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let hubspot: Vec<_> = sb.requests().into_iter().filter(|r| r.vendor == Integration::Hubspot).collect();
+    assert!(hubspot.len() > 10, "the run needs more than two intervals: {}", hubspot.len());
+    assert_eq!(hubspot.iter().filter(|r| r.status == 429).count(), 0, "{hubspot:?}");
+}

@@ -118,9 +118,8 @@ pub struct VendorApi {
     /// How long a 429 asks to wait (Retry-After, or the vendor's reset header).
     pub retry_after: fn(&HeaderMap) -> Option<Duration>,
     pub request_id_header: &'static str,
-    /// A client-side cap for vendors that document a limit but send no headers.
-    pub local_limit: Option<(usize, Duration)>,
-    /// The documented floor of the vendor's limit, assumed until its headers arrive.
+    /// The documented floor of the vendor's limit, assumed until its headers arrive (and all the
+    /// doctor goes by for a vendor that sends none).
     pub initial_budget: fn() -> Option<Budget>,
 }
 
@@ -154,14 +153,7 @@ impl VendorClient {
             }
             Auth::Bearer(token) => crate::redact::register(token.expose()),
         }
-        VendorClient {
-            http,
-            api,
-            base,
-            auth,
-            headers: Vec::new(),
-            pacer: Arc::new(Pacer::new(api.local_limit, (api.initial_budget)())),
-        }
+        VendorClient { http, api, base, auth, headers: Vec::new(), pacer: Arc::new(Pacer::new((api.initial_budget)())) }
     }
 
     /// Counts this client's requests against another client's rate-limit budget (two clients
@@ -357,10 +349,11 @@ impl VendorClient {
                         Some(Budget::Bucket { used, capacity, .. }) => {
                             format!(" (rate limit {used}/{capacity} used)")
                         }
-                        Some(Budget::Window { remaining, .. }) => {
+                        Some(Budget::Window { remaining, .. })
+                        | Some(Budget::Rolling { remaining: Some(remaining), .. }) => {
                             format!(" (rate limit: {remaining} left)")
                         }
-                        None => String::new(),
+                        Some(Budget::Rolling { remaining: None, .. }) | None => String::new(),
                     };
                     self.http.trace(&format!(
                         "{method} {shown} -> {} in {} ms{id}{budget}",

@@ -1,10 +1,15 @@
 //! Paces requests to a vendor from the rate-limit headers it sends, so the doctor waits a
-//! little instead of collecting 429s. Two models cover the vendors:
+//! little instead of collecting 429s. Three models cover the vendors:
 //! - a leaky bucket (Gorgias: `X-Gorgias-Account-Api-Call-Limit: used/limit`, drained evenly
-//!   over the window), and
-//! - a fixed window (Intercom `X-RateLimit-Remaining/Reset`, HubSpot
-//!   `X-HubSpot-RateLimit-Remaining/Interval-Milliseconds`, and OpenCX's documented
-//!   100 requests a minute, counted locally because it sends no headers).
+//!   over the window);
+//! - a window that resets at a time the vendor names (Intercom: `X-RateLimit-Remaining` and
+//!   `X-RateLimit-Reset`);
+//! - a rolling limit, at most N requests in any interval (HubSpot's ten-second limit,
+//!   `X-HubSpot-RateLimit-Max/Remaining/Interval-Milliseconds`; OpenCX's documented 100 a minute,
+//!   counted locally because it sends no headers). The doctor keeps the times of its own requests
+//!   and sends the next one only when fewer than N of them fall in the last interval: that keeps
+//!   under the limit whether the vendor counts a sliding interval or a fixed one opened by the
+//!   first request, and needs no guess of when the vendor's interval began.
 
 use std::collections::VecDeque;
 use std::time::Duration;
@@ -12,37 +17,65 @@ use std::time::Duration;
 use tokio::sync::Mutex;
 use tokio::time::Instant;
 
-/// What a response's headers say about the budget.
+/// What a response's headers (or the vendor's documentation) say about the budget.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Budget {
     /// A leaky bucket currently holding `used` of `capacity`, draining over `window`.
     Bucket { used: u32, capacity: u32, window: Duration },
     /// `remaining` requests until the window resets after `reset_in`.
     Window { remaining: u32, limit: Option<u32>, reset_in: Duration },
+    /// At most `limit` requests in any `interval`; `remaining` as the vendor counts them now.
+    /// A header left out keeps what the doctor already knew.
+    Rolling { remaining: Option<u32>, limit: Option<u32>, interval: Option<Duration> },
 }
 
 #[derive(Debug)]
 enum State {
     Unknown,
-    Bucket { level: f64, capacity: f64, drain_per_sec: f64, at: Instant },
-    Window { remaining: i64, limit: Option<i64>, reset_at: Instant, window: Duration, started: bool },
+    Bucket {
+        level: f64,
+        capacity: f64,
+        drain_per_sec: f64,
+        at: Instant,
+    },
+    Window {
+        remaining: i64,
+        limit: Option<i64>,
+        reset_at: Instant,
+        window: Duration,
+        started: bool,
+    },
+    /// `sent`: when each request went or will go (reservations included), oldest first; a
+    /// request some other client of the account made counts as one sent when its answer said so.
+    Rolling {
+        limit: u32,
+        interval: Duration,
+        sent: VecDeque<Instant>,
+    },
 }
 
 #[derive(Debug)]
 pub struct Pacer {
     state: Mutex<State>,
-    /// Client-side cap for vendors that send no headers: `(requests, per window)`.
-    local: Option<(usize, Duration)>,
-    sent: Mutex<VecDeque<Instant>>,
 }
 
 /// Requests kept in hand below the vendor's limit, for other integrations sharing the budget.
 const RESERVE: f64 = 1.0;
 
+/// A rolling interval is counted this much longer than the vendor's (a twentieth): two requests
+/// an interval apart may reach the vendor less than an interval apart when the first was slower.
+fn rolling_span(interval: Duration) -> Duration {
+    interval + interval / 20
+}
+
+/// Defaults for a rolling limit whose first header left something out.
+const ROLLING_LIMIT: u32 = 100;
+const ROLLING_INTERVAL: Duration = Duration::from_secs(10);
+
 impl Pacer {
     /// `initial`: the vendor's documented floor, used until its headers say otherwise, so the
     /// first burst of a run cannot overrun a limit the doctor has not heard yet.
-    pub fn new(local: Option<(usize, Duration)>, initial: Option<Budget>) -> Pacer {
+    pub fn new(initial: Option<Budget>) -> Pacer {
         let now = Instant::now();
         let state = match initial {
             None => State::Unknown,
@@ -59,70 +92,81 @@ impl Pacer {
                 window: reset_in,
                 started: false,
             },
+            Some(Budget::Rolling { remaining, limit, interval }) => {
+                let mut state = State::Rolling {
+                    limit: limit.unwrap_or(ROLLING_LIMIT),
+                    interval: interval.unwrap_or(ROLLING_INTERVAL),
+                    sent: VecDeque::new(),
+                };
+                count_others(&mut state, remaining, now);
+                state
+            }
         };
-        Pacer { state: Mutex::new(state), local, sent: Mutex::new(VecDeque::new()) }
+        Pacer { state: Mutex::new(state) }
     }
 
     /// How long to wait before the next request may go; reserves its slot.
     pub async fn reserve(&self) -> Duration {
         let now = Instant::now();
-        let mut wait = Duration::ZERO;
-        {
-            let mut state = self.state.lock().await;
-            match &mut *state {
-                State::Unknown => {}
-                State::Bucket { level, capacity, drain_per_sec, at } => {
-                    let drained = (*level - now.duration_since(*at).as_secs_f64() * *drain_per_sec).max(0.0);
-                    let room = *capacity - RESERVE;
-                    if drained + 1.0 > room && *drain_per_sec > 0.0 {
-                        wait = Duration::from_secs_f64((drained + 1.0 - room) / *drain_per_sec);
-                    }
-                    *level = drained + 1.0;
-                    *at = now;
+        let mut state = self.state.lock().await;
+        match &mut *state {
+            State::Unknown => Duration::ZERO,
+            State::Bucket { level, capacity, drain_per_sec, at } => {
+                let drained = (*level - now.duration_since(*at).as_secs_f64() * *drain_per_sec).max(0.0);
+                let room = *capacity - RESERVE;
+                let mut wait = Duration::ZERO;
+                if drained + 1.0 > room && *drain_per_sec > 0.0 {
+                    wait = Duration::from_secs_f64((drained + 1.0 - room) / *drain_per_sec);
                 }
-                State::Window { remaining, limit, reset_at, window, started } => {
-                    let window_len = (*window).max(Duration::from_millis(1));
-                    if !*started {
-                        // The window is counted from the first request actually sent.
-                        *started = true;
-                        *reset_at = now + window_len;
-                    }
-                    // The window being filled opens one length before `reset_at`: when earlier
-                    // reservations already moved on to a later window, this one waits for it too.
-                    let opens_at = *reset_at - window_len;
-                    if *reset_at <= now {
-                        // That window has passed: count a fresh one from now on.
-                        *remaining = limit.unwrap_or(1).max(1);
-                        while *reset_at <= now {
-                            *reset_at += window_len;
-                        }
-                    } else if *remaining <= 0 {
-                        // Full: take a slot in the next window.
-                        *remaining = limit.unwrap_or(1).max(1);
+                *level = drained + 1.0;
+                *at = now;
+                wait
+            }
+            State::Window { remaining, limit, reset_at, window, started } => {
+                let window_len = (*window).max(Duration::from_millis(1));
+                let mut wait = Duration::ZERO;
+                if !*started {
+                    // The window is counted from the first request actually sent.
+                    *started = true;
+                    *reset_at = now + window_len;
+                }
+                // The window being filled opens one length before `reset_at`: when earlier
+                // reservations already moved on to a later window, this one waits for it too.
+                let opens_at = *reset_at - window_len;
+                if *reset_at <= now {
+                    // That window has passed: count a fresh one from now on.
+                    *remaining = limit.unwrap_or(1).max(1);
+                    while *reset_at <= now {
                         *reset_at += window_len;
-                        // The vendor's window began when it saw our first request, a little after
-                        // ours: wait a twentieth of a window longer than our own count says.
-                        wait = (*reset_at - window_len) - now + window_len / 20;
-                    } else if opens_at > now {
-                        wait = opens_at - now + window_len / 20;
                     }
-                    *remaining -= 1;
+                } else if *remaining <= 0 {
+                    // Full: take a slot in the next window.
+                    *remaining = limit.unwrap_or(1).max(1);
+                    *reset_at += window_len;
+                    // The vendor's clock may run a little behind ours: a twentieth of a window more.
+                    wait = (*reset_at - window_len) - now + window_len / 20;
+                } else if opens_at > now {
+                    wait = opens_at - now + window_len / 20;
                 }
+                *remaining -= 1;
+                wait
+            }
+            State::Rolling { limit, interval, sent } => {
+                let span = rolling_span(*interval);
+                while sent.front().is_some_and(|t| now.saturating_duration_since(*t) >= span) {
+                    sent.pop_front();
+                }
+                let per = (f64::from(*limit) - RESERVE).max(1.0) as usize;
+                // The request `per` places back must have left the interval before this one goes.
+                let start = match sent.len().checked_sub(per) {
+                    Some(i) => (sent[i] + span).max(now),
+                    None => now,
+                };
+                let at = sent.partition_point(|t| *t <= start);
+                sent.insert(at, start);
+                start - now
             }
         }
-        if let Some((per, window)) = self.local {
-            let mut sent = self.sent.lock().await;
-            let start = now + wait;
-            while sent.front().is_some_and(|t| start.duration_since(*t) >= window) {
-                sent.pop_front();
-            }
-            if sent.len() >= per {
-                let free_at = sent[sent.len() - per] + window;
-                wait = wait.max(free_at.saturating_duration_since(now));
-            }
-            sent.push_back(now + wait);
-        }
-        wait
     }
 
     /// Takes in what a response said about the budget.
@@ -130,7 +174,7 @@ impl Pacer {
         let Some(budget) = budget else { return };
         let now = Instant::now();
         let mut state = self.state.lock().await;
-        *state = match budget {
+        match budget {
             Budget::Bucket { used, capacity, window } => {
                 let drain_per_sec = f64::from(capacity) / window.as_secs_f64().max(0.001);
                 // Requests of ours still in flight are not in `used` yet: keep the higher level.
@@ -140,18 +184,18 @@ impl Pacer {
                     }
                     _ => 0.0,
                 };
-                State::Bucket {
+                *state = State::Bucket {
                     // The server's count can round up and already includes this request: a
                     // level one below it is within the measurement; our reservations may be ahead.
                     level: (f64::from(used) - 1.0).max(local),
                     capacity: f64::from(capacity),
                     drain_per_sec,
                     at: now,
-                }
+                };
             }
             Budget::Window { remaining, limit, reset_in } => {
                 let remaining = i64::from(remaining);
-                match &*state {
+                *state = match &*state {
                     // Our own reservations may be ahead of the header: keep the lower count and
                     // the window already tracked.
                     State::Window { remaining: r, reset_at, window, started, .. } if *reset_at > now => State::Window {
@@ -168,9 +212,37 @@ impl Pacer {
                         window: reset_in,
                         started: true,
                     },
-                }
+                };
             }
-        };
+            Budget::Rolling { remaining, limit: new_limit, interval: new_interval } => {
+                if let State::Rolling { limit, interval, .. } = &mut *state {
+                    *limit = new_limit.unwrap_or(*limit);
+                    *interval = new_interval.unwrap_or(*interval);
+                } else {
+                    *state = State::Rolling {
+                        limit: new_limit.unwrap_or(ROLLING_LIMIT),
+                        interval: new_interval.unwrap_or(ROLLING_INTERVAL),
+                        sent: VecDeque::new(),
+                    };
+                }
+                count_others(&mut state, remaining, now);
+            }
+        }
+    }
+}
+
+/// When the vendor counts more requests in the interval than the doctor sent, other clients of
+/// the account made the difference: they count as sent now, so the doctor leaves them room.
+fn count_others(state: &mut State, remaining: Option<u32>, now: Instant) {
+    let (Some(remaining), State::Rolling { limit, interval, sent }) = (remaining, state) else { return };
+    let counted = limit.saturating_sub(remaining) as usize;
+    let span = rolling_span(*interval);
+    let ours = sent.iter().filter(|t| **t <= now && now.duration_since(**t) < span).count();
+    if counted > ours {
+        let at = sent.partition_point(|t| *t <= now);
+        for _ in ours..counted {
+            sent.insert(at, now);
+        }
     }
 }
 
@@ -180,7 +252,7 @@ mod tests {
 
     #[tokio::test(start_paused = true)]
     async fn a_full_bucket_makes_the_next_request_wait_for_one_drain() {
-        let pacer = Pacer::new(None, None);
+        let pacer = Pacer::new(None);
         assert_eq!(pacer.reserve().await, Duration::ZERO);
         pacer.update(Some(Budget::Bucket { used: 40, capacity: 40, window: Duration::from_secs(20) })).await;
         let wait = pacer.reserve().await;
@@ -191,7 +263,7 @@ mod tests {
 
     #[tokio::test(start_paused = true)]
     async fn an_empty_window_waits_for_its_reset() {
-        let pacer = Pacer::new(None, None);
+        let pacer = Pacer::new(None);
         pacer.update(Some(Budget::Window { remaining: 0, limit: Some(100), reset_in: Duration::from_secs(3) })).await;
         let wait = pacer.reserve().await;
         // The reset, plus a twentieth of the window for the vendor's clock starting later.
@@ -201,11 +273,83 @@ mod tests {
         assert_eq!(pacer.reserve().await, Duration::from_secs(3) + Duration::from_secs(3) / 20);
     }
 
+    fn rolling(limit: u32, secs: u64) -> Pacer {
+        Pacer::new(Some(Budget::Rolling {
+            remaining: None,
+            limit: Some(limit),
+            interval: Some(Duration::from_secs(secs)),
+        }))
+    }
+
     #[tokio::test(start_paused = true)]
-    async fn the_local_cap_spaces_requests_over_the_window() {
-        let pacer = Pacer::new(Some((2, Duration::from_secs(60))), None);
+    async fn a_rolling_limit_spaces_requests_over_the_interval() {
+        // OpenCX's documented 100 a minute, counted locally: 99 go at once (one kept in hand),
+        // the 100th waits until the first has left the interval (plus a twentieth).
+        let pacer = rolling(100, 60);
+        for _ in 0..99 {
+            assert_eq!(pacer.reserve().await, Duration::ZERO);
+        }
+        assert_eq!(pacer.reserve().await, Duration::from_secs(63));
+    }
+
+    /// Sends `n` requests as the pacer allows, `gap` apart when it allows more, and returns the
+    /// times they went, from the start.
+    async fn send_all(pacer: &Pacer, n: usize, gap: Duration) -> Vec<Duration> {
+        let start = Instant::now();
+        let mut times = Vec::new();
+        for _ in 0..n {
+            let wait = pacer.reserve().await;
+            tokio::time::sleep(wait).await;
+            times.push(start.elapsed());
+            tokio::time::sleep(gap).await;
+        }
+        times
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn no_interval_ever_holds_more_requests_than_the_limit() {
+        for gap_ms in [0, 7, 130, 333, 1_000] {
+            let pacer = rolling(5, 1);
+            let times = send_all(&pacer, 23, Duration::from_millis(gap_ms)).await;
+            // Whatever interval the vendor counts (sliding, or fixed from its first request),
+            // any second holds at most 4 of ours (5, one kept in hand).
+            for (i, t) in times.iter().enumerate() {
+                let within = times[i..].iter().take_while(|u| **u - *t < Duration::from_secs(1)).count();
+                assert!(within <= 4, "gap {gap_ms} ms: {within} requests within 1 s from {t:?}: {times:?}");
+            }
+        }
+        // And it is no slower than it must be: 12 requests at once take two intervals (+5 %).
+        let times = send_all(&rolling(5, 1), 12, Duration::ZERO).await;
+        assert_eq!(times.last(), Some(&Duration::from_millis(2_100)));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn requests_of_other_clients_in_the_headers_leave_them_room() {
+        let pacer = rolling(5, 1);
         assert_eq!(pacer.reserve().await, Duration::ZERO);
+        // HubSpot counted 4 in its interval, one of them ours: three came from elsewhere.
+        pacer.update(Some(Budget::Rolling { remaining: Some(1), limit: Some(5), interval: None })).await;
+        assert_eq!(pacer.reserve().await, Duration::from_millis(1_050));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn our_own_requests_in_flight_are_not_counted_twice() {
+        let pacer = rolling(5, 1);
+        for _ in 0..3 {
+            assert_eq!(pacer.reserve().await, Duration::ZERO);
+        }
+        // The first answer counts only the first request; the other two are still on their way.
+        pacer.update(Some(Budget::Rolling { remaining: Some(4), limit: Some(5), interval: None })).await;
         assert_eq!(pacer.reserve().await, Duration::ZERO);
-        assert_eq!(pacer.reserve().await, Duration::from_secs(60));
+        assert_eq!(pacer.reserve().await, Duration::from_millis(1_050));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn the_headers_can_raise_the_documented_floor() {
+        let pacer = rolling(5, 1);
+        pacer.update(Some(Budget::Rolling { remaining: Some(189), limit: Some(190), interval: None })).await;
+        for _ in 0..20 {
+            assert_eq!(pacer.reserve().await, Duration::ZERO);
+        }
     }
 }

@@ -39,7 +39,6 @@ pub static API: VendorApi = VendorApi {
     budget,
     retry_after: retry_after_secs,
     request_id_header: "x-request-id",
-    local_limit: None,
     // 40 requests per 20 s for API keys (enterprise: a shorter window), until headers say more.
     initial_budget: || Some(Budget::Bucket { used: 0, capacity: 40, window: rate_window() }),
 };

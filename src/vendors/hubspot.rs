@@ -23,7 +23,6 @@ pub static API: VendorApi = VendorApi {
     budget,
     retry_after,
     request_id_header: "x-hubspot-correlation-id",
-    local_limit: None,
     initial_budget,
 };
 
@@ -38,7 +37,7 @@ fn initial_budget() -> Option<Budget> {
         })
         .filter(|(n, s)| *n > 0 && *s > 0.0)
         .unwrap_or((100, 10.0));
-    Some(Budget::Window { remaining: limit, limit: Some(limit), reset_in: Duration::from_secs_f64(secs) })
+    Some(Budget::Rolling { remaining: None, limit: Some(limit), interval: Some(Duration::from_secs_f64(secs)) })
 }
 
 /// Every field optional, as HubSpot asks; scopes are the union of every place they appear.
@@ -69,11 +68,13 @@ fn interval(headers: &HeaderMap) -> Option<Duration> {
     header_num::<u64>(headers, "x-hubspot-ratelimit-interval-milliseconds").map(Duration::from_millis)
 }
 
+/// HubSpot's limit is rolling (`policyName: TEN_SECONDLY_ROLLING`): `Max` requests in any
+/// `Interval-Milliseconds`, `Remaining` of them left now.
 fn budget(headers: &HeaderMap) -> Option<Budget> {
-    Some(Budget::Window {
-        remaining: header_num(headers, "x-hubspot-ratelimit-remaining")?,
+    Some(Budget::Rolling {
+        remaining: Some(header_num(headers, "x-hubspot-ratelimit-remaining")?),
         limit: header_num(headers, "x-hubspot-ratelimit-max"),
-        reset_in: interval(headers).unwrap_or(Duration::from_secs(10)),
+        interval: interval(headers),
     })
 }
 

@@ -30,7 +30,6 @@ pub static API: VendorApi = VendorApi {
     budget,
     retry_after,
     request_id_header: "x-request-id",
-    local_limit: None,
     // The lowest documented private-app limit: 1,000 a minute, spread over 10-second windows.
     initial_budget: || Some(Budget::Window { remaining: 166, limit: Some(166), reset_in: Duration::from_secs(10) }),
 };

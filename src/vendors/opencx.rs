@@ -10,7 +10,7 @@ use serde_json::Value;
 use url::Url;
 
 use crate::http::client::retry_after_secs;
-use crate::http::{ApiError, Auth, Http, VendorApi, VendorClient, VendorError};
+use crate::http::{ApiError, Auth, Budget, Http, VendorApi, VendorClient, VendorError};
 use crate::integration::Integration;
 use crate::settings::Secret;
 
@@ -22,8 +22,10 @@ pub static API: VendorApi = VendorApi {
     budget: |_| None,
     retry_after: retry_after_secs,
     request_id_header: "x-request-id",
-    local_limit: Some((100, Duration::from_secs(60))),
-    initial_budget: || None,
+    // No headers: the documented 100 a minute is all the doctor goes by.
+    initial_budget: || {
+        Some(Budget::Rolling { remaining: None, limit: Some(100), interval: Some(Duration::from_secs(60)) })
+    },
 };
 
 fn parse_error(body: &Value) -> VendorError {
