@@ -5,7 +5,7 @@
 //! with --jobs 1, against the critical path (the longest chain of requests that truly depend on
 //! each other, computed from the request log); requests made against distinct resources; the
 //! OpenCX session lookup in organisations of 1,000 to 100,000 sessions; pacing under Gorgias's
-//! leaky bucket and HubSpot's ten-second window (scaled down); start-up, peak memory and the
+//! leaky bucket and HubSpot's rolling ten-second limit (scaled down); start-up, peak memory and the
 //! binary's size. Each target is printed with PASS or FAIL.
 
 use std::collections::{HashMap, HashSet};
@@ -308,7 +308,7 @@ fn pacing(rows: &mut Vec<Row>) {
         pass: wall.as_secs_f64() <= 1.2 * minimum.as_secs_f64(),
     });
 
-    // HubSpot: 5 requests per 1-second window (100 per 10 s in production).
+    // HubSpot: a rolling limit of 5 requests per second (100 per 10 s in production).
     let mut spec = Spec::healthy();
     let (per, window) = (5u32, Duration::from_secs(1));
     spec.hubspot_per_window = (per, window);
@@ -323,13 +323,13 @@ fn pacing(rows: &mut Vec<Row>) {
     let windows_needed = (log.len() as u32).saturating_sub(1) / per;
     let minimum = window * windows_needed;
     rows.push(Row {
-        what: format!("HubSpot pacing ({per} per {} s window, {} requests): 429s", window.as_secs(), log.len()),
+        what: format!("HubSpot pacing ({per} per {} s rolling, {} requests): 429s", window.as_secs(), log.len()),
         measured: limited.to_string(),
         target: "0".into(),
         pass: limited == 0,
     });
     rows.push(Row {
-        what: "HubSpot pacing: wall / minimum the window permits".into(),
+        what: "HubSpot pacing: wall / minimum the limit permits".into(),
         measured: format!(
             "{} / {} = {:.2}",
             ms(wall),

@@ -136,7 +136,9 @@ pub struct Spec {
     pub latency: Duration,
     /// Gorgias leaky bucket `(capacity, window)`: 429 when full. Documented: 40 per 20 s.
     pub gorgias_bucket: (u32, Duration),
-    /// HubSpot requests allowed per 10-second window (documented 100 on Free/Starter).
+    /// HubSpot requests allowed per 10-second interval (documented 100 on Free/Starter), counted
+    /// in an interval opened by the first request after the last one ended: a client that guesses
+    /// when the vendor's interval began is caught out, as it would be by HubSpot's rolling count.
     pub hubspot_per_window: (u32, Duration),
     /// Settings the doctor is given that differ from the world (a misconfigured profile).
     pub setting_overrides: Vec<(&'static str, String)>,
