@@ -119,6 +119,16 @@ impl Integration {
             Integration::Opencx => None,
         }
     }
+
+    /// What the helpdesk calls the object a run can be pointed at.
+    pub fn object_name(self) -> &'static str {
+        match self {
+            Integration::Gorgias => "ticket",
+            Integration::Intercom => "conversation",
+            Integration::Hubspot => "thread",
+            Integration::Opencx => "session",
+        }
+    }
 }
 
 impl fmt::Display for Integration {

@@ -90,6 +90,15 @@ pub enum CheckError {
         setting: String,
         env: String,
     },
+    /// The check reads one helpdesk object and the run was given none (`--ticket` …).
+    NoTarget(Integration),
+}
+
+/// The outcome of a check that needs a helpdesk object when the run names none.
+pub fn needs_target(integration: Integration) -> Outcome {
+    let flag = integration.target_flag().unwrap_or("an id");
+    Outcome::skip(format!("needs a helpdesk object: run with {flag} ID"))
+        .with_fix(format!("re-run with {flag} ID to check this on one {}", integration.object_name()))
 }
 
 impl From<Arc<ApiError>> for CheckError {
@@ -108,6 +117,7 @@ impl From<CheckError> for Outcome {
                     setting.split('.').next().unwrap_or("")
                 ))
             }
+            CheckError::NoTarget(integration) => needs_target(integration),
         }
     }
 }
@@ -134,5 +144,25 @@ pub struct Check {
 impl std::fmt::Debug for Check {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_check_without_its_helpdesk_object_names_the_flag_not_a_setting() {
+        for (integration, flag, object) in [
+            (Integration::Gorgias, "--ticket", "ticket"),
+            (Integration::Intercom, "--conversation", "conversation"),
+            (Integration::Hubspot, "--thread", "thread"),
+        ] {
+            let outcome = Outcome::from(CheckError::NoTarget(integration));
+            assert_eq!(outcome.status, Status::Skip);
+            assert!(outcome.detail.contains(&format!("{flag} ID")), "{}", outcome.detail);
+            let fix = outcome.fix.unwrap_or_default();
+            assert!(fix.contains(flag) && fix.ends_with(object), "{fix}");
+        }
     }
 }

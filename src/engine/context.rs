@@ -70,6 +70,21 @@ impl Ctx {
     pub fn id_setting(&self, integration: Integration, key: &str) -> Result<u64, CheckError> {
         self.settings.id(integration, key).ok_or_else(|| missing(integration, key))
     }
+
+    /// The Gorgias ticket the run was given (`--ticket`).
+    pub fn ticket_id(&self) -> Result<u64, CheckError> {
+        self.target.ticket.ok_or(CheckError::NoTarget(Integration::Gorgias))
+    }
+
+    /// The Intercom conversation the run was given (`--conversation`).
+    pub fn conversation_id(&self) -> Result<&str, CheckError> {
+        self.target.conversation.as_deref().ok_or(CheckError::NoTarget(Integration::Intercom))
+    }
+
+    /// The HubSpot thread the run was given (`--thread`).
+    pub fn thread_id(&self) -> Result<&str, CheckError> {
+        self.target.thread.as_deref().ok_or(CheckError::NoTarget(Integration::Hubspot))
+    }
 }
 
 pub fn missing(integration: Integration, key: &str) -> CheckError {

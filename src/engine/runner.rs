@@ -85,10 +85,7 @@ pub async fn run(
 async fn run_one(check: &'static Check, cx: Arc<Ctx>, deadline: Instant) -> CheckResult {
     let started = Instant::now();
     if check.needs_target && cx.target.id_for(cx.integration).is_none() {
-        let flag = cx.integration.target_flag().unwrap_or("an id");
-        let outcome = Outcome::skip(format!("needs a helpdesk object: run with {flag} ID"))
-            .with_fix(format!("re-run with {flag} ID to check this on one {}", object_name(cx.integration)));
-        return to_result(check, outcome, 0, None);
+        return to_result(check, crate::engine::check::needs_target(cx.integration), 0, None);
     }
     let inject = std::env::var("DOCTOR_INJECT_PANIC").ok();
     let task = tokio::spawn(async move {
@@ -118,15 +115,6 @@ async fn run_one(check: &'static Check, cx: Arc<Ctx>, deadline: Instant) -> Chec
         }
     };
     to_result(check, outcome, started.elapsed().as_millis() as u64, None)
-}
-
-fn object_name(integration: crate::integration::Integration) -> &'static str {
-    match integration {
-        crate::integration::Integration::Gorgias => "ticket",
-        crate::integration::Integration::Intercom => "conversation",
-        crate::integration::Integration::Hubspot => "thread",
-        crate::integration::Integration::Opencx => "session",
-    }
 }
 
 fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {

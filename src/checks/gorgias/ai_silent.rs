@@ -18,8 +18,7 @@ const CREDENTIALS: &str = "gorgias.credentials.permission";
 
 /// The run's ticket (the `ticket` check has already proved it exists).
 pub async fn ticket(cx: &Ctx) -> Result<Arc<Ticket>, CheckError> {
-    let id = cx.target.ticket.ok_or_else(|| crate::engine::context::missing(Integration::Gorgias, "domain"))?;
-    Ok(cx.facts.gorgias()?.ticket(id).await?)
+    Ok(cx.facts.gorgias()?.ticket(cx.ticket_id()?).await?)
 }
 
 /// Messages in time order, deleted ones left out.
@@ -49,7 +48,7 @@ pub static TICKET: Check = Check {
 };
 
 async fn ticket_exists(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
-    let id = cx.target.ticket.unwrap_or_default();
+    let id = cx.ticket_id()?;
     match cx.facts.gorgias()?.ticket(id).await {
         Ok(t) => Ok(Outcome::pass(format!(
             "ticket {id}: {}, {} message(s), customer {}",

@@ -24,8 +24,7 @@ pub fn ai_user(cx: &Ctx) -> Result<(String, bool), CheckError> {
 }
 
 pub async fn thread(cx: &Ctx) -> Result<Arc<Thread>, CheckError> {
-    let id = cx.target.thread.clone().unwrap_or_default();
-    Ok(cx.facts.hubspot()?.thread(&id).await?)
+    Ok(cx.facts.hubspot()?.thread(cx.thread_id()?).await?)
 }
 
 pub static THREAD: Check = Check {
@@ -44,8 +43,8 @@ pub static THREAD: Check = Check {
 };
 
 async fn exists(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
-    let id = cx.target.thread.clone().unwrap_or_default();
-    match cx.facts.hubspot()?.thread(&id).await {
+    let id = cx.thread_id()?;
+    match cx.facts.hubspot()?.thread(id).await {
         Ok(t) => Ok(Outcome::pass(format!(
             "thread {id}: {}, owner {}",
             t.status.as_deref().unwrap_or("status unknown"),

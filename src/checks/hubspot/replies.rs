@@ -34,8 +34,7 @@ fn is_handoff_comment(text: &str) -> bool {
 }
 
 async fn handoff_comment(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
-    let id = cx.target.thread.clone().unwrap_or_default();
-    let messages = cx.facts.hubspot()?.thread_messages(&id).await?;
+    let messages = cx.facts.hubspot()?.thread_messages(cx.thread_id()?).await?;
     let comment = messages
         .results
         .iter()
@@ -127,8 +126,7 @@ pub static PUBLIC_REPLY: Check = Check {
 async fn public_reply(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let (digits, _) = ai_user(&cx)?;
     let ai = format!("A-{digits}");
-    let id = cx.target.thread.clone().unwrap_or_default();
-    let messages = cx.facts.hubspot()?.thread_messages(&id).await?;
+    let messages = cx.facts.hubspot()?.thread_messages(cx.thread_id()?).await?;
     let mut by_reps: Vec<_> = messages
         .results
         .iter()

@@ -16,8 +16,7 @@ pub const CONVERSATION_CHECK: &str = "intercom.ai-silent.conversation";
 
 /// The run's conversation (the conversation check has proved it exists).
 pub async fn conversation(cx: &Ctx) -> Result<Arc<Conversation>, CheckError> {
-    let id = cx.target.conversation.clone().unwrap_or_default();
-    Ok(cx.facts.intercom()?.conversation(&id).await?)
+    Ok(cx.facts.intercom()?.conversation(cx.conversation_id()?).await?)
 }
 
 pub static CONVERSATION: Check = Check {
@@ -35,8 +34,8 @@ pub static CONVERSATION: Check = Check {
 };
 
 async fn exists(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
-    let id = cx.target.conversation.clone().unwrap_or_default();
-    match cx.facts.intercom()?.conversation(&id).await {
+    let id = cx.conversation_id()?;
+    match cx.facts.intercom()?.conversation(id).await {
         Ok(c) => Ok(Outcome::pass(format!(
             "conversation {id}: {}, {} part(s)",
             c.state.as_deref().unwrap_or("state unknown"),

@@ -30,12 +30,12 @@ async fn evidence(cx: &Ctx) -> Result<Result<Arc<SessionEvidence>, Outcome>, Che
     }
 }
 
+/// "Gorgias ticket 1042", "session 5e0c…": the object the run was pointed at.
 fn object_name(cx: &Ctx) -> String {
+    let id = cx.target.id_for(cx.integration).unwrap_or_default();
     match cx.integration {
-        Integration::Gorgias => format!("Gorgias ticket {}", cx.target.ticket.unwrap_or_default()),
-        Integration::Intercom => format!("Intercom conversation {}", cx.target.conversation.as_deref().unwrap_or("")),
-        Integration::Hubspot => format!("HubSpot thread {}", cx.target.thread.as_deref().unwrap_or("")),
-        Integration::Opencx => format!("session {}", cx.target.session.as_deref().unwrap_or("")),
+        Integration::Opencx => format!("session {id}"),
+        helpdesk => format!("{} {} {id}", helpdesk.name(), helpdesk.object_name()),
     }
 }
 
