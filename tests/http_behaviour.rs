@@ -173,3 +173,23 @@ fn paced_by_hubspot_rolling_limit_a_run_over_one_interval_gets_no_429() {
     assert!(hubspot.len() > 10, "the run needs more than two intervals: {}", hubspot.len());
     assert_eq!(hubspot.iter().filter(|r| r.status == 429).count(), 0, "{hubspot:?}");
 }
+
+#[test]
+fn hubspot_daily_limit_is_reported_at_once_not_retried() {
+    // A daily quota clears at midnight: waiting out a 429 three times would only make the
+    // support engineer wait. Each request is sent once and the report says why it failed.
+    let env = Env::new();
+    let sb = sandbox(Spec::healthy().fault(Integration::Hubspot, "/", FaultKind::DailyQuota));
+    let out = env.doctor_for(&sb).args(["hubspot", "--thread", "8801", "--format", "json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let hubspot: Vec<_> = sb.requests().into_iter().filter(|r| r.vendor == Integration::Hubspot).collect();
+    let mut paths: Vec<_> = hubspot.iter().map(|r| (r.method.clone(), r.path.clone(), r.query.clone())).collect();
+    let sent = paths.len();
+    paths.sort();
+    paths.dedup();
+    assert_eq!(sent, paths.len(), "a request was retried: {hubspot:?}");
+    let report = json(&out);
+    let detail = check(&report, "hubspot.credentials.token-valid")["detail"].as_str().unwrap_or_default().to_string();
+    assert!(detail.contains("429") && detail.contains("daily API limit is used up"), "{detail}");
+    assert!(!detail.contains("retries allowed"), "{detail}");
+}

@@ -117,6 +117,8 @@ pub struct VendorApi {
     pub budget: fn(&HeaderMap) -> Option<Budget>,
     /// How long a 429 asks to wait (Retry-After, or the vendor's reset header).
     pub retry_after: fn(&HeaderMap) -> Option<Duration>,
+    /// A 429 (headers, JSON body) for a quota no wait within a run clears, described: not retried.
+    pub quota_exhausted: fn(&HeaderMap, &Value) -> Option<&'static str>,
     pub request_id_header: &'static str,
     /// The documented floor of the vendor's limit, assumed until its headers arrive (and all the
     /// doctor goes by for a vendor that sends none).
@@ -239,7 +241,14 @@ impl VendorClient {
                     retries += 1;
                     Some(Duration::from_millis(250 * 2u64.pow(retries - 1)))
                 }
-                Ok(Attempt { status: 429, headers, .. }) if rate_waits < MAX_RATE_LIMIT_WAITS => {
+                Ok(Attempt { status: 429, headers, body }) => {
+                    let json = serde_json::from_slice::<Value>(body).unwrap_or(Value::Null);
+                    if let Some(quota) = (self.api.quota_exhausted)(headers, &json) {
+                        return Err(self.error(&m, path, ErrorKind::QuotaExhausted { quota }));
+                    }
+                    if rate_waits >= MAX_RATE_LIMIT_WAITS {
+                        return Err(self.error(&m, path, ErrorKind::RateLimited { retry_after: None }));
+                    }
                     rate_waits += 1;
                     let wait = (self.api.retry_after)(headers).unwrap_or(Duration::from_secs(1));
                     if wait >= self.http.remaining() {

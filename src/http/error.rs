@@ -26,6 +26,8 @@ pub enum ErrorKind {
     Status { status: u16, error: VendorError },
     /// 429 that did not clear within the run's deadline or the retry budget.
     RateLimited { retry_after: Option<Duration> },
+    /// 429 for a quota that no wait within the run clears (HubSpot's daily limit): not retried.
+    QuotaExhausted { quota: &'static str },
     /// No answer within the per-request timeout.
     Timeout { after: Duration },
     /// The run's `--timeout` deadline left no time for this request.
@@ -63,7 +65,7 @@ impl ApiError {
     pub fn status(&self) -> Option<u16> {
         match &self.kind {
             ErrorKind::Status { status, .. } => Some(*status),
-            ErrorKind::RateLimited { .. } => Some(429),
+            ErrorKind::RateLimited { .. } | ErrorKind::QuotaExhausted { .. } => Some(429),
             ErrorKind::NotJson { status, .. } | ErrorKind::Redirect { status, .. } => Some(*status),
             _ => None,
         }
@@ -94,6 +96,7 @@ impl ApiError {
             ErrorKind::Status { status, .. } if *status >= 500 => format!("{vendor} had a server error; re-run in a few minutes, and check {vendor}'s status page if it persists"),
             ErrorKind::Status { .. } | ErrorKind::Shape { .. } => "re-run with -v to see the request; if it repeats, report it with the request id".to_string(),
             ErrorKind::RateLimited { .. } => format!("{vendor}'s rate limit is exhausted (other integrations share it); re-run later or with a longer --timeout"),
+            ErrorKind::QuotaExhausted { .. } => format!("re-run after the reset; meanwhile every {vendor} integration of the account is refused too — find the app using up the quota in {vendor}'s API usage logs"),
             ErrorKind::Timeout { .. } | ErrorKind::Deadline => "raise --timeout, or check the network path to the vendor".into(),
             ErrorKind::Dns { .. } => format!("check the {vendor} host name (domain prefix / base URL) and DNS"),
             ErrorKind::Connect { .. } => "check the network, proxy and firewall between this machine and the vendor".into(),
@@ -130,6 +133,7 @@ impl fmt::Display for ApiError {
                 "HTTP 429 Too Many Requests: still rate limited; the vendor asked to wait {}s, more than the run's deadline allows",
                 wait.as_secs()
             ),
+            ErrorKind::QuotaExhausted { quota } => write!(f, "HTTP 429 Too Many Requests: {quota}; not retried"),
             ErrorKind::RateLimited { retry_after: None } => {
                 write!(f, "HTTP 429 Too Many Requests: still rate limited after the retries allowed")
             }

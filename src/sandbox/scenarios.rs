@@ -276,6 +276,13 @@ pub static SCENARIOS: &[Scenario] = &[
     sc("gorgias-rate-limited-once", Some(G), "One 429 with Retry-After: 1, then normal", None, || {
         Spec::healthy().fault_times(G, "/api/account", FaultKind::RateLimited { retry_after_secs: 1 }, 1)
     }),
+    sc(
+        "hubspot-daily-quota",
+        Some(H),
+        "HubSpot's daily API limit used up: reported at once, not retried (could not check: exit 3)",
+        None,
+        || Spec::healthy().fault(H, "/", FaultKind::DailyQuota),
+    ),
     sc("hostile-strings", None, "API strings carrying terminal escapes and bidi overrides", None, || {
         let mut s = Spec::healthy();
         let hostile = "AI\u{1b}]0;pwned\u{7}\u{1b}[31m Agent\u{202e}gnp.exe\u{200b}\r\nFAKE: all good";

@@ -387,6 +387,18 @@ async fn fault_response(vendor: Integration, kind: FaultKind) -> Response {
             }
             response
         }
+        FaultKind::DailyQuota if vendor == Integration::Hubspot => {
+            let mut response = json_response(
+                429,
+                &json!({"status": "error", "message": "You have reached your daily limit.", "errorType": "RATE_LIMIT",
+                "correlationId": "sbx-5d1c-4e8a-9f00-0000000d4117", "policyName": "DAILY"}),
+            );
+            let h = response.headers_mut();
+            h.insert("x-hubspot-ratelimit-daily", HeaderValue::from(250_000u32));
+            h.insert("x-hubspot-ratelimit-daily-remaining", HeaderValue::from(0u32));
+            response
+        }
+        FaultKind::DailyQuota => json_response(429, &rate_limit_body(vendor)),
     }
 }
 

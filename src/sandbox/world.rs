@@ -122,6 +122,9 @@ pub enum FaultKind {
     Hang,
     /// 429 with `Retry-After` in seconds.
     RateLimited { retry_after_secs: u64 },
+    /// HubSpot's daily limit used up: 429 with `policyName: DAILY` and no daily calls left
+    /// (it resets at midnight; other vendors answer their plain 429).
+    DailyQuota,
     /// An error whose message echoes the request's credentials back (some APIs do): the doctor
     /// must not print them.
     EchoCredentials(u16),

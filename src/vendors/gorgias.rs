@@ -38,6 +38,7 @@ pub static API: VendorApi = VendorApi {
     parse_error,
     budget,
     retry_after: retry_after_secs,
+    quota_exhausted: |_, _| None,
     request_id_header: "x-request-id",
     // 40 requests per 20 s for API keys (enterprise: a shorter window), until headers say more.
     initial_budget: || Some(Budget::Bucket { used: 0, capacity: 40, window: rate_window() }),

@@ -22,6 +22,7 @@ pub static API: VendorApi = VendorApi {
     parse_error,
     budget,
     retry_after,
+    quota_exhausted,
     request_id_header: "x-hubspot-correlation-id",
     initial_budget,
 };
@@ -76,6 +77,14 @@ fn budget(headers: &HeaderMap) -> Option<Budget> {
         limit: header_num(headers, "x-hubspot-ratelimit-max"),
         interval: interval(headers),
     })
+}
+
+/// A 429 of the daily limit (`policyName: DAILY`, or no daily calls left) clears only at
+/// midnight in the account's time zone: waiting within a run cannot help.
+fn quota_exhausted(headers: &HeaderMap, body: &Value) -> Option<&'static str> {
+    let daily = body["policyName"].as_str().is_some_and(|p| p.eq_ignore_ascii_case("DAILY"))
+        || header_num::<u64>(headers, "x-hubspot-ratelimit-daily-remaining") == Some(0);
+    daily.then_some("HubSpot's daily API limit is used up (it resets at midnight in the account's time zone)")
 }
 
 fn retry_after(headers: &HeaderMap) -> Option<Duration> {

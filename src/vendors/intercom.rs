@@ -29,6 +29,7 @@ pub static API: VendorApi = VendorApi {
     parse_error,
     budget,
     retry_after,
+    quota_exhausted: |_, _| None,
     request_id_header: "x-request-id",
     // The lowest documented private-app limit: 1,000 a minute, spread over 10-second windows.
     initial_budget: || Some(Budget::Window { remaining: 166, limit: Some(166), reset_in: Duration::from_secs(10) }),

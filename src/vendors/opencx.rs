@@ -21,6 +21,7 @@ pub static API: VendorApi = VendorApi {
     parse_error,
     budget: |_| None,
     retry_after: retry_after_secs,
+    quota_exhausted: |_, _| None,
     request_id_header: "x-request-id",
     // No headers: the documented 100 a minute is all the doctor goes by.
     initial_budget: || {
