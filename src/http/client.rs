@@ -226,7 +226,8 @@ impl VendorClient {
             let wait = self.pacer.reserve().await;
             if !wait.is_zero() {
                 if wait >= self.http.remaining() {
-                    return Err(self.error(&m, path, ErrorKind::RateLimited { retry_after: Some(wait) }));
+                    let after_429 = rate_waits > 0;
+                    return Err(self.error(&m, path, ErrorKind::NoRoom { next_slot: wait, after_429 }));
                 }
                 self.http.trace(&format!(
                     "  pacing {} for {} ms (rate-limit headers)",

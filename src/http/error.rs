@@ -26,6 +26,9 @@ pub enum ErrorKind {
     Status { status: u16, error: VendorError },
     /// 429 that did not clear within the run's deadline or the retry budget.
     RateLimited { retry_after: Option<Duration> },
+    /// Not sent: the pacer, going by the vendor's rate-limit headers, has no slot for the request
+    /// before the run's deadline; `after_429`: the vendor had already refused it.
+    NoRoom { next_slot: Duration, after_429: bool },
     /// 429 for a quota that no wait within the run clears (HubSpot's daily limit): not retried.
     QuotaExhausted { quota: &'static str },
     /// No answer within the per-request timeout.
@@ -65,7 +68,9 @@ impl ApiError {
     pub fn status(&self) -> Option<u16> {
         match &self.kind {
             ErrorKind::Status { status, .. } => Some(*status),
-            ErrorKind::RateLimited { .. } | ErrorKind::QuotaExhausted { .. } => Some(429),
+            ErrorKind::RateLimited { .. }
+            | ErrorKind::QuotaExhausted { .. }
+            | ErrorKind::NoRoom { after_429: true, .. } => Some(429),
             ErrorKind::NotJson { status, .. } | ErrorKind::Redirect { status, .. } => Some(*status),
             _ => None,
         }
@@ -95,7 +100,7 @@ impl ApiError {
             ErrorKind::Status { status: 403, .. } => format!("the {vendor} credentials lack a permission this check needs"),
             ErrorKind::Status { status, .. } if *status >= 500 => format!("{vendor} had a server error; re-run in a few minutes, and check {vendor}'s status page if it persists"),
             ErrorKind::Status { .. } | ErrorKind::Shape { .. } => "re-run with -v to see the request; if it repeats, report it with the request id".to_string(),
-            ErrorKind::RateLimited { .. } => format!("{vendor}'s rate limit is exhausted (other integrations share it); re-run later or with a longer --timeout"),
+            ErrorKind::RateLimited { .. } | ErrorKind::NoRoom { .. } => format!("{vendor}'s rate limit is exhausted (other integrations share it); re-run later or with a longer --timeout"),
             ErrorKind::QuotaExhausted { .. } => format!("re-run after the reset; meanwhile every {vendor} integration of the account is refused too — find the app using up the quota in {vendor}'s API usage logs"),
             ErrorKind::Timeout { .. } | ErrorKind::Deadline => "raise --timeout, or check the network path to the vendor".into(),
             ErrorKind::Dns { .. } => format!("check the {vendor} host name (domain prefix / base URL) and DNS"),
@@ -132,6 +137,16 @@ impl fmt::Display for ApiError {
                 f,
                 "HTTP 429 Too Many Requests: still rate limited; the vendor asked to wait {}s, more than the run's deadline allows",
                 wait.as_secs()
+            ),
+            ErrorKind::NoRoom { next_slot, after_429: true } => write!(
+                f,
+                "HTTP 429 Too Many Requests: still rate limited; the rate-limit headers leave no room before the run's deadline (next slot in {:.1}s)",
+                next_slot.as_secs_f64()
+            ),
+            ErrorKind::NoRoom { next_slot, after_429: false } => write!(
+                f,
+                "not sent: the rate-limit headers leave no room before the run's --timeout deadline (next slot in {:.1}s)",
+                next_slot.as_secs_f64()
             ),
             ErrorKind::QuotaExhausted { quota } => write!(f, "HTTP 429 Too Many Requests: {quota}; not retried"),
             ErrorKind::RateLimited { retry_after: None } => {

@@ -34,7 +34,7 @@ pub fn matrix() -> Vec<FaultCase> {
         FaultCase { name: "401", injection: Sandbox(Status(401)), says: "401", reports: "`fail` of the credentials check (the status is the diagnosis), dependents `skip` with `blocked_by`" },
         FaultCase { name: "403", injection: Sandbox(Status(403)), says: "403", reports: "`fail` of the permission/plan/scope check, or `error` naming the 403 and its body" },
         FaultCase { name: "404", injection: Sandbox(Status(404)), says: "404", reports: "`fail` where a missing object is the finding (no such ticket, user, team), else `error`" },
-        FaultCase { name: "429 that never clears", injection: Sandbox(RateLimited { retry_after_secs: 1 }), says: "429", reports: "`error`: \"still rate limited after the retries allowed\" (Retry-After honoured 3 times within the deadline)" },
+        FaultCase { name: "429 that never clears", injection: Sandbox(RateLimited { retry_after_secs: 1 }), says: "429 Too Many Requests: still rate limited", reports: "`error`: \"HTTP 429 Too Many Requests: still rate limited\" after the retries allowed (Retry-After honoured up to 3 times), or as soon as the rate-limit headers leave no room before the deadline" },
         FaultCase { name: "500", injection: Sandbox(Status(500)), says: "500", reports: "`error`: \"HTTP 500 Internal Server Error\" with the vendor's message and request id" },
         FaultCase { name: "502 with an HTML page", injection: Sandbox(Html(502)), says: "instead of JSON", reports: "`error`: \"HTTP 502 answered with text/html instead of JSON (\\\"502 Bad Gateway\\\")\", after 2 retries" },
         FaultCase { name: "malformed JSON", injection: Sandbox(MalformedJson), says: "not valid JSON", reports: "`error`: \"the body is not valid JSON (…)\"" },
