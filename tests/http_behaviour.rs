@@ -8,7 +8,7 @@ use base64::Engine;
 use crate::common::{check, json, sandbox, stderr, stdout, Env};
 use opencx_doctor::http::{Auth, ErrorKind, Http, HttpOptions, VendorClient};
 use opencx_doctor::integration::Integration;
-use opencx_doctor::sandbox::{world, FaultKind, Spec};
+use opencx_doctor::sandbox::{world, FaultKind, Logged, Spec};
 use opencx_doctor::settings::Secret;
 
 #[test]
@@ -128,26 +128,28 @@ async fn the_read_only_guard_refuses_writes_before_sending() {
     assert_eq!(logged[0].path, "/chat/sessions/filter");
 }
 
+/// Runs the doctor on `spec` with a scaled-down rate-limit floor (`knob`), expects a clean run,
+/// and returns the requests `vendor` saw.
+fn paced_run(spec: Spec, knob: (&str, &str), args: &[&str], vendor: Integration) -> Vec<Logged> {
+    let env = Env::new();
+    let sb = sandbox(spec);
+    let out = env.doctor_for(&sb).env(knob.0, knob.1).args(args).args(["--format", "json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    sb.requests().into_iter().filter(|r| r.vendor == vendor).collect()
+}
+
 #[test]
 fn paced_by_gorgias_rate_limit_headers_a_long_run_gets_no_429() {
     // A bucket scaled down to 10 requests per second, and listings long enough that one run
     // needs more requests than a bucketful: the doctor paces itself from the headers.
-    let env = Env::new();
     let mut spec = Spec::healthy();
     spec.gorgias_bucket = (10, Duration::from_secs(1));
     for i in 0..900u64 {
         spec.world.gorgias.integrations.push(serde_json::json!({"id": 10_000 + i, "name": "hook", "type": "http",
             "deactivated_datetime": null, "http": {"url": format!("https://hooks.example/{i}"), "triggers": {}}}));
     }
-    let sb = sandbox(spec);
-    let out = env
-        .doctor_for(&sb)
-        .env("DOCTOR_GORGIAS_RATE_WINDOW", "1")
-        .args(["gorgias", "--ticket", "1042", "--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let gorgias: Vec<_> = sb.requests().into_iter().filter(|r| r.vendor == Integration::Gorgias).collect();
+    let gorgias =
+        paced_run(spec, ("DOCTOR_GORGIAS_RATE_WINDOW", "1"), &["gorgias", "--ticket", "1042"], Integration::Gorgias);
     assert!(gorgias.len() > 10, "the run needs more than one bucketful: {}", gorgias.len());
     assert_eq!(gorgias.iter().filter(|r| r.status == 429).count(), 0);
 }
@@ -158,18 +160,10 @@ fn paced_by_hubspot_rolling_limit_a_run_over_one_interval_gets_no_429() {
     // it spans three intervals. The sandbox opens its interval at the first request after the
     // last one ended (later than the doctor's own first request): the doctor must not assume it
     // knows when the vendor's interval began.
-    let env = Env::new();
     let mut spec = Spec::healthy();
     spec.hubspot_per_window = (5, Duration::from_secs(1));
-    let sb = sandbox(spec);
-    let out = env
-        .doctor_for(&sb)
-        .env("DOCTOR_HUBSPOT_RATE_LIMIT", "5/1")
-        .args(["hubspot", "--thread", "8801", "--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let hubspot: Vec<_> = sb.requests().into_iter().filter(|r| r.vendor == Integration::Hubspot).collect();
+    let hubspot =
+        paced_run(spec, ("DOCTOR_HUBSPOT_RATE_LIMIT", "5/1"), &["hubspot", "--thread", "8801"], Integration::Hubspot);
     assert!(hubspot.len() > 10, "the run needs more than two intervals: {}", hubspot.len());
     assert_eq!(hubspot.iter().filter(|r| r.status == 429).count(), 0, "{hubspot:?}");
 }
