@@ -162,7 +162,7 @@ pub fn execute(g: &Global, settings: Settings, plan: Vec<Plan>, target: Target, 
             target: target
                 .entries()
                 .into_iter()
-                .filter(|(k, _)| Some(*k) == target_key(integration))
+                .filter(|(k, _)| *k == integration.object_name())
                 .map(|(k, v)| (k.to_string(), v))
                 .collect::<BTreeMap<_, _>>(),
             started_at: started_at.to_rfc3339_opts(SecondsFormat::Secs, true),
@@ -190,13 +190,4 @@ pub fn execute(g: &Global, settings: Settings, plan: Vec<Plan>, target: Target, 
         }
     }
     Ok(code)
-}
-
-fn target_key(integration: Integration) -> Option<&'static str> {
-    match integration {
-        Integration::Gorgias => Some("ticket"),
-        Integration::Intercom => Some("conversation"),
-        Integration::Hubspot => Some("thread"),
-        Integration::Opencx => Some("session"),
-    }
 }
