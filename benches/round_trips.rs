@@ -285,28 +285,10 @@ fn pacing(rows: &mut Vec<Row>) {
     let sb = Sandbox::start(spec).expect("sandbox");
     let window_secs = window.as_secs_f64().to_string();
     let (wall, _) = doctor(&sb, &["gorgias", "--ticket", "1042"], &[("DOCTOR_GORGIAS_RATE_WINDOW", &window_secs)]);
-    let log: Vec<Logged> = sb.requests().into_iter().filter(|r| r.vendor == Integration::Gorgias).collect();
-    show_log("Gorgias pacing", &sb.requests(), wall);
-    let limited = log.iter().filter(|r| r.status == 429).count();
     let drain = f64::from(capacity) / window.as_secs_f64();
-    let minimum = Duration::from_secs_f64(((log.len() as f64 - f64::from(capacity)).max(0.0)) / drain);
-    rows.push(Row {
-        what: format!("Gorgias pacing ({capacity} per {} s bucket, {} requests): 429s", window.as_secs(), log.len()),
-        measured: limited.to_string(),
-        target: "0".into(),
-        pass: limited == 0,
-    });
-    rows.push(Row {
-        what: "Gorgias pacing: wall / minimum the bucket permits".into(),
-        measured: format!(
-            "{} / {} = {:.2}",
-            ms(wall),
-            ms(minimum),
-            wall.as_secs_f64() / minimum.as_secs_f64().max(0.001)
-        ),
-        target: "≤ 1.20".into(),
-        pass: wall.as_secs_f64() <= 1.2 * minimum.as_secs_f64(),
-    });
+    let minimum = |requests: usize| Duration::from_secs_f64((requests as f64 - f64::from(capacity)).max(0.0) / drain);
+    let limit = format!("{capacity} per {} s bucket", window.as_secs());
+    paced_rows(rows, &sb, Integration::Gorgias, wall, (&limit, "bucket"), minimum);
 
     // HubSpot: a rolling limit of 5 requests per second (100 per 10 s in production).
     let mut spec = Spec::healthy();
@@ -317,19 +299,36 @@ fn pacing(rows: &mut Vec<Row>) {
     // the scaled-down one, as a real account's floor would be.
     let limit = format!("{per}/{}", window.as_secs_f64());
     let (wall, _) = doctor(&sb, &["hubspot", "--thread", "8801"], &[("DOCTOR_HUBSPOT_RATE_LIMIT", &limit)]);
-    let log: Vec<Logged> = sb.requests().into_iter().filter(|r| r.vendor == Integration::Hubspot).collect();
-    show_log("HubSpot pacing", &sb.requests(), wall);
+    // One interval per full interval of requests after the first.
+    let minimum = |requests: usize| window * ((requests as u32).saturating_sub(1) / per);
+    let limit = format!("{per} per {} s rolling", window.as_secs());
+    paced_rows(rows, &sb, Integration::Hubspot, wall, (&limit, "limit"), minimum);
+}
+
+/// The two rows of a paced run: the 429s `vendor` answered (target 0), and the wall time against
+/// the minimum the limit permits for that many requests (target ≤ 1.2×). `limit`: how the limit
+/// is described in the rows' labels, long and short.
+fn paced_rows(
+    rows: &mut Vec<Row>,
+    sb: &Sandbox,
+    vendor: Integration,
+    wall: Duration,
+    limit: (&str, &str),
+    minimum: impl Fn(usize) -> Duration,
+) {
+    let all = sb.requests();
+    show_log(&format!("{} pacing", vendor.name()), &all, wall);
+    let log: Vec<&Logged> = all.iter().filter(|r| r.vendor == vendor).collect();
     let limited = log.iter().filter(|r| r.status == 429).count();
-    let windows_needed = (log.len() as u32).saturating_sub(1) / per;
-    let minimum = window * windows_needed;
+    let minimum = minimum(log.len());
     rows.push(Row {
-        what: format!("HubSpot pacing ({per} per {} s rolling, {} requests): 429s", window.as_secs(), log.len()),
+        what: format!("{} pacing ({}, {} requests): 429s", vendor.name(), limit.0, log.len()),
         measured: limited.to_string(),
         target: "0".into(),
         pass: limited == 0,
     });
     rows.push(Row {
-        what: "HubSpot pacing: wall / minimum the limit permits".into(),
+        what: format!("{} pacing: wall / minimum the {} permits", vendor.name(), limit.1),
         measured: format!(
             "{} / {} = {:.2}",
             ms(wall),
