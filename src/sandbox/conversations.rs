@@ -176,14 +176,7 @@ pub fn populate(world: &mut World, now: DateTime<Utc>) {
         "Can I change the size of my order?",
         &[gorgias_message(880_010, t3, true, "Can I change the size?")],
     ));
-    world.opencx.sessions.push(session(
-        WAITING_SESSION,
-        "gorgias",
-        "1043",
-        t3 + Duration::seconds(5),
-        "email",
-        CUSTOMER_EMAIL,
-    ));
+    add_waiting_session(world, WAITING_SESSION, "gorgias", "1043", t3 + Duration::seconds(5), "email");
     // Ticket 1040: handled by a human agent, older.
     let t4 = now - Duration::hours(5);
     let mut human =
@@ -226,14 +219,7 @@ pub fn populate(world: &mut World, now: DateTime<Utc>) {
     waiting["conversation_parts"] =
         json!({"type": "conversation_part.list", "total_count": 0, "conversation_parts": []});
     world.intercom.conversations.push(waiting);
-    world.opencx.sessions.push(session(
-        INTERCOM_WAITING_SESSION,
-        "intercom",
-        "216",
-        t5 + Duration::seconds(4),
-        "web",
-        CUSTOMER_EMAIL,
-    ));
+    add_waiting_session(world, INTERCOM_WAITING_SESSION, "intercom", "216", t5 + Duration::seconds(4), "web");
 
     // HubSpot thread 8801, owned by the AI user.
     let t2 = now - Duration::hours(1);
@@ -268,16 +254,21 @@ pub fn populate(world: &mut World, now: DateTime<Utc>) {
     waiting["latestMessageReceivedTimestamp"] = ts(t6).into();
     waiting["latestMessageSentTimestamp"] = serde_json::Value::Null;
     world.hubspot.threads.push(waiting);
-    world.opencx.sessions.push(session(
-        HUBSPOT_WAITING_SESSION,
-        "hubspot",
-        "8802",
-        t6 + Duration::seconds(5),
-        "email",
-        CUSTOMER_EMAIL,
-    ));
+    add_waiting_session(world, HUBSPOT_WAITING_SESSION, "hubspot", "8802", t6 + Duration::seconds(5), "email");
 
     add_background_sessions(world, now, 40, Duration::minutes(97));
+}
+
+/// A session of the customer's whose history is still empty: the AI is working on it.
+pub fn add_waiting_session(
+    world: &mut World,
+    id: &str,
+    system: &str,
+    external_id: &str,
+    created: DateTime<Utc>,
+    channel: &str,
+) {
+    world.opencx.sessions.push(session(id, system, external_id, created, channel, CUSTOMER_EMAIL));
 }
 
 /// A session with a customer message and the AI's reply in its history.
@@ -289,7 +280,7 @@ pub fn add_session(
     created: DateTime<Utc>,
     channel: &str,
 ) {
-    world.opencx.sessions.push(session(id, system, external_id, created, channel, CUSTOMER_EMAIL));
+    add_waiting_session(world, id, system, external_id, created, channel);
     world.opencx.history.insert(
         id.to_string(),
         vec![
