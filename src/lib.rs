@@ -21,6 +21,7 @@ pub mod report;
 pub mod sandbox;
 pub mod sanitize;
 pub mod settings;
+pub mod signals;
 pub mod term;
 pub mod vendors;
 
@@ -30,12 +31,21 @@ use clap::Parser;
 
 /// Runs the doctor with the process's arguments and returns its exit status.
 pub fn main() -> ExitCode {
+    signals::install();
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => {
+        Err(e) if !e.use_stderr() => {
+            // --help and --version.
             let _ = e.print();
-            // --help and --version are not errors; every usage error is exit 2.
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+            return ExitCode::from(0);
+        }
+        Err(e) => {
+            // Every usage error is exit 2. It may echo a value given on the command line, so it
+            // is made safe for the terminal line by line.
+            let text = e.render().to_string();
+            let safe: Vec<String> = text.lines().map(sanitize::for_terminal).collect();
+            output::stderr_line(safe.join("\n").trim_end());
+            return ExitCode::from(2);
         }
     };
     match commands::dispatch(cli) {

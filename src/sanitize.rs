@@ -31,6 +31,54 @@ pub fn for_terminal(text: &str) -> String {
     out
 }
 
+/// A last guard over a rendered terminal report: the only escape sequences the doctor writes
+/// are SGR colour codes (`ESC [ digits ; m`); any other escape, control character (but the
+/// newline) or reordering character that reached the text is shown as a visible escape.
+pub fn only_colour_codes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c == '\u{1b}' {
+            let rest = &text[i + 1..];
+            let sgr_len = rest
+                .strip_prefix('[')
+                .and_then(|r| r.find(|ch: char| !(ch.is_ascii_digit() || ch == ';')).map(|end| (r, end)))
+                .filter(|(r, end)| r[*end..].starts_with('m') && *end <= 16)
+                .map(|(_, end)| end + 2);
+            if let Some(len) = sgr_len {
+                out.push(c);
+                out.push_str(&rest[..len]);
+                for _ in 0..rest[..len].chars().count() {
+                    chars.next();
+                }
+                continue;
+            }
+        }
+        match c {
+            '\n' => out.push(c),
+            c if c.is_control() || is_invisible_or_reordering(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// For XML 1.0 (JUnit): drops every character XML 1.0 forbids (C0 controls but tab, newline
+/// and carriage return; surrogates; U+FFFE and U+FFFF) and shows the invisible and reordering
+/// ones as visible escapes, so a report parser never fails and a reader is never misled.
+pub fn for_xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let allowed = matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}');
+        if !allowed || is_invisible_or_reordering(c) || ('\u{7f}'..='\u{9f}').contains(&c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// For JSON text already produced by serde_json: control characters are escaped by serde; this
 /// also escapes the invisible and reordering characters, which JSON allows raw, so a viewer of
 /// the JSON sees them. They can only occur inside strings, so replacing them is safe.
@@ -61,6 +109,22 @@ mod tests {
         assert!(!clean.contains('\u{202e}'));
         assert!(clean.contains("\\u{202e}"));
         assert!(clean.contains("next"));
+    }
+
+    #[test]
+    fn only_colour_codes_pass_the_last_guard() {
+        let text = "\u{1b}[31mred\u{1b}[0m \u{1b}]52;c;ZXZpbA==\u{7} \u{1b}[2J x\u{202e}";
+        let out = only_colour_codes(text);
+        assert!(out.starts_with("\u{1b}[31mred\u{1b}[0m "), "{out:?}");
+        assert!(!out.contains("\u{1b}]") && !out.contains("\u{1b}[2J") && !out.contains('\u{7}'), "{out:?}");
+        assert!(!out.contains('\u{202e}'));
+    }
+
+    #[test]
+    fn xml_text_holds_only_what_xml_1_0_allows() {
+        let out = for_xml("a\u{fffe}b\u{ffff}c\u{1}d\u{202e}e\u{b}");
+        assert!(!out.chars().any(|c| matches!(c, '\u{fffe}' | '\u{ffff}' | '\u{1}' | '\u{202e}' | '\u{b}')), "{out:?}");
+        assert!(out.contains("a") && out.contains("e"));
     }
 
     #[test]

@@ -42,7 +42,7 @@ fn run_case(vendor: Integration, case: &FaultCase) -> Vec<String> {
             cmd.env(&base, format!("http://127.0.0.1:{}", closed_port()));
         }
         Injection::Unresolvable => {
-            cmd.env(&base, "http://doctor-fault-matrix.invalid");
+            cmd.env(&base, "https://doctor-fault-matrix.invalid");
         }
         Injection::Sandbox(_) => {}
     }

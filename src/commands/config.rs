@@ -5,7 +5,7 @@ use serde_json::json;
 
 use crate::cli::Global;
 use crate::report::Format;
-use crate::settings::{secret::mask, Settings, FIELDS};
+use crate::settings::{secret::mask, Kind, Settings, FIELDS};
 
 pub fn show(g: &Global, settings: Settings) -> anyhow::Result<u8> {
     let rows: Vec<(String, Option<String>, Option<String>, String)> = FIELDS
@@ -16,13 +16,17 @@ pub fn show(g: &Global, settings: Settings) -> anyhow::Result<u8> {
                 if field.is_secret() {
                     settings.secret(field.integration, field.key).map(|s| s.masked()).unwrap_or_else(|| mask(""))
                 } else {
-                    settings.get(field.integration, field.key).unwrap_or_default().to_string()
+                    shown_value(field.kind, settings.get(field.integration, field.key).unwrap_or_default())
                 }
             });
             (field.dotted(), value, entry.map(|e| e.source.to_string()), field.env_var())
         })
         .collect();
-    let config_state = if settings.config_path.exists() { "" } else { " (does not exist)" };
+    let config_shown = match &settings.config_path {
+        Some(path) if path.exists() => path.display().to_string(),
+        Some(path) => format!("{} (does not exist)", path.display()),
+        None => "none: there is no config directory (HOME is not set); set DOCTOR_CONFIG to use one".to_string(),
+    };
     let text = match g.format {
         Format::Json => {
             let items: Vec<_> = rows
@@ -51,11 +55,7 @@ pub fn show(g: &Global, settings: Settings) -> anyhow::Result<u8> {
                     env.as_str(),
                 ]);
             }
-            let mut text = format!(
-                "Profile: {}\nConfig file: {}{config_state}\n\n{table}\n",
-                settings.profile,
-                settings.config_path.display()
-            );
+            let mut text = format!("Profile: {}\nConfig file: {config_shown}\n\n{table}\n", settings.profile);
             if let Some(problem) = &settings.keyring_problem {
                 text.push_str(&format!("\nKeyring: {problem}\n"));
             }
@@ -65,4 +65,13 @@ pub fn show(g: &Global, settings: Settings) -> anyhow::Result<u8> {
     };
     crate::output::emit(&text, g.output.as_deref())?;
     Ok(0)
+}
+
+/// A setting as it may be shown: a webhook URL is signed, so its token is cut short (as in every
+/// report); a base URL loses any `user:password@`.
+pub fn shown_value(kind: Kind, value: &str) -> String {
+    match kind {
+        Kind::WebhookUrl | Kind::BaseUrl => crate::redact::mask_url(value),
+        _ => value.to_string(),
+    }
 }

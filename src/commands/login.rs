@@ -19,25 +19,31 @@ pub fn login(g: &Global, integration: Integration) -> anyhow::Result<u8> {
         );
     }
     let store = SecretStore::from_env();
-    let path = crate::settings::file::default_path();
-    let mut config = ConfigFile::load(&path)?;
+    let Some(path) = crate::settings::file::default_path() else {
+        anyhow::bail!("there is no config directory (HOME is not set): set DOCTOR_CONFIG to the config file's path");
+    };
+    let mut config = ConfigFile::load(Some(&path))?;
     let existing = config.values(&g.profile)?;
     // Find out first whether secrets can be stored at all.
     let first_secret = fields::fields_of(integration).find(|f| f.is_secret()).expect("every integration has a secret");
     if let Err(e) = store.get(&g.profile, first_secret) {
-        if matches!(e, crate::settings::keyring_store::KeyringError::Unavailable(_)) {
+        if matches!(
+            e,
+            crate::settings::keyring_store::KeyringError::Unavailable(_)
+                | crate::settings::keyring_store::KeyringError::NoAnswer
+        ) {
             let vars: Vec<String> =
                 fields::fields_of(integration).filter(|f| f.is_secret()).map(|f| f.env_var()).collect();
             anyhow::bail!("{e}\nFor {}: {}", integration.name(), vars.join(", "));
         }
     }
-    eprintln!(
+    crate::output::note(&format!(
         "Setting up {} for profile '{}'. Non-secret settings go to {}; secrets go to the OS keyring.{}",
         integration.name(),
         g.profile,
         path.display(),
         if store.is_mock() { " (mock keyring)" } else { "" }
-    );
+    ));
     let theme = ColorfulTheme::default();
     let mut plain: Vec<(&'static fields::Field, String)> = Vec::new();
     let mut secrets: Vec<(&'static fields::Field, Secret)> = Vec::new();
@@ -63,11 +69,23 @@ pub fn login(g: &Global, integration: Integration) -> anyhow::Result<u8> {
                 secrets.push((field, Secret::new(value.trim().to_string())));
             }
         } else {
-            let current = existing.iter().find(|(f, _)| f.key == field.key).map(|(_, v)| v.clone());
+            let current = existing
+                .iter()
+                .find(|(f, _)| f.integration == field.integration && f.key == field.key)
+                .map(|(_, v)| v.clone());
             let required = field.required;
             let mut input = Input::<String>::with_theme(&theme).with_prompt(prompt).allow_empty(!required);
             if let Some(current) = current {
-                input = input.default(current);
+                // A webhook URL is signed: the prompt shows it token-masked, and Enter keeps it.
+                input = input.default(current.clone()).show_default(false);
+                if field.kind == Kind::WebhookUrl {
+                    crate::redact::register_url_tokens(&current);
+                }
+                let shown = super::config::shown_value(field.kind, &current);
+                input = input.with_prompt(format!("{} ({}) [{shown}]", field.help, field.dotted()));
+            }
+            if field.kind == Kind::WebhookUrl {
+                input = input.report(false); // the answer is echoed below, token-masked
             }
             let value = input
                 .validate_with(move |v: &String| -> Result<(), String> {
@@ -78,6 +96,14 @@ pub fn login(g: &Global, integration: Integration) -> anyhow::Result<u8> {
                 })
                 .interact_text()
                 .context("reading the answer")?;
+            if field.kind == Kind::WebhookUrl && !value.trim().is_empty() {
+                crate::redact::register_url_tokens(value.trim());
+                crate::output::note(&format!(
+                    "{}: {}",
+                    field.dotted(),
+                    super::config::shown_value(field.kind, value.trim())
+                ));
+            }
             if !value.trim().is_empty() {
                 plain.push((field, validate::validate(field, &value).map_err(anyhow::Error::msg)?));
             }
@@ -91,14 +117,14 @@ pub fn login(g: &Global, integration: Integration) -> anyhow::Result<u8> {
         }
     }
     config.save(&g.profile, &plain)?;
-    eprintln!(
+    crate::output::note(&format!(
         "Saved {} setting(s) to {} and {} secret(s) to the OS keyring (read back and verified).\nNext: `doctor {} credentials` tests them against {}.",
         plain.len(),
         path.display(),
         secrets.len(),
         integration.slug(),
         integration.name()
-    );
+    ));
     Ok(0)
 }
 
@@ -135,13 +161,13 @@ pub fn logout(g: &Global, integration: Integration) -> anyhow::Result<u8> {
         }
     }
     if removed.is_empty() {
-        eprintln!("No {} secrets were stored for profile '{}'.", integration.name(), g.profile);
+        crate::output::note(&format!("No {} secrets were stored for profile '{}'.", integration.name(), g.profile));
     } else {
-        eprintln!(
+        crate::output::note(&format!(
             "Removed {} from the OS keyring for profile '{}'. Non-secret settings stay in the config file.",
             removed.join(", "),
             g.profile
-        );
+        ));
     }
     Ok(0)
 }

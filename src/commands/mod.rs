@@ -14,6 +14,10 @@ use crate::settings::{SecretStore, Settings};
 
 pub fn dispatch(cli: Cli) -> anyhow::Result<u8> {
     let g = &cli.global;
+    crate::http::tuning::validate_env().map_err(anyhow::Error::msg)?;
+    if let Some(path) = &g.output {
+        crate::output::prepare(path)?;
+    }
     let load = |integrations: &[Integration]| -> anyhow::Result<Settings> {
         let store = SecretStore::from_env();
         Ok(Settings::load(&g.profile, &g.set, integrations, &store, false)?)

@@ -130,7 +130,7 @@ impl Facts {
             Integration::Intercom => {
                 let Some(id) = &target.conversation else { return Ok(None) };
                 let c = self.intercom()?.conversation(id).await?;
-                let at = |secs: Option<i64>| secs.and_then(|s| chrono::DateTime::from_timestamp(s, 0));
+                let at = |secs: Option<i64>| secs.and_then(session::from_unix);
                 let (Some(first), last) = (at(c.created_at), at(c.updated_at)) else { return Ok(None) };
                 let source = c.source.as_ref();
                 Ok(Some(HelpdeskObject {

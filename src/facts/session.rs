@@ -119,17 +119,40 @@ pub fn rfc3339(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
+/// A time from outside, kept only when it is a plausible one (years 1970 to 9999): the doctor
+/// adds margins to it, and an extreme value must not overflow that arithmetic.
+pub fn plausible(t: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    (t.timestamp() >= 0 && t.timestamp() < 253_402_300_800).then_some(t)
+}
+
 pub fn parse_time(s: &str) -> Option<DateTime<Utc>> {
     if let Ok(t) = DateTime::parse_from_rfc3339(s) {
-        return Some(t.with_timezone(&Utc));
+        return plausible(t.with_timezone(&Utc));
     }
     // Naive timestamps (Gorgias docs) are UTC.
-    chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f").ok().map(|n| n.and_utc())
+    chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f").ok().and_then(|n| plausible(n.and_utc()))
+}
+
+/// A Unix time in seconds from outside (Intercom), if plausible.
+pub fn from_unix(secs: i64) -> Option<DateTime<Utc>> {
+    DateTime::from_timestamp(secs, 0).and_then(plausible)
+}
+
+/// `t + d` that saturates instead of overflowing.
+pub fn shifted(t: DateTime<Utc>, d: Duration) -> DateTime<Utc> {
+    t.checked_add_signed(d).unwrap_or(if d < Duration::zero() {
+        DateTime::<Utc>::MIN_UTC
+    } else {
+        DateTime::<Utc>::MAX_UTC
+    })
 }
 
 pub fn window_of(object: &HelpdeskObject) -> Window {
     let margin = Duration::minutes(WINDOW_MARGIN_MINUTES);
-    Window { created_after: rfc3339(object.first_at - margin), created_before: rfc3339(object.last_at + margin) }
+    Window {
+        created_after: rfc3339(shifted(object.first_at, -margin)),
+        created_before: rfc3339(shifted(object.last_at, margin)),
+    }
 }
 
 /// Does the session belong to the helpdesk object? External ids compare as text (numbers and
@@ -201,8 +224,8 @@ pub async fn find_sessions(
                 lookup.scanned += 1;
                 // Without a ticketing link, a session of this customer in the window still counts.
                 let in_window = session.created_at.as_deref().and_then(parse_time).is_some_and(|t| {
-                    t >= object.first_at - Duration::minutes(WINDOW_MARGIN_MINUTES)
-                        && t <= object.last_at + Duration::minutes(WINDOW_MARGIN_MINUTES)
+                    t >= shifted(object.first_at, -Duration::minutes(WINDOW_MARGIN_MINUTES))
+                        && t <= shifted(object.last_at, Duration::minutes(WINDOW_MARGIN_MINUTES))
                 });
                 let unlinked = session.ticketing_system.as_ref().is_none_or(|t| t.external_id.is_none());
                 if belongs_to(&session, object) || (unlinked && in_window) {
@@ -232,7 +255,8 @@ fn describe(item: &HistoryItem) -> TimelineEvent {
         (other, _) => other.replace('_', " "),
     };
     TimelineEvent {
-        at: item.created_at.clone().unwrap_or_default(),
+        // Shown as the doctor formats it, never as the API spelled it: a time is a time.
+        at: item.created_at.as_deref().and_then(parse_time).map(rfc3339).unwrap_or_else(|| "time unknown".into()),
         what,
         text: item.event.content.as_ref().and_then(|c| c.text.as_deref()).map(|t| crate::http::error::clip(t, 100)),
     }
@@ -261,8 +285,8 @@ pub async fn view(client: &OpencxClient, session: Session) -> SessionView {
         if !wants_analytics {
             return None;
         }
-        let start = rfc3339(created.unwrap_or_else(Utc::now) - Duration::hours(1));
-        let end = rfc3339(updated.unwrap_or_else(Utc::now) + Duration::hours(6));
+        let start = rfc3339(shifted(created.unwrap_or_else(Utc::now), -Duration::hours(1)));
+        let end = rfc3339(shifted(updated.unwrap_or_else(Utc::now), Duration::hours(6)));
         Some(
             collect_pages(MAX_ANALYTICS_PAGES, |cursor| {
                 let (start, end) = (start.clone(), end.clone());
@@ -321,8 +345,8 @@ pub async fn view(client: &OpencxClient, session: Session) -> SessionView {
         status: session.status,
         ai_closure_type: session.ai_closure_type,
         channel: session.channel.and_then(|c| c.kind),
-        created_at: session.created_at,
-        updated_at: session.updated_at,
+        created_at: session.created_at.as_deref().and_then(parse_time).map(rfc3339),
+        updated_at: session.updated_at.as_deref().and_then(parse_time).map(rfc3339),
         assignee_id: session.assignee_id,
         team: session.team.and_then(|t| t.name.or(t.id)),
         assist_mode: session.assist_mode,

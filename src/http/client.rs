@@ -93,7 +93,7 @@ impl Http {
             }
             Err(e) => {
                 let kind = classify(&e, url, timeout);
-                self.trace(&format!("HEAD {shown} -> failed: {kind:?}"));
+                self.trace(&format!("HEAD {shown} -> failed: {}", kind.describe()));
                 Err(error(kind))
             }
         }
@@ -105,7 +105,7 @@ impl Http {
 
     fn trace(&self, line: &str) {
         if self.trace {
-            eprintln!("{}", crate::redact::redact(&crate::sanitize::for_terminal(line)));
+            crate::output::stderr_line(&crate::redact::redact(&crate::sanitize::for_terminal(line)));
         }
     }
 }
@@ -223,6 +223,9 @@ impl VendorClient {
         let mut retries = 0;
         let mut rate_waits = 0;
         loop {
+            // The slot is reserved once this request holds its `--jobs` permit: a request queued
+            // behind others must see the budget their answers left, not the one before them.
+            let permit = self.http.jobs.acquire().await.expect("the semaphore is never closed");
             let wait = self.pacer.reserve().await;
             if !wait.is_zero() {
                 if wait >= self.http.remaining() {
@@ -237,6 +240,7 @@ impl VendorClient {
                 tokio::time::sleep(wait).await;
             }
             let outcome = self.attempt(&method, &url, body).await;
+            drop(permit);
             let retry_in = match &outcome {
                 Err(AttemptError::Connect(_)) | Ok(Attempt { status: 502..=504, .. }) if retries < MAX_RETRIES => {
                     retries += 1;
@@ -251,7 +255,7 @@ impl VendorClient {
                         return Err(self.error(&m, path, ErrorKind::RateLimited { retry_after: None }));
                     }
                     rate_waits += 1;
-                    let wait = (self.api.retry_after)(headers).unwrap_or(Duration::from_secs(1));
+                    let wait = (self.api.retry_after)(headers).unwrap_or(Duration::from_secs(1)).min(MAX_HEADER_WAIT);
                     if wait >= self.http.remaining() {
                         return Err(self.error(&m, path, ErrorKind::RateLimited { retry_after: Some(wait) }));
                     }
@@ -290,7 +294,6 @@ impl VendorClient {
             return Err(AttemptError::Kind(ErrorKind::Deadline));
         }
         let timeout = self.http.request_timeout.min(remaining);
-        let _permit = self.http.jobs.acquire().await.expect("the semaphore is never closed");
         let mut request = self
             .http
             .client
@@ -310,9 +313,11 @@ impl VendorClient {
         }
         let started = Instant::now();
         self.http.sent.fetch_add(1, Ordering::Relaxed);
+        let status_seen = std::sync::atomic::AtomicU16::new(0);
         let result = tokio::time::timeout(timeout, async {
             let mut response = request.send().await?;
             let status = response.status().as_u16();
+            status_seen.store(status, Ordering::Relaxed);
             let headers = response.headers().clone();
             // A declared length over the cap is refused before reading a byte of it.
             if response.content_length().is_some_and(|n| n > MAX_BODY_BYTES as u64) {
@@ -336,8 +341,15 @@ impl VendorClient {
                 Err(AttemptError::Kind(ErrorKind::Timeout { after: timeout }))
             }
             Ok(Err(e)) => {
-                let kind = classify(&e, url, timeout);
-                self.http.trace(&format!("{method} {shown} -> failed after {} ms: {kind:?}", elapsed.as_millis()));
+                let mut kind = classify(&e, url, timeout);
+                if let ErrorKind::Truncated { status: status @ 0, .. } = &mut kind {
+                    *status = status_seen.load(Ordering::Relaxed);
+                }
+                self.http.trace(&format!(
+                    "{method} {shown} -> failed after {} ms: {}",
+                    elapsed.as_millis(),
+                    kind.describe()
+                ));
                 if matches!(kind, ErrorKind::Connect { .. }) {
                     Err(AttemptError::Connect(kind))
                 } else {
@@ -432,14 +444,25 @@ fn content_type(headers: &HeaderMap) -> String {
 }
 
 fn snippet(body: &[u8]) -> String {
-    let text = String::from_utf8_lossy(&body[..body.len().min(2000)]);
+    // `clip` redacts before it cuts; what it is given holds far more than the 80 characters
+    // shown, so no secret near the cut can be half in it.
+    let text = String::from_utf8_lossy(&body[..body.len().min(64 * 1024)]);
     // For an HTML page the title says the most.
     if let Some(start) = text.find("<title>") {
         if let Some(end) = text[start..].find("</title>") {
             return clip(&text[start + 7..start + end], 80);
         }
     }
-    let collapsed: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut collapsed = String::new();
+    for word in text.split_whitespace() {
+        if collapsed.len() > 2000 {
+            break;
+        }
+        if !collapsed.is_empty() {
+            collapsed.push(' ');
+        }
+        collapsed.push_str(word);
+    }
     clip(&collapsed, 80)
 }
 
@@ -455,6 +478,17 @@ fn classify(e: &reqwest::Error, url: &Url, timeout: Duration) -> ErrorKind {
         || lower.contains("no address associated")
     {
         return ErrorKind::Dns { host: url.host_str().unwrap_or("").to_string(), detail: last_cause(e) };
+    }
+    if lower.contains("certificate") || lower.contains("unknownissuer") || lower.contains("invalid peer") {
+        return ErrorKind::Tls { detail: last_cause(e) };
+    }
+    if lower.contains("invalid http")
+        || lower.contains("received http/0.9")
+        || lower.contains("parse error")
+        || lower.contains("invalid status")
+        || lower.contains("invalid header")
+    {
+        return ErrorKind::InvalidResponse { detail: last_cause(e) };
     }
     if e.is_connect() {
         return ErrorKind::Connect { detail: last_cause(e) };
@@ -487,12 +521,41 @@ fn last_cause(e: &(dyn std::error::Error + 'static)) -> String {
     clip(&last, 160)
 }
 
+/// An id from outside as one path segment: everything but letters, digits, `-`, `_` and `~`
+/// is percent-encoded, so `../../admin` or `a/b?c` can never change which resource is asked for.
+pub fn segment(id: &str) -> String {
+    let mut out = String::with_capacity(id.len());
+    for b in id.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 /// Reads a header as a number.
 pub fn header_num<T: std::str::FromStr>(headers: &HeaderMap, name: &str) -> Option<T> {
     headers.get(name)?.to_str().ok()?.trim().parse().ok()
 }
 
-/// `Retry-After` in seconds (the HTTP-date form is not used by these vendors).
+/// The longest wait any header may ask for: beyond it, a run's deadline decides anyway.
+pub const MAX_HEADER_WAIT: Duration = Duration::from_secs(3600);
+
+/// Seconds from a header, as a wait: finite, not negative, at most `MAX_HEADER_WAIT`.
+pub fn header_secs(headers: &HeaderMap, name: &str) -> Option<Duration> {
+    let secs = header_num::<f64>(headers, name).filter(|s| s.is_finite() && *s >= 0.0)?;
+    Some(Duration::try_from_secs_f64(secs).unwrap_or(MAX_HEADER_WAIT).min(MAX_HEADER_WAIT))
+}
+
+/// `Retry-After`: seconds, or an HTTP date (RFC 9110 allows both), as a wait from now.
 pub fn retry_after_secs(headers: &HeaderMap) -> Option<Duration> {
-    header_num::<f64>(headers, "retry-after").filter(|s| *s >= 0.0).map(Duration::from_secs_f64)
+    if let Some(wait) = header_secs(headers, "retry-after") {
+        return Some(wait);
+    }
+    let text = headers.get("retry-after")?.to_str().ok()?.trim();
+    let at = chrono::DateTime::parse_from_rfc2822(text).ok()?;
+    let wait = at.signed_duration_since(chrono::Utc::now()).to_std().unwrap_or(Duration::ZERO);
+    Some(wait.min(MAX_HEADER_WAIT))
 }

@@ -37,8 +37,12 @@ pub enum ErrorKind {
     Deadline,
     /// The host name does not resolve.
     Dns { host: String, detail: String },
-    /// TCP/TLS connection failed (refused, reset, certificate).
+    /// TCP connection failed (refused, reset).
     Connect { detail: String },
+    /// The server's TLS certificate is not trusted (a corporate proxy's own CA, a wrong host).
+    Tls { detail: String },
+    /// Something answered, but not with HTTP.
+    InvalidResponse { detail: String },
     /// A 2xx (or error) body that is not JSON: an HTML page, a proxy's text.
     NotJson { status: u16, content_type: String, snippet: String },
     /// The body ended before it was complete.
@@ -105,10 +109,12 @@ impl ApiError {
             ErrorKind::Timeout { .. } | ErrorKind::Deadline => "raise --timeout, or check the network path to the vendor".into(),
             ErrorKind::Dns { .. } => format!("check the {vendor} host name (domain prefix / base URL) and DNS"),
             ErrorKind::Connect { .. } => "check the network, proxy and firewall between this machine and the vendor".into(),
+            ErrorKind::Tls { .. } => format!("the certificate presented for {vendor} is not trusted: behind a TLS-inspecting proxy, add its CA to the system's trust store or point SSL_CERT_FILE at it; otherwise check the base URL"),
+            ErrorKind::InvalidResponse { .. } => format!("something other than an HTTP server answered for {vendor}: check the base URL (port, http vs https) and any proxy"),
             ErrorKind::NotJson { .. } | ErrorKind::Truncated { .. } | ErrorKind::Malformed { .. } => format!("something other than the {vendor} API answered (a proxy, a captive portal, a wrong base URL); check the base URL and re-run with -v"),
             ErrorKind::TooLarge { .. } => "report this: the response was far larger than the API documents".into(),
             ErrorKind::Refused { .. } => "this is a bug in the doctor: it must only read".into(),
-            ErrorKind::Redirect { .. } => "follow the new location in the helpdesk".into(),
+            ErrorKind::Redirect { .. } => format!("the {vendor} API does not redirect its API paths: check the base URL (or a proxy in between) — it may point to a web page rather than the API"),
         }
     }
 }
@@ -118,7 +124,10 @@ impl fmt::Display for ApiError {
         write!(f, "{} {} {}: ", self.vendor.name(), self.method, self.path)?;
         match &self.kind {
             ErrorKind::Status { status, error } => {
-                write!(f, "HTTP {status} {}", reason(*status))?;
+                write!(f, "HTTP {status}")?;
+                if !reason(*status).is_empty() {
+                    write!(f, " {}", reason(*status))?;
+                }
                 if let Some(code) = &error.code {
                     write!(f, " ({})", for_terminal(code))?;
                 }
@@ -154,15 +163,22 @@ impl fmt::Display for ApiError {
             }
             ErrorKind::Timeout { after } => write!(f, "no answer within {:.1}s", after.as_secs_f64()),
             ErrorKind::Deadline => write!(f, "not sent: the run's --timeout deadline was reached"),
-            ErrorKind::Dns { host, detail } => write!(f, "the host name {host} does not resolve ({detail})"),
-            ErrorKind::Connect { detail } => write!(f, "could not connect ({detail})"),
+            ErrorKind::Dns { host, detail } => {
+                write!(f, "the host name {} does not resolve ({})", for_terminal(host), for_terminal(detail))
+            }
+            ErrorKind::Connect { detail } => write!(f, "could not connect ({})", for_terminal(detail)),
+            ErrorKind::Tls { detail } => write!(f, "the TLS certificate is not trusted ({})", for_terminal(detail)),
+            ErrorKind::InvalidResponse { detail } => write!(f, "invalid HTTP response ({})", for_terminal(detail)),
             ErrorKind::NotJson { status, content_type, snippet } => write!(
                 f,
                 "HTTP {status} answered with {} instead of JSON{}",
                 if content_type.is_empty() { "no content type" } else { content_type },
                 if snippet.is_empty() { String::new() } else { format!(" (\"{}\")", for_terminal(snippet)) }
             ),
-            ErrorKind::Truncated { status, detail } => write!(f, "HTTP {status}: the body ended early ({detail})"),
+            ErrorKind::Truncated { status: 0, detail } => write!(f, "the body ended early ({})", for_terminal(detail)),
+            ErrorKind::Truncated { status, detail } => {
+                write!(f, "HTTP {status}: the body ended early ({})", for_terminal(detail))
+            }
             ErrorKind::Malformed { status, detail } => write!(f, "HTTP {status}: the body is not valid JSON ({})", for_terminal(detail)),
             ErrorKind::Shape { status, detail } => {
                 write!(f, "HTTP {status}: the JSON does not have the documented shape ({})", for_terminal(detail))
@@ -174,13 +190,26 @@ impl fmt::Display for ApiError {
     }
 }
 
+impl ErrorKind {
+    /// The sentence alone, without the vendor and path (for the `-v` trace).
+    pub fn describe(&self) -> String {
+        let whole =
+            ApiError { vendor: Integration::Opencx, method: String::new(), path: String::new(), kind: self.clone() }
+                .to_string();
+        whole.split_once(": ").map(|(_, rest)| rest.to_string()).unwrap_or(whole)
+    }
+}
+
 impl std::error::Error for ApiError {}
 
 fn reason(status: u16) -> &'static str {
     reqwest::StatusCode::from_u16(status).ok().and_then(|s| s.canonical_reason()).unwrap_or("")
 }
 
+/// Shortens text from outside to `max` characters, after redacting it: a secret cut by the
+/// clip would otherwise leak its first part.
 pub fn clip(text: &str, max: usize) -> String {
+    let text = crate::redact::redact(text);
     let text = text.trim();
     if text.chars().count() <= max {
         return text.to_string();

@@ -4,6 +4,7 @@ pub mod client;
 pub mod error;
 pub mod guard;
 pub mod pacer;
+pub mod tuning;
 
 pub use client::{Auth, Http, HttpOptions, Raw, VendorApi, VendorClient};
 pub use error::{ApiError, ErrorKind, VendorError};

@@ -29,6 +29,50 @@ pub enum Budget {
     Rolling { remaining: Option<u32>, limit: Option<u32>, interval: Option<Duration> },
 }
 
+/// The sane range of every number a rate-limit header may carry. A hostile or broken header
+/// (`Max: 4294967295`, a reset in the year 584 billion) is clamped to it, so the pacer never
+/// allocates a timestamp per claimed request nor adds an overflowing duration to an instant.
+const MAX_LIMIT: u32 = 10_000;
+const MIN_INTERVAL: Duration = Duration::from_millis(100);
+const MAX_INTERVAL: Duration = Duration::from_secs(3600);
+
+impl Budget {
+    pub fn clamped(self) -> Budget {
+        let interval = |d: Duration| d.clamp(MIN_INTERVAL, MAX_INTERVAL);
+        match self {
+            Budget::Bucket { used, capacity, window } => {
+                let capacity = capacity.clamp(1, MAX_LIMIT);
+                Budget::Bucket { used: used.min(capacity), capacity, window: interval(window) }
+            }
+            Budget::Window { remaining, limit, reset_in } => {
+                let limit = limit.map(|l| l.clamp(1, MAX_LIMIT));
+                Budget::Window {
+                    remaining: remaining.min(limit.unwrap_or(MAX_LIMIT)),
+                    limit,
+                    reset_in: reset_in.min(MAX_INTERVAL),
+                }
+            }
+            Budget::Rolling { remaining, limit, interval: span } => {
+                let limit = limit.map(|l| l.clamp(1, MAX_LIMIT));
+                Budget::Rolling {
+                    remaining: remaining.map(|r| r.min(limit.unwrap_or(MAX_LIMIT))),
+                    limit,
+                    interval: span.map(interval),
+                }
+            }
+        }
+    }
+}
+
+/// A wait in seconds as a duration, whatever the arithmetic gave (never a panic).
+fn secs(value: f64) -> Duration {
+    if value.is_finite() && value > 0.0 {
+        Duration::try_from_secs_f64(value).unwrap_or(MAX_INTERVAL).min(MAX_INTERVAL)
+    } else {
+        Duration::ZERO
+    }
+}
+
 #[derive(Debug)]
 enum State {
     Unknown,
@@ -77,7 +121,7 @@ impl Pacer {
     /// first burst of a run cannot overrun a limit the doctor has not heard yet.
     pub fn new(initial: Option<Budget>) -> Pacer {
         let now = Instant::now();
-        let state = match initial {
+        let state = match initial.map(Budget::clamped) {
             None => State::Unknown,
             Some(Budget::Bucket { used, capacity, window }) => State::Bucket {
                 level: f64::from(used),
@@ -116,7 +160,7 @@ impl Pacer {
                 let room = *capacity - RESERVE;
                 let mut wait = Duration::ZERO;
                 if drained + 1.0 > room && *drain_per_sec > 0.0 {
-                    wait = Duration::from_secs_f64((drained + 1.0 - room) / *drain_per_sec);
+                    wait = secs((drained + 1.0 - room) / *drain_per_sec);
                 }
                 *level = drained + 1.0;
                 *at = now;
@@ -171,7 +215,7 @@ impl Pacer {
 
     /// Takes in what a response said about the budget.
     pub async fn update(&self, budget: Option<Budget>) {
-        let Some(budget) = budget else { return };
+        let Some(budget) = budget.map(Budget::clamped) else { return };
         let now = Instant::now();
         let mut state = self.state.lock().await;
         match budget {

@@ -124,7 +124,7 @@ impl Human {
             facts.extend(s.team.as_ref().map(|t| format!("team {t}")));
             facts.extend(s.assignee_id.as_ref().map(|a| format!("assignee {a}")));
             facts.extend(s.sentiment.as_ref().map(|m| format!("sentiment {m}")));
-            out.push_str(&format!("  {} · {}\n", s.id.bold(), for_terminal(&facts.join(" · "))));
+            out.push_str(&format!("  {} · {}\n", for_terminal(&s.id).bold(), for_terminal(&facts.join(" · "))));
             if let Some(summary) = &s.handoff_summary {
                 let sentiment = s.handoff_sentiment.as_ref().map(|m| format!(" (sentiment {m})")).unwrap_or_default();
                 out.push_str(&format!("    Handoff: \"{}\"{}\n", for_terminal(summary), for_terminal(&sentiment)));
@@ -136,7 +136,7 @@ impl Human {
                 out.push_str(&format!("    Why: {}\n", for_terminal(explanation)));
             }
             for e in &s.timeline {
-                let when = e.at.get(..19).unwrap_or(&e.at).replace('T', " ");
+                let when = for_terminal(&e.at.replace('T', " ").replace('Z', " UTC"));
                 let text = e.text.as_deref().map(|t| format!("  \"{}\"", for_terminal(t))).unwrap_or_default();
                 out.push_str(&format!("    {}  {:<16}{}\n", when.dimmed(), for_terminal(&e.what), text));
             }
@@ -252,6 +252,7 @@ impl Renderer for Human {
                 }
             }
         }
-        out
+        // The last guard: whatever reached the text, only colour codes drive the terminal.
+        crate::sanitize::only_colour_codes(&out)
     }
 }

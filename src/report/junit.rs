@@ -112,7 +112,8 @@ impl Renderer for Junit {
         ok(w.write_event(Event::End(BytesEnd::new("testsuites"))));
         let mut xml = String::from_utf8(w.into_inner()).expect("quick-xml writes UTF-8");
         xml.push('\n');
-        // XML 1.0 cannot carry most control characters even escaped; drop them.
-        xml.chars().filter(|c| !c.is_control() || matches!(c, '\n' | '\t' | '\r')).collect()
+        // XML 1.0 cannot carry most control characters (nor U+FFFE/U+FFFF) even escaped, and
+        // bidi overrides would mislead a reader: both become visible escapes.
+        crate::sanitize::for_xml(&xml)
     }
 }

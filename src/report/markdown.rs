@@ -107,7 +107,7 @@ impl Renderer for Markdown {
             if !support.is_empty() {
                 out.push_str("\n### For OpenCX support\n\n```text\n");
                 for line in support {
-                    out.push_str(&for_terminal(&line));
+                    out.push_str(&for_terminal(&line).replace("```", "'''"));
                     out.push('\n');
                 }
                 out.push_str("```\n");

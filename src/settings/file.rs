@@ -14,32 +14,90 @@ use super::fields::{self, Field};
 use super::ConfigError;
 use crate::integration::Integration;
 
-pub fn default_path() -> PathBuf {
-    if let Some(path) = std::env::var_os("DOCTOR_CONFIG").filter(|p| !p.is_empty()) {
-        return PathBuf::from(path);
+/// Where the config file is: `DOCTOR_CONFIG`, else `opencx-doctor/config.toml` in the OS's
+/// config directory. With no config directory (no HOME, a user id without a passwd entry)
+/// there is no config file: never one relative to the working directory, where a checkout
+/// could plant one that sends the credentials elsewhere.
+pub fn default_path() -> Option<PathBuf> {
+    path_from(std::env::var_os("DOCTOR_CONFIG"), dirs::config_dir())
+}
+
+fn path_from(doctor_config: Option<std::ffi::OsString>, config_dir: Option<PathBuf>) -> Option<PathBuf> {
+    if let Some(path) = doctor_config.filter(|p| !p.is_empty()) {
+        return Some(PathBuf::from(path));
     }
-    dirs::config_dir().unwrap_or_else(|| PathBuf::from(".")).join("opencx-doctor").join("config.toml")
+    config_dir.filter(|d| d.is_absolute()).map(|d| d.join("opencx-doctor").join("config.toml"))
+}
+
+/// A config file larger than this is not a config file.
+const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
+/// Reads a file that must be a regular file of sane size: a FIFO would block forever and
+/// `/dev/zero` would read until memory runs out. `Ok(None)`: it does not exist.
+pub fn read_regular(path: &Path, max: u64) -> Result<Option<String>, String> {
+    use std::io::Read;
+    // Looked at before it is opened: opening a FIFO for reading blocks until a writer comes.
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => return Err("it is not a regular file".into()),
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e.to_string()),
+    }
+    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let meta = file.metadata().map_err(|e| e.to_string())?;
+    if !meta.is_file() {
+        return Err("it is not a regular file".into());
+    }
+    if meta.len() > max {
+        return Err(format!("it is larger than {} KB", max / 1024));
+    }
+    let mut text = String::new();
+    file.take(max + 1).read_to_string(&mut text).map_err(|e| e.to_string())?;
+    if text.len() as u64 > max {
+        return Err(format!("it is larger than {} KB", max / 1024));
+    }
+    Ok(Some(text))
+}
+
+/// A TOML error said without quoting the file: the quoted line may hold a secret someone wrote
+/// there by mistake (`api_key = "…`). Line and column, and what is wrong.
+fn toml_error(text: &str, e: &toml::de::Error) -> String {
+    let message = e.message().trim().to_string();
+    match e.span() {
+        Some(span) => {
+            let before = &text[..span.start.min(text.len())];
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            format!("line {line}, column {column}: {message}")
+        }
+        None => message,
+    }
 }
 
 pub struct ConfigFile {
-    pub path: PathBuf,
+    pub path: Option<PathBuf>,
     table: Option<toml::Table>,
 }
 
 impl ConfigFile {
-    pub fn load(path: &Path) -> Result<ConfigFile, ConfigError> {
-        let text = match std::fs::read_to_string(path) {
-            Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Ok(ConfigFile { path: path.to_path_buf(), table: None })
-            }
-            Err(e) => return Err(ConfigError::Unreadable { path: path.to_path_buf(), detail: e.to_string() }),
+    pub fn load(path: Option<&Path>) -> Result<ConfigFile, ConfigError> {
+        let Some(path) = path else {
+            return Ok(ConfigFile { path: None, table: None });
+        };
+        let text = match read_regular(path, MAX_CONFIG_BYTES) {
+            Ok(Some(text)) => text,
+            Ok(None) => return Ok(ConfigFile { path: Some(path.to_path_buf()), table: None }),
+            Err(detail) => return Err(ConfigError::Unreadable { path: path.to_path_buf(), detail }),
         };
         let table: toml::Table = text.parse().map_err(|e: toml::de::Error| ConfigError::Malformed {
             path: path.to_path_buf(),
-            detail: e.to_string().trim().to_string(),
+            detail: toml_error(&text, &e),
         })?;
-        Ok(ConfigFile { path: path.to_path_buf(), table: Some(table) })
+        Ok(ConfigFile { path: Some(path.to_path_buf()), table: Some(table) })
+    }
+
+    fn shown_path(&self) -> PathBuf {
+        self.path.clone().unwrap_or_default()
     }
 
     pub fn exists(&self) -> bool {
@@ -91,7 +149,7 @@ impl ConfigFile {
                 };
                 if field.is_secret() {
                     return Err(ConfigError::SecretInFile {
-                        path: self.path.clone(),
+                        path: self.shown_path(),
                         setting: at,
                         env: field.env_var(),
                         integration,
@@ -110,11 +168,17 @@ impl ConfigFile {
     }
 
     fn unknown(&self, at: &str, hint: &str) -> ConfigError {
-        ConfigError::UnknownKey { path: self.path.clone(), key: at.to_string(), hint: hint.to_string() }
+        ConfigError::UnknownKey { path: self.shown_path(), key: at.to_string(), hint: hint.to_string() }
     }
 
     /// Sets non-secret values of one profile and writes the file (mode 0600, directory 0700).
     pub fn save(&mut self, profile: &str, values: &[(&'static Field, String)]) -> Result<(), ConfigError> {
+        let Some(path) = self.path.clone() else {
+            return Err(ConfigError::Unwritable {
+                path: PathBuf::new(),
+                detail: "there is no config directory (HOME is not set); set DOCTOR_CONFIG to a file path".into(),
+            });
+        };
         let table = self.table.get_or_insert_with(toml::Table::new);
         for (field, value) in values {
             assert!(!field.is_secret(), "secrets are never written to the config file");
@@ -136,8 +200,7 @@ impl ConfigFile {
              # (doctor login) or in DOCTOR_* environment variables.\n{}",
             toml::to_string_pretty(table).expect("a TOML table always serialises")
         );
-        write_private(&self.path, &text)
-            .map_err(|e| ConfigError::Unwritable { path: self.path.clone(), detail: e.to_string() })
+        write_private(&path, &text).map_err(|e| ConfigError::Unwritable { path: path.clone(), detail: e.to_string() })
     }
 }
 
@@ -178,4 +241,29 @@ fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
         std::fs::set_permissions(&tmp, std::fs::Permissions::from_mode(0o600))?;
     }
     std::fs::rename(&tmp, path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_config_directory_means_no_config_file_not_one_in_the_working_directory() {
+        assert_eq!(path_from(None, None), None);
+        assert_eq!(path_from(None, Some(PathBuf::from("."))), None, "a relative config dir is refused");
+        assert_eq!(
+            path_from(None, Some(PathBuf::from("/home/x/.config"))),
+            Some(PathBuf::from("/home/x/.config/opencx-doctor/config.toml"))
+        );
+        assert_eq!(path_from(Some("/tmp/c.toml".into()), None), Some(PathBuf::from("/tmp/c.toml")));
+    }
+
+    #[test]
+    fn a_toml_error_names_the_line_without_quoting_it() {
+        let text = "[profiles.default.gorgias]\napi_key = \"sk-live-0123456789abcdef\n";
+        let e = text.parse::<toml::Table>().unwrap_err();
+        let said = toml_error(text, &e);
+        assert!(said.starts_with("line 2"), "{said}");
+        assert!(!said.contains("0123456789"), "{said}");
+    }
 }

@@ -6,12 +6,18 @@
 //! `DOCTOR_KEYRING=none` disables the keyring (what a headless box looks like).
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use super::fields::Field;
 use super::secret::Secret;
 
 const SERVICE: &str = "opencx-doctor";
+
+/// How long one keyring call may take: a Secret Service that accepts the connection and never
+/// answers must not hang the doctor.
+const KEYRING_TIMEOUT: Duration = Duration::from_secs(5);
 
 #[derive(Debug, thiserror::Error)]
 pub enum KeyringError {
@@ -22,13 +28,21 @@ pub enum KeyringError {
     Unavailable(String),
     #[error("the OS keyring refused the request: {0}")]
     Failed(String),
+    #[error(
+        "the OS keyring did not answer within {} s; secrets were not read from it: set them as environment \
+         variables instead (e.g. DOCTOR_GORGIAS_API_KEY), or fix the keyring service (D-Bus Secret Service)",
+        KEYRING_TIMEOUT.as_secs()
+    )]
+    NoAnswer,
 }
 
 pub struct SecretStore {
     mode: Mode,
     // Entries are kept for the life of the process: the mock store keeps a credential per
     // entry object, and real stores are cheaper to talk to through one entry.
-    entries: Mutex<HashMap<String, keyring::Entry>>,
+    entries: Arc<Mutex<HashMap<String, keyring::Entry>>>,
+    /// Set once a call went unanswered: later calls fail at once instead of waiting again.
+    silent: Arc<AtomicBool>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -48,7 +62,11 @@ impl SecretStore {
             Ok("none") => Mode::Disabled,
             _ => Mode::Os,
         };
-        SecretStore { mode, entries: Mutex::new(HashMap::new()) }
+        SecretStore::with_mode(mode)
+    }
+
+    fn with_mode(mode: Mode) -> SecretStore {
+        SecretStore { mode, entries: Arc::default(), silent: Arc::default() }
     }
 
     pub fn is_mock(&self) -> bool {
@@ -59,22 +77,44 @@ impl SecretStore {
         format!("{profile}/{}", field.dotted())
     }
 
-    fn with_entry<T>(
+    /// Runs one keyring call on a thread of its own, waiting at most `KEYRING_TIMEOUT`.
+    fn with_entry<T: Send + 'static>(
         &self,
         profile: &str,
         field: &Field,
-        op: impl FnOnce(&keyring::Entry) -> keyring::Result<T>,
+        op: impl FnOnce(&keyring::Entry) -> keyring::Result<T> + Send + 'static,
     ) -> Result<T, KeyringError> {
         if self.mode == Mode::Disabled {
             return Err(KeyringError::Unavailable("disabled by DOCTOR_KEYRING=none".into()));
         }
-        let account = Self::account(profile, field);
-        let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
-        if !entries.contains_key(&account) {
-            let entry = keyring::Entry::new(SERVICE, &account).map_err(classify)?;
-            entries.insert(account.clone(), entry);
+        if self.silent.load(Ordering::Relaxed) {
+            return Err(KeyringError::NoAnswer);
         }
-        op(&entries[&account]).map_err(classify)
+        let account = Self::account(profile, field);
+        let entries = self.entries.clone();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let spawned = std::thread::Builder::new().name("keyring".into()).spawn(move || {
+            let mut entries = entries.lock().unwrap_or_else(|p| p.into_inner());
+            let result = match entries.get(&account) {
+                Some(entry) => op(entry),
+                None => keyring::Entry::new(SERVICE, &account).and_then(|entry| {
+                    let result = op(&entry);
+                    entries.insert(account, entry);
+                    result
+                }),
+            };
+            let _ = tx.send(result);
+        });
+        if let Err(e) = spawned {
+            return Err(KeyringError::Failed(format!("cannot start the keyring call: {e}")));
+        }
+        match rx.recv_timeout(KEYRING_TIMEOUT) {
+            Ok(result) => result.map_err(classify),
+            Err(_) => {
+                self.silent.store(true, Ordering::Relaxed);
+                Err(KeyringError::NoAnswer)
+            }
+        }
     }
 
     /// The stored secret, `Ok(None)` when there is none.
@@ -87,7 +127,8 @@ impl SecretStore {
     }
 
     pub fn set(&self, profile: &str, field: &Field, secret: &Secret) -> Result<(), KeyringError> {
-        self.with_entry(profile, field, |e| e.set_password(secret.expose()))
+        let value = secret.expose().to_string();
+        self.with_entry(profile, field, move |e| e.set_password(&value))
     }
 
     /// Deletes the secret; `Ok(false)` when there was none.
@@ -120,7 +161,7 @@ mod tests {
     #[test]
     fn store_read_and_delete_through_the_mock_keyring() {
         keyring::set_default_credential_builder(keyring::mock::default_credential_builder());
-        let store = SecretStore { mode: Mode::Mock, entries: Mutex::new(HashMap::new()) };
+        let store = SecretStore::with_mode(Mode::Mock);
         let field = find(Integration::Hubspot, "token").unwrap();
         assert_eq!(store.get("test", field).unwrap(), None);
         store.set("test", field, &Secret::new("pat-na1-secret")).unwrap();
@@ -132,7 +173,7 @@ mod tests {
 
     #[test]
     fn a_disabled_keyring_points_to_the_environment() {
-        let store = SecretStore { mode: Mode::Disabled, entries: Mutex::new(HashMap::new()) };
+        let store = SecretStore::with_mode(Mode::Disabled);
         let field = find(Integration::Gorgias, "api_key").unwrap();
         let err = store.get("default", field).unwrap_err().to_string();
         assert!(err.contains("DOCTOR_GORGIAS_API_KEY") || err.contains("environment variables"), "{err}");

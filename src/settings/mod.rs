@@ -83,7 +83,8 @@ pub struct Entry {
 #[derive(Clone, Debug)]
 pub struct Settings {
     pub profile: String,
-    pub config_path: PathBuf,
+    /// `None`: there is no config directory, so no config file (see `file::default_path`).
+    pub config_path: Option<PathBuf>,
     values: BTreeMap<(Integration, &'static str), Entry>,
     /// Why secrets could not be read from the keyring, if they could not.
     pub keyring_problem: Option<String>,
@@ -98,18 +99,46 @@ impl Settings {
         store: &SecretStore,
         allow_new_profile: bool,
     ) -> Result<Settings, ConfigError> {
+        // Every secret the environment and the keyring hold is known to the redactor before
+        // anything can go wrong: no settings error may print one.
+        for field in FIELDS.iter().filter(|f| f.is_secret()) {
+            if let Ok(raw) = std::env::var(field.env_var()) {
+                crate::redact::register(&raw);
+            }
+        }
+        for field in FIELDS.iter().filter(|f| f.kind == Kind::WebhookUrl || f.kind == Kind::BaseUrl) {
+            if let Ok(raw) = std::env::var(field.env_var()) {
+                crate::redact::register_url_tokens(raw.trim());
+            }
+        }
+        let mut from_keyring = Vec::new();
+        let mut keyring_problem = None;
+        for field in FIELDS.iter().filter(|f| f.is_secret() && integrations.contains(&f.integration)) {
+            if std::env::var_os(field.env_var()).is_some() {
+                continue; // the environment wins; don't touch the keyring for it
+            }
+            match store.get(profile, field) {
+                Ok(Some(secret)) => {
+                    crate::redact::register(secret.expose());
+                    from_keyring.push((field, secret));
+                }
+                Ok(None) => {}
+                Err(e) => {
+                    keyring_problem.get_or_insert_with(|| e.to_string());
+                }
+            }
+        }
         let path = file::default_path();
-        let config = ConfigFile::load(&path)?;
-        if profile != "default" && !config.has_profile(profile) && !allow_new_profile {
+        let config = ConfigFile::load(path.as_deref())?;
+        let shown = path.as_ref().map_or_else(|| "(no config directory)".to_string(), |p| p.display().to_string());
+        if profile != "default" && !config.has_profile(profile) && !allow_new_profile && config.exists() {
             let known = config.profiles();
             return Err(ConfigError::UnknownProfile {
                 profile: profile.to_string(),
-                known: if !config.exists() {
-                    format!("there is no config file at {} (run `doctor login INTEGRATION --profile {profile}` to create it)", path.display())
-                } else if known.is_empty() {
-                    format!("{} defines no profiles", path.display())
+                known: if known.is_empty() {
+                    format!("{shown} defines no profiles")
                 } else {
-                    format!("{} defines {}", path.display(), known.join(", "))
+                    format!("{shown} defines {}", known.join(", "))
                 },
             });
         }
@@ -117,23 +146,17 @@ impl Settings {
             profile: profile.to_string(),
             config_path: path.clone(),
             values: BTreeMap::new(),
-            keyring_problem: None,
+            keyring_problem,
         };
         // Lowest precedence first; later sources overwrite.
         for (field, raw) in config.values(profile)? {
-            settings.put(field, &raw, Source::File(path.clone()))?;
+            if field.kind == Kind::WebhookUrl || field.kind == Kind::BaseUrl {
+                crate::redact::register_url_tokens(raw.trim());
+            }
+            settings.put(field, &raw, Source::File(path.clone().unwrap_or_default()))?;
         }
-        for field in FIELDS.iter().filter(|f| f.is_secret() && integrations.contains(&f.integration)) {
-            if std::env::var_os(field.env_var()).is_some() {
-                continue; // the environment wins; don't touch the keyring for it
-            }
-            match store.get(profile, field) {
-                Ok(Some(secret)) => settings.put(field, secret.expose(), Source::Keyring)?,
-                Ok(None) => {}
-                Err(e) => {
-                    settings.keyring_problem.get_or_insert_with(|| e.to_string());
-                }
-            }
+        for (field, secret) in from_keyring {
+            settings.put(field, secret.expose(), Source::Keyring)?;
         }
         for field in FIELDS {
             let var = field.env_var();
@@ -159,12 +182,8 @@ impl Settings {
 
     /// Settings made by the sandbox for `doctor demo` (no file, no keyring, no environment).
     pub fn for_sandbox(values: &[(&str, String)]) -> Settings {
-        let mut settings = Settings {
-            profile: "demo".into(),
-            config_path: PathBuf::from("(sandbox)"),
-            values: BTreeMap::new(),
-            keyring_problem: None,
-        };
+        let mut settings =
+            Settings { profile: "demo".into(), config_path: None, values: BTreeMap::new(), keyring_problem: None };
         for (name, value) in values {
             let field = fields::find_dotted(name).unwrap_or_else(|| panic!("sandbox names unknown setting {name}"));
             settings.put(field, value, Source::Sandbox).expect("sandbox settings are valid");
@@ -174,7 +193,10 @@ impl Settings {
 
     fn put(&mut self, field: &'static Field, raw: &str, source: Source) -> Result<(), ConfigError> {
         let value = validate::validate(field, raw).map_err(|problem| ConfigError::Invalid {
-            setting: format!("{} ({})", field.dotted(), field.env_var()),
+            setting: match &source {
+                Source::Env(_) => field.dotted(),
+                _ => format!("{} ({})", field.dotted(), field.env_var()),
+            },
             origin: source.clone(),
             problem,
         })?;

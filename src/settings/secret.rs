@@ -33,13 +33,15 @@ pub fn mask(value: &str) -> String {
     let chars: Vec<char> = value.chars().collect();
     // A structured prefix: letters/digits separated by '-' or '_' within the first 12
     // characters, e.g. `pat-na1-` or `ocx_live_`. Keep it only if most of the value remains hidden.
+    // A UUID or a hex key has no public prefix: its first group is as secret as the rest.
     let mut cut = 0;
     for (i, c) in chars.iter().enumerate().take(12) {
         if *c == '-' || *c == '_' {
             cut = i + 1;
         }
     }
-    if cut > 0 && chars.len() >= cut + 12 {
+    let prefix_is_words = chars[..cut].iter().any(|c| c.is_ascii_alphabetic() && !c.is_ascii_hexdigit());
+    if cut > 0 && prefix_is_words && chars.len() >= cut + 12 {
         return format!("{}****", chars[..cut].iter().collect::<String>());
     }
     if chars.len() >= 16 {
@@ -58,6 +60,8 @@ mod tests {
         assert_eq!(mask("ocx_live_abcdefghijklmnop"), "ocx_live_****");
         assert_eq!(mask("0123456789abcdef0123456789abcdef"), "0123****");
         assert_eq!(mask("short"), "****");
+        // A HubSpot developer key is a UUID: at most four characters are shown.
+        assert_eq!(mask("1a2b3c4d-1111-2222-3333-444455556666"), "1a2b****");
         assert_eq!(format!("{:?}", Secret::new("pat-na1-aaaaaaaa-bbbb-cccc")), "Secret(pat-na1-****)");
     }
 }

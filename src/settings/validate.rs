@@ -37,7 +37,18 @@ pub fn validate(field: &Field, raw: &str) -> Result<String, String> {
                 Err(format!("'{value}' is neither a numeric user id nor the actor form A-<number>"))
             }
         }
-        Kind::WebhookUrl | Kind::BaseUrl => url_value(value),
+        Kind::WebhookUrl => url_value(value),
+        Kind::BaseUrl => {
+            let value = url_value(value)?;
+            let url = Url::parse(&value).map_err(|e| format!("is not a valid URL ({e})"))?;
+            if url.scheme() == "http" && !is_loopback(&url) {
+                return Err(format!(
+                    "uses plain http to {}, which would send the credentials unencrypted; only https (or http on loopback) works",
+                    url.host_str().unwrap_or_default()
+                ));
+            }
+            Ok(value)
+        }
         Kind::Bool => match value.to_ascii_lowercase().as_str() {
             "true" | "yes" | "on" | "1" => Ok("true".into()),
             "false" | "no" | "off" | "0" => Ok("false".into()),
@@ -65,6 +76,16 @@ fn gorgias_domain(value: &str) -> Result<String, String> {
         Ok(lower)
     } else {
         Err(format!("'{value}' is not a Gorgias domain prefix (letters, digits and dashes, like 'acme')"))
+    }
+}
+
+/// 127.0.0.0/8, ::1 and `localhost`: the only hosts plain http may go to.
+pub fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+        None => false,
     }
 }
 
@@ -107,6 +128,15 @@ mod tests {
         assert!(check(Integration::Opencx, "base_url", "api.open.cx").unwrap_err().contains("no scheme"));
         assert_eq!(check(Integration::Opencx, "base_url", "http://127.0.0.1:9/").unwrap(), "http://127.0.0.1:9");
         assert!(check(Integration::Opencx, "base_url", "ftp://x.y").is_err());
+    }
+
+    #[test]
+    fn a_plain_http_base_url_to_a_non_loopback_host_is_refused() {
+        let err = check(Integration::Gorgias, "base_url", "http://proxy.example.com").unwrap_err();
+        assert!(err.contains("plain http"), "{err}");
+        assert!(check(Integration::Gorgias, "base_url", "http://localhost:8080").is_ok());
+        assert!(check(Integration::Gorgias, "base_url", "http://[::1]:8080").is_ok());
+        assert!(check(Integration::Gorgias, "base_url", "https://proxy.example.com").is_ok());
     }
 
     #[test]

@@ -23,14 +23,7 @@ pub const RATE_WINDOW: Duration = Duration::from_secs(20);
 
 fn rate_window() -> Duration {
     static WINDOW: std::sync::OnceLock<Duration> = std::sync::OnceLock::new();
-    *WINDOW.get_or_init(|| {
-        std::env::var("DOCTOR_GORGIAS_RATE_WINDOW")
-            .ok()
-            .and_then(|v| v.parse::<f64>().ok())
-            .filter(|s| *s > 0.0 && *s <= 3600.0)
-            .map(Duration::from_secs_f64)
-            .unwrap_or(RATE_WINDOW)
-    })
+    *WINDOW.get_or_init(|| crate::http::tuning::gorgias_window().unwrap_or(RATE_WINDOW))
 }
 
 pub static API: VendorApi = VendorApi {
@@ -84,8 +77,8 @@ pub struct AccountStatus {
     pub status: Option<String>,
 }
 
+/// `id` is required: a body without it is not a user, whatever else it holds.
 #[derive(Debug, Clone, Deserialize, Default)]
-#[serde(default)]
 pub struct User {
     pub id: u64,
     pub email: Option<String>,
@@ -202,8 +195,9 @@ impl HttpConfig {
     }
 }
 
+/// `id` and `members` are required: "no members" is a verdict, and a body without the list
+/// is not evidence of an empty team.
 #[derive(Debug, Clone, Deserialize, Default)]
-#[serde(default)]
 pub struct Team {
     pub id: u64,
     pub name: Option<String>,

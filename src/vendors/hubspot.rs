@@ -30,15 +30,8 @@ pub static API: VendorApi = VendorApi {
 /// The lowest documented limit (Free/Starter: 100 per 10 s) until the headers say more.
 /// `DOCTOR_HUBSPOT_RATE_LIMIT=N/SECS` replaces it (the benchmark's scaled-down sandbox).
 fn initial_budget() -> Option<Budget> {
-    let (limit, secs) = std::env::var("DOCTOR_HUBSPOT_RATE_LIMIT")
-        .ok()
-        .and_then(|v| {
-            let (n, s) = v.split_once('/')?;
-            Some((n.trim().parse::<u32>().ok()?, s.trim().parse::<f64>().ok()?))
-        })
-        .filter(|(n, s)| *n > 0 && *s > 0.0)
-        .unwrap_or((100, 10.0));
-    Some(Budget::Rolling { remaining: None, limit: Some(limit), interval: Some(Duration::from_secs_f64(secs)) })
+    let (limit, interval) = crate::http::tuning::hubspot_limit().unwrap_or((100, Duration::from_secs(10)));
+    Some(Budget::Rolling { remaining: None, limit: Some(limit), interval: Some(interval) })
 }
 
 /// Every field optional, as HubSpot asks; scopes are the union of every place they appear.
@@ -91,11 +84,13 @@ fn retry_after(headers: &HeaderMap) -> Option<Duration> {
     retry_after_secs(headers).or_else(|| interval(headers))
 }
 
+/// `hubId` and `scopes` are required: "scope missing" is a verdict, and an answer without the
+/// list is not evidence that a scope is absent.
 #[derive(Debug, Clone, Deserialize, Default)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(rename_all = "camelCase")]
 pub struct TokenInfo {
     pub user_id: Option<u64>,
-    pub hub_id: Option<u64>,
+    pub hub_id: u64,
     pub app_id: Option<u64>,
     pub scopes: Vec<String>,
 }

@@ -74,9 +74,11 @@ pub fn region_host(region: &str) -> Option<&'static str> {
     }
 }
 
+/// `type` and `id` are required: a body without them is not the admin behind the token.
 #[derive(Debug, Clone, Deserialize, Default)]
-#[serde(default)]
 pub struct Me {
+    #[serde(rename = "type")]
+    pub kind: String,
     #[serde(deserialize_with = "super::id_string")]
     pub id: Option<String>,
     pub email: Option<String>,

@@ -83,7 +83,7 @@ async fn token_valid(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
         Ok(info) => Ok(Outcome::pass(format!(
             "token of private app {} in portal {}, created by user {}, {} scope(s)",
             opt(info.app_id),
-            opt(info.hub_id),
+            opt(Some(info.hub_id)),
             opt(info.user_id),
             info.scopes.len()
         ))),

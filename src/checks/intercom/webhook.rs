@@ -149,7 +149,7 @@ async fn deliveries_check(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
         .filter(|c| c.admin_assignee() == Some(ai.as_str()))
         .filter(|c| c.source.as_ref().and_then(|s| s.delivered_as.as_deref()) == Some("customer_initiated"))
         .filter_map(|c| {
-            let at = chrono::DateTime::from_timestamp(c.waiting_since?, 0)?;
+            let at = crate::facts::session::from_unix(c.waiting_since?)?;
             (at >= since).then(|| Waiting { id: c.id.clone().unwrap_or_default(), since: at })
         })
         .collect();
