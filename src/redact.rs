@@ -69,7 +69,14 @@ fn percent_forms(text: &str) -> Vec<String> {
     let lower = lower_percent(&upper);
     let form: String = url::form_urlencoded::byte_serialize(text.as_bytes()).collect();
     let form_lower = lower_percent(&form);
-    vec![upper, lower, form, form_lower]
+    // Unreserved characters may be encoded too (`-` as `%2D`): an encoder that encodes every
+    // non-alphanumeric byte is legal.
+    let all: String = text
+        .bytes()
+        .map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") })
+        .collect();
+    let all_lower = lower_percent(&all);
+    vec![upper, lower, form, form_lower, all, all_lower]
 }
 
 fn lower_percent(text: &str) -> String {

@@ -58,6 +58,31 @@ impl Env {
     }
 }
 
+impl Env {
+    /// The same hermetic `doctor` as a plain `std::process::Command` (for tests that need the
+    /// child's pipes or its pid).
+    pub fn std_doctor_for(&self, sandbox: &Sandbox) -> std::process::Command {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("doctor"));
+        for field in FIELDS {
+            cmd.env_remove(field.env_var());
+        }
+        for var in ["DOCTOR_PROFILE", "DOCTOR_TIMEOUT", "DOCTOR_JOBS", "DOCTOR_INJECT_PANIC", "NO_COLOR", "CI"] {
+            cmd.env_remove(var);
+        }
+        cmd.env("DOCTOR_CONFIG", self.config_path()).env("DOCTOR_KEYRING", "none").env("LANG", "C.UTF-8");
+        for (var, value) in sandbox.env() {
+            cmd.env(var, value);
+        }
+        cmd
+    }
+}
+
+/// The sandbox's base URL for one vendor, as the doctor is given it.
+pub fn base_url(sandbox: &Sandbox, vendor: opencx_doctor::integration::Integration) -> String {
+    let var = format!("DOCTOR_{}_BASE_URL", vendor.slug().to_ascii_uppercase());
+    sandbox.env().into_iter().find(|(k, _)| *k == var).map(|(_, v)| v).expect("the sandbox sets every base URL")
+}
+
 pub fn sandbox(spec: Spec) -> Sandbox {
     Sandbox::start(spec).expect("the sandbox starts")
 }

@@ -5,6 +5,7 @@
 mod common;
 
 mod assets;
+mod attacks;
 mod canaries;
 mod exit_codes;
 mod faults;
@@ -16,6 +17,7 @@ mod intercom;
 mod intercom_spec;
 mod login;
 mod prism;
+mod properties;
 mod read_only;
 mod runner;
 mod scenarios;

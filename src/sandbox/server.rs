@@ -375,6 +375,15 @@ async fn fault_response(vendor: Integration, kind: FaultKind) -> Response {
                 .expect("valid response")
         }
         FaultKind::EchoCredentials(status) => json_response(status, &error_body(vendor, status)),
+        FaultKind::Custom { status, headers, body } => {
+            let mut builder = Response::builder()
+                .status(StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR))
+                .header("content-type", "application/json");
+            for (name, value) in headers {
+                builder = builder.header(name, value);
+            }
+            builder.body(Body::from(body)).unwrap_or_else(|_| json_response(500, &json!({"error": "bad custom fault"})))
+        }
         FaultKind::Hang => {
             tokio::time::sleep(Duration::from_secs(3600)).await;
             json_response(504, &error_body(vendor, 504))

@@ -128,6 +128,8 @@ pub enum FaultKind {
     /// An error whose message echoes the request's credentials back (some APIs do): the doctor
     /// must not print them.
     EchoCredentials(u16),
+    /// Any answer at all: a status, headers (a hostile vendor's rate-limit values) and a body.
+    Custom { status: u16, headers: Vec<(String, String)>, body: String },
 }
 
 /// A sandbox set-up: the world, faults, latency and rate-limit emulation.

@@ -40,7 +40,11 @@ pub fn mask(value: &str) -> String {
             cut = i + 1;
         }
     }
-    let prefix_is_words = chars[..cut].iter().any(|c| c.is_ascii_alphabetic() && !c.is_ascii_hexdigit());
+    // A public prefix is short words (`pat-na1-`, `ocx_live_`); a long first word
+    // (`sbx-gorgias-…`, `acme.key-…`) is part of the secret.
+    let prefix: String = chars[..cut].iter().collect();
+    let prefix_is_words = prefix.chars().any(|c| c.is_ascii_alphabetic() && !c.is_ascii_hexdigit())
+        && prefix.split(['-', '_']).all(|word| word.len() <= 4 && word.chars().all(|c| c.is_ascii_alphanumeric()));
     if cut > 0 && prefix_is_words && chars.len() >= cut + 12 {
         return format!("{}****", chars[..cut].iter().collect::<String>());
     }

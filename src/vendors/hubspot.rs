@@ -10,6 +10,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 use url::Url;
 
+use crate::http::client::segment;
 use crate::http::client::{header_num, retry_after_secs};
 use crate::http::{ApiError, Auth, Budget, Http, VendorApi, VendorClient, VendorError};
 use crate::integration::Integration;
@@ -210,13 +211,19 @@ impl HubspotClient {
 
     pub async fn thread(&self, id: &str) -> Result<Thread, ApiError> {
         self.api
-            .get(&format!("/conversations/v3/conversations/threads/{id}"), &[("association", "TICKET".into())])
+            .get(
+                &format!("/conversations/v3/conversations/threads/{}", segment(id)),
+                &[("association", "TICKET".into())],
+            )
             .await
     }
 
     pub async fn thread_messages(&self, id: &str) -> Result<Results<ThreadMessage>, ApiError> {
         self.api
-            .get(&format!("/conversations/v3/conversations/threads/{id}/messages"), &[("limit", "100".into())])
+            .get(
+                &format!("/conversations/v3/conversations/threads/{}/messages", segment(id)),
+                &[("limit", "100".into())],
+            )
             .await
     }
 
@@ -237,7 +244,7 @@ impl HubspotClient {
     /// `GET /crm/v3/owners/{id}?idProperty=userId|id`.
     pub async fn owner(&self, id: &str, by_user_id: bool) -> Result<Owner, ApiError> {
         let property = if by_user_id { "userId" } else { "id" };
-        self.api.get(&format!("/crm/v3/owners/{id}"), &[("idProperty", property.into())]).await
+        self.api.get(&format!("/crm/v3/owners/{}", segment(id)), &[("idProperty", property.into())]).await
     }
 
     /// `GET /crm/v3/owners?limit=1`: proves `crm.objects.owners.read`.
@@ -252,7 +259,10 @@ impl HubspotClient {
 
     pub async fn contact(&self, id: &str) -> Result<CrmObject, ApiError> {
         self.api
-            .get(&format!("/crm/v3/objects/contacts/{id}"), &[("properties", "email,firstname,lastname".into())])
+            .get(
+                &format!("/crm/v3/objects/contacts/{}", segment(id)),
+                &[("properties", "email,firstname,lastname".into())],
+            )
             .await
     }
 

@@ -10,6 +10,7 @@ use serde::Deserialize;
 use serde_json::Value;
 use url::Url;
 
+use crate::http::client::segment;
 use crate::http::client::{header_num, retry_after_secs};
 use crate::http::{ApiError, Auth, Budget, Http, VendorApi, VendorClient, VendorError};
 use crate::integration::Integration;
@@ -266,12 +267,12 @@ impl IntercomClient {
 
     /// `GET /conversations/{id}` as plain text, so conversation parts are not shown.
     pub async fn conversation(&self, id: &str) -> Result<Conversation, ApiError> {
-        self.api.get(&format!("/conversations/{id}"), &[("display_as", "plaintext".to_string())]).await
+        self.api.get(&format!("/conversations/{}", segment(id)), &[("display_as", "plaintext".to_string())]).await
     }
 
     /// `GET /admins/{id}`.
     pub async fn admin(&self, id: &str) -> Result<Admin, ApiError> {
-        self.api.get(&format!("/admins/{id}"), &[]).await
+        self.api.get(&format!("/admins/{}", segment(id)), &[]).await
     }
 
     /// `GET /conversations?per_page=N`: the most recent conversations (and proof of "Read conversations").
@@ -287,6 +288,6 @@ impl IntercomClient {
 
     /// `GET /contacts/{id}/companies`.
     pub async fn contact_companies(&self, contact: &str) -> Result<CompanyList, ApiError> {
-        self.api.get(&format!("/contacts/{contact}/companies"), &[]).await
+        self.api.get(&format!("/contacts/{}/companies", segment(contact)), &[]).await
     }
 }

@@ -10,6 +10,7 @@ use serde_json::Value;
 use url::Url;
 
 use crate::http::client::retry_after_secs;
+use crate::http::client::segment;
 use crate::http::{ApiError, Auth, Budget, Http, VendorApi, VendorClient, VendorError};
 use crate::integration::Integration;
 use crate::settings::Secret;
@@ -192,13 +193,13 @@ impl OpencxClient {
 
     /// `GET /chat/sessions/{id}`.
     pub async fn session(&self, id: &str) -> Result<Session, ApiError> {
-        self.api.get(&format!("/chat/sessions/{id}"), &[]).await
+        self.api.get(&format!("/chat/sessions/{}", segment(id)), &[]).await
     }
 
     /// `GET /chat/sessions/{id}/history`, one page.
     pub async fn history(&self, id: &str, cursor: Option<&str>) -> Result<Page<HistoryItem>, ApiError> {
         let query: Vec<(&str, String)> = cursor.map(|c| ("cursor", c.to_string())).into_iter().collect();
-        self.api.get(&format!("/chat/sessions/{id}/history"), &query).await
+        self.api.get(&format!("/chat/sessions/{}/history", segment(id)), &query).await
     }
 
     /// `GET /chat/sessions/search?q=`: contacts and messages matching a name, email or phrase.
