@@ -85,3 +85,39 @@ fn logout_removes_nothing_it_does_not_have() {
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stderr).contains("No Gorgias secrets"));
 }
+
+#[test]
+fn login_shows_a_saved_webhook_url_token_masked_and_keeps_each_integrations_own_values() {
+    let env = Env::new();
+    env.write_config(
+        "[profiles.default.gorgias]\ndomain = \"acme\"\nemail = \"ops@acme.example\"\n\
+         webhook_url = \"https://api.open.cx/webhooks/gorgias/abc123def456ghi789\"\n",
+    );
+    let mut p = spawn_login(&env, "gorgias", "mock");
+    answer(&mut p, "Domain prefix", "");
+    answer(&mut p, "Email", "");
+    answer(&mut p, "REST API key", "sbx-gorgias-login-secret-0123456789");
+    answer(&mut p, "Default User ID", "4321");
+    answer(&mut p, "Default team", "");
+    let shown = p.expect("webhook URL").unwrap();
+    let _ = shown;
+    let masked = p.expect("abc1…89").unwrap();
+    assert!(!String::from_utf8_lossy(masked.before()).contains("abc123def456ghi789"));
+    std::thread::sleep(Duration::from_millis(300));
+    p.send_line("").unwrap();
+    let rest = p.expect(Eof).unwrap();
+    let rest = String::from_utf8_lossy(rest.before()).into_owned();
+    assert!(!rest.contains("abc123def456ghi789"), "the token is never echoed:\n{rest}");
+    let text = std::fs::read_to_string(env.config_path()).unwrap();
+    assert!(text.contains("abc123def456ghi789"), "Enter kept the saved URL:\n{text}");
+
+    // Intercom's prompts offer nothing of Gorgias's (they used to match settings by key alone).
+    let mut p = spawn_login(&env, "intercom", "mock");
+    answer(&mut p, "access token", "sbx-intercom-login-0123456789abcdef");
+    answer(&mut p, "Workspace ID", "");
+    answer(&mut p, "AI Admin ID", "");
+    p.expect("webhook URL").unwrap();
+    p.set_expect_timeout(Some(Duration::from_secs(2)));
+    assert!(p.expect("abc1").is_err(), "Intercom's webhook prompt offered Gorgias's URL");
+    p.send(expectrl::ControlCode::EndOfText).unwrap();
+}
