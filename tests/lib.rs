@@ -7,6 +7,7 @@ mod common;
 mod assets;
 mod attacks;
 mod canaries;
+mod evidence;
 mod exit_codes;
 mod faults;
 mod formats;

@@ -172,3 +172,93 @@ fn doctor_session_shows_one_session_by_id() {
     let report = json(&out);
     assert!(check(&report, "opencx.session.found")["detail"].as_str().unwrap().contains("no session with this id"));
 }
+
+fn lookup_requests(sb: &opencx_doctor::sandbox::Sandbox) -> usize {
+    sb.requests()
+        .iter()
+        .filter(|r| r.vendor == Integration::Opencx)
+        .filter(|r| {
+            r.path == "/chat/sessions/filter"
+                || r.path == "/chat/sessions/search"
+                || (r.path == "/chat/sessions" && r.query.contains("created_after"))
+        })
+        .count()
+}
+
+#[test]
+fn in_an_organisation_starting_1000_sessions_an_hour_each_session_is_found_in_3_requests() {
+    let env = Env::new();
+    let sb = sandbox(opencx_doctor::sandbox::scenarios::busy_org(1000));
+    for (args, id) in [
+        (vec!["gorgias", "--ticket", "1042"], conversations::GORGIAS_SESSION),
+        (vec!["intercom", "--conversation", "215"], conversations::INTERCOM_SESSION),
+        (vec!["hubspot", "--thread", "8801"], conversations::HUBSPOT_SESSION),
+    ] {
+        sb.clear_requests();
+        let out = env.doctor_for(&sb).args(&args).args(["--format", "json"]).output().unwrap();
+        let report = json(&out);
+        assert_eq!(check(&report, "opencx.session.found")["status"], "pass", "{args:?}: {report:#}");
+        assert_eq!(report["session"]["sessions"][0]["id"], id);
+        let n = lookup_requests(&sb);
+        assert!(n <= 3, "{args:?}: {n} lookup requests");
+        println!("{args:?}: found in {n} request(s) at 1,000 sessions an hour");
+    }
+}
+
+#[test]
+fn at_100000_sessions_over_90_days_the_session_is_found_in_3_requests() {
+    let env = Env::new();
+    let sb = sandbox(big_org(100_000));
+    let report = run_ticket(&env, &sb);
+    assert_eq!(check(&report, "opencx.session.found")["status"], "pass");
+    let n = lookup_requests(&sb);
+    assert!(n <= 3, "{n} lookup requests");
+}
+
+#[test]
+fn a_window_holding_more_than_was_read_is_an_error_never_no_session() {
+    let env = Env::new();
+    // 6,000 sessions an hour (700 in the window) and the ticket's own session missing.
+    let mut spec = opencx_doctor::sandbox::scenarios::busy_org(6000);
+    spec.world.opencx.sessions.retain(|s| s["id"] != conversations::GORGIAS_SESSION);
+    let sb = sandbox(spec);
+    let out = env.doctor_for(&sb).args(["gorgias", "--ticket", "1042", "--format", "json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(3), "an incomplete lookup is an error, not a finding");
+    let report = json(&out);
+    let found = check(&report, "opencx.session.found");
+    assert_eq!(found["status"], "error", "{found:#}");
+    let detail = found["detail"].as_str().unwrap();
+    assert!(detail.contains("looked at 30") && detail.contains("holds more"), "{detail}");
+    for c in report["checks"].as_array().unwrap() {
+        let d = c["detail"].as_str().unwrap_or("");
+        assert!(!d.contains("never reached OpenCX") && !d.contains("no OpenCX session for"), "{c:#}");
+    }
+}
+
+#[test]
+fn a_filter_that_ignores_its_dates_is_noticed_and_the_listing_used() {
+    let env = Env::new();
+    let mut spec = opencx_doctor::sandbox::scenarios::busy_org(200);
+    spec.world.opencx.filter_honours_dates = false;
+    let sb = sandbox(spec);
+    let report = run_ticket(&env, &sb);
+    assert_eq!(check(&report, "opencx.session.found")["status"], "pass", "{report:#}");
+    assert_eq!(report["session"]["lookup"]["endpoint"], "list");
+}
+
+#[test]
+fn the_email_search_is_only_said_to_have_found_none_when_it_ran() {
+    let env = Env::new();
+    let mut spec = Spec::healthy();
+    spec.world.opencx.sessions.retain(|s| s["id"] != conversations::GORGIAS_SESSION);
+    let sb = sandbox(spec.clone());
+    let found = check(&run_ticket(&env, &sb), "opencx.session.found").clone();
+    assert!(found["detail"].as_str().unwrap().contains("search for the customer's email found none"), "{found:#}");
+    let t = spec.world.ticket_mut(conversations::GORGIAS_TICKET);
+    t["customer"]["email"] = serde_json::Value::Null;
+    let sb = sandbox(spec);
+    let found = check(&run_ticket(&env, &sb), "opencx.session.found").clone();
+    let detail = found["detail"].as_str().unwrap();
+    assert!(!detail.contains("found none"), "no search ran: {detail}");
+    assert!(detail.contains("names no customer email"), "{detail}");
+}

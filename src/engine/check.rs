@@ -92,6 +92,12 @@ pub enum CheckError {
     },
     /// The check reads one helpdesk object and the run was given none (`--ticket` …).
     NoTarget(Integration),
+    /// The evidence was read but is incomplete, so no verdict can rest on it (a session lookup
+    /// whose window held more than was read).
+    Inconclusive {
+        detail: String,
+        fix: String,
+    },
 }
 
 /// The outcome of a check that needs a helpdesk object when the run names none.
@@ -118,6 +124,7 @@ impl From<CheckError> for Outcome {
                 ))
             }
             CheckError::NoTarget(integration) => needs_target(integration),
+            CheckError::Inconclusive { detail, fix } => Outcome::error(detail).with_fix(fix),
         }
     }
 }

@@ -118,11 +118,19 @@ impl Facts {
                 let (Some(first), Some(last)) = (times.first().copied(), times.last().copied()) else {
                     return Ok(None);
                 };
+                let mut customer_at: Vec<_> = ticket
+                    .messages
+                    .iter()
+                    .filter(|m| m.from_agent == Some(false))
+                    .filter_map(|m| m.created_datetime.as_deref().and_then(parse_time))
+                    .collect();
+                customer_at.sort();
                 Ok(Some(HelpdeskObject {
                     system: "gorgias",
                     external_id: ticket.id.to_string(),
                     first_at: first,
                     last_at: last,
+                    customer_at,
                     email: ticket.customer.as_ref().and_then(|c| c.email.clone()),
                     channel: None,
                 }))
@@ -138,6 +146,7 @@ impl Facts {
                     external_id: c.id.clone().unwrap_or_else(|| id.clone()),
                     first_at: first,
                     last_at: last.unwrap_or(first).max(first),
+                    customer_at: vec![first],
                     email: source.and_then(|s| s.author.as_ref()).and_then(|a| a.email.clone()),
                     channel: match source.and_then(|s| s.kind.as_deref()) {
                         Some("conversation") => Some("web"),
@@ -157,6 +166,7 @@ impl Facts {
                     external_id: t.id.clone().unwrap_or_else(|| id.clone()),
                     first_at: first,
                     last_at: last.max(first),
+                    customer_at: vec![first],
                     email: None,
                     channel: None,
                 }))
@@ -177,7 +187,22 @@ impl Facts {
             return Ok(Some(opencx.evidence_for_id(id).await?));
         }
         let Some(object) = self.helpdesk_object(integration, target).await? else { return Ok(None) };
-        Ok(Some(opencx.evidence_for(&object).await?))
+        let evidence = opencx.evidence_for(&object).await?;
+        // No session found in a window that held more than was read: no check may conclude
+        // "no session" (or "never reached OpenCX") from that.
+        if evidence.sessions.is_empty() && evidence.lookup.truncated {
+            return Err(CheckError::Inconclusive {
+                detail: format!(
+                    "the OpenCX session lookup looked at {} session(s) in {} request(s), and the window holds more: \
+                     it stopped before it could say whether a session exists",
+                    evidence.lookup.scanned, evidence.lookup.requests
+                ),
+                fix: "Open the conversation in the OpenCX inbox (Inbox → search the customer's email) to find its \
+                      session, then run `doctor session <SESSION_ID>` with its id."
+                    .into(),
+            });
+        }
+        Ok(Some(evidence))
     }
 
     /// The evidence for the run's target, if it was computed during the run.

@@ -1,12 +1,17 @@
 //! The OpenCX session behind a helpdesk object, and what it shows: "the fastest path to root
 //! cause" in OpenCX's troubleshooting pages.
 //!
-//! OpenCX cannot look a session up by helpdesk id, so the lookup uses the object's own time
-//! window: sessions *created* between a little before the object's first message and a little
-//! after its last activity (`created_after`/`created_before`, `channel_type` where known), paged,
-//! matched on `ticketing_system.external_id` (and `.name`). Only when that finds nothing does it
-//! fall back to `/chat/sessions/search?q=<customer email>`. The number of requests depends on how
-//! many sessions start inside that window, never on the organisation's history.
+//! OpenCX cannot look a session up by helpdesk id, so the lookup uses the moments a session can
+//! start: seconds after the customer message that opens it (~4 s on the web, ~30 s for email).
+//! Each such moment gives a narrow window (2 min before for clock skew, 5 min after); the first
+//! customer message opens one, and a later one opens another only when the 24-hour ticket lock
+//! had expired by then (a second session). Sessions created in a window are read with
+//! `POST /chat/sessions/filter` in pages of 100 (its largest), sorted by creation; every item is
+//! checked to lie in the window, and a deployment that ignores the date filter (its keys are not
+//! documented) is noticed and read through `GET /chat/sessions?created_after&created_before`
+//! instead. Sessions are matched on `ticketing_system.external_id` (and `.name`). Only when that
+//! finds nothing does it fall back to `/chat/sessions/search?q=<customer email>`. A window that
+//! holds more than the pages read makes the lookup `truncated`: never "no session".
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -17,11 +22,22 @@ use serde::Serialize;
 use crate::http::{ApiError, ErrorKind};
 use crate::vendors::opencx::{HandoffEvent, HistoryItem, OpencxClient, Page, Session};
 
-/// Sessions may start a little before the first message the helpdesk shows (clock skew, the
-/// 4 s / 30 s processing waits) and after the last activity it reports.
+/// Margins around a session's start (used by the email fallback and the deliveries evidence).
 pub const WINDOW_MARGIN_MINUTES: i64 = 15;
-/// Pages of the window read at most; past it the lookup says it stopped.
+/// A session is created seconds after the message that opens it: the window starts this much
+/// before the message (clock skew between the helpdesk and OpenCX) …
+pub const START_BEFORE_SECONDS: i64 = 120;
+/// … and ends this much after it (email is processed in ~30 s; slow days are slower).
+pub const START_AFTER_SECONDS: i64 = 300;
+/// A Gorgias ticket is locked to its session for 24 hours; a customer message after that may
+/// open a second session.
+pub const LOCK_HOURS: i64 = 24;
+/// Windows looked at, at most (the first message and two later starts).
+pub const MAX_WINDOWS: usize = 3;
+/// Pages of one window read at most; past it the lookup says it stopped.
 pub const MAX_WINDOW_PAGES: usize = 3;
+/// The largest page `POST /chat/sessions/filter` allows.
+pub const FILTER_LIMIT: usize = 100;
 /// Sessions found by the email search that are fetched one by one at most.
 const MAX_SEARCH_SESSIONS: usize = 5;
 const MAX_HISTORY_PAGES: usize = 5;
@@ -37,6 +53,9 @@ pub struct HelpdeskObject {
     pub external_id: String,
     pub first_at: DateTime<Utc>,
     pub last_at: DateTime<Utc>,
+    /// When the customer wrote (the moments a session can start), oldest first; empty: only
+    /// `first_at` is known.
+    pub customer_at: Vec<DateTime<Utc>>,
     pub email: Option<String>,
     /// OpenCX `channel_type`, when the helpdesk's channel maps to one.
     pub channel: Option<&'static str>,
@@ -46,6 +65,22 @@ pub struct HelpdeskObject {
 pub struct Window {
     pub created_after: String,
     pub created_before: String,
+    #[serde(skip)]
+    pub from: DateTime<Utc>,
+    #[serde(skip)]
+    pub to: DateTime<Utc>,
+}
+
+impl Window {
+    fn around(at: DateTime<Utc>) -> Window {
+        let from = shifted(at, -Duration::seconds(START_BEFORE_SECONDS));
+        let to = shifted(at, Duration::seconds(START_AFTER_SECONDS));
+        Window { created_after: rfc3339(from), created_before: rfc3339(to), from, to }
+    }
+
+    fn holds(&self, session: &Session) -> bool {
+        session.created_at.as_deref().and_then(parse_time).is_some_and(|t| t >= self.from && t <= self.to)
+    }
 }
 
 /// How the sessions were found: for the report and for support.
@@ -54,7 +89,15 @@ pub struct Lookup {
     /// `id` (a session id was given), `window` (external id matched in the time window),
     /// `search` (found through the customer's email), or `none`.
     pub method: &'static str,
+    /// The first window (when the first customer message could open a session).
     pub window: Option<Window>,
+    /// Every window looked at.
+    pub windows: Vec<Window>,
+    /// `filter` (`POST /chat/sessions/filter`) or `list` (`GET /chat/sessions`, when the filter
+    /// was refused or did not apply its dates).
+    pub endpoint: &'static str,
+    /// Whether the email search ran (and so whether "it found none" may be said).
+    pub email_searched: bool,
     /// Sessions read while looking (all pages).
     pub scanned: usize,
     /// Requests the lookup itself made.
@@ -147,12 +190,23 @@ pub fn shifted(t: DateTime<Utc>, d: Duration) -> DateTime<Utc> {
     })
 }
 
-pub fn window_of(object: &HelpdeskObject) -> Window {
-    let margin = Duration::minutes(WINDOW_MARGIN_MINUTES);
-    Window {
-        created_after: rfc3339(shifted(object.first_at, -margin)),
-        created_before: rfc3339(shifted(object.last_at, margin)),
+/// The windows in which a session of the object can have started.
+pub fn windows_of(object: &HelpdeskObject) -> Vec<Window> {
+    let mut starts: Vec<DateTime<Utc>> = object.customer_at.clone();
+    if starts.is_empty() {
+        starts.push(object.first_at);
     }
+    starts.sort();
+    let mut windows: Vec<Window> = Vec::new();
+    let mut last_start: Option<DateTime<Utc>> = None;
+    for at in starts {
+        let opens = last_start.is_none_or(|prev| at >= shifted(prev, Duration::hours(LOCK_HOURS)));
+        if opens && windows.len() < MAX_WINDOWS {
+            windows.push(Window::around(at));
+            last_start = Some(at);
+        }
+    }
+    windows
 }
 
 /// Does the session belong to the helpdesk object? External ids compare as text (numbers and
@@ -185,18 +239,55 @@ where
     }
 }
 
-/// Finds every session of the helpdesk object.
-pub async fn find_sessions(
+/// The sessions created in one window: `(sessions, requests, truncated, endpoint)`.
+async fn sessions_in(
     client: &OpencxClient,
-    object: &HelpdeskObject,
-) -> Result<(Vec<Session>, Lookup), Arc<ApiError>> {
-    let window = window_of(object);
+    window: &Window,
+    channel: Option<&'static str>,
+) -> Result<(Vec<Session>, usize, bool, &'static str), Arc<ApiError>> {
+    let mut found = Vec::new();
+    let mut requests = 0;
+    for page in 1..=MAX_WINDOW_PAGES {
+        let body = serde_json::json!({
+            "filters": {"created_at": {"gte": window.created_after, "lte": window.created_before}},
+            "sort_by": "created_at",
+            "sort_order": "asc",
+            "page": page,
+            "limit": FILTER_LIMIT,
+        });
+        let answer = client.filter(&body).await;
+        requests += 1;
+        match answer {
+            Ok(p) if p.data.iter().all(|s| window.holds(s)) => {
+                found.extend(p.data);
+                if !p.has_next {
+                    return Ok((found, requests, false, "filter"));
+                }
+            }
+            // Items outside the window: this deployment does not apply the date filter.
+            Ok(_) => return list_in(client, window, channel, requests).await,
+            Err(e) if matches!(e.status(), Some(400 | 404 | 405 | 422)) => {
+                return list_in(client, window, channel, requests).await
+            }
+            Err(e) => return Err(Arc::new(e)),
+        }
+    }
+    Ok((found, requests, true, "filter"))
+}
+
+/// `GET /chat/sessions` over the window, the documented cursor listing.
+async fn list_in(
+    client: &OpencxClient,
+    window: &Window,
+    channel: Option<&'static str>,
+    spent: usize,
+) -> Result<(Vec<Session>, usize, bool, &'static str), Arc<ApiError>> {
     let mut base: Vec<(&str, String)> =
         vec![("created_after", window.created_after.clone()), ("created_before", window.created_before.clone())];
-    if let Some(channel) = object.channel {
+    if let Some(channel) = channel {
         base.push(("channel_type", channel.to_string()));
     }
-    let (scanned, requests, truncated) = collect_pages(MAX_WINDOW_PAGES, |cursor| {
+    let (items, requests, truncated) = collect_pages(MAX_WINDOW_PAGES, |cursor| {
         let mut query = base.clone();
         if let Some(c) = cursor {
             query.push(("cursor", c));
@@ -204,8 +295,38 @@ pub async fn find_sessions(
         async move { client.sessions(&query).await }
     })
     .await?;
-    let mut lookup = Lookup { method: "window", window: Some(window), scanned: scanned.len(), requests, truncated };
-    let found: Vec<Session> = scanned.into_iter().filter(|s| belongs_to(s, object)).collect();
+    Ok((items, spent + requests, truncated, "list"))
+}
+
+/// Finds every session of the helpdesk object.
+pub async fn find_sessions(
+    client: &OpencxClient,
+    object: &HelpdeskObject,
+) -> Result<(Vec<Session>, Lookup), Arc<ApiError>> {
+    let windows = windows_of(object);
+    let looked = futures::future::join_all(windows.iter().map(|w| sessions_in(client, w, object.channel))).await;
+    let mut lookup = Lookup {
+        method: "window",
+        window: windows.first().cloned(),
+        windows: windows.clone(),
+        endpoint: "filter",
+        ..Lookup::default()
+    };
+    let mut found: Vec<Session> = Vec::new();
+    for result in looked {
+        let (sessions, requests, truncated, endpoint) = result?;
+        lookup.requests += requests;
+        lookup.scanned += sessions.len();
+        lookup.truncated |= truncated;
+        if endpoint == "list" {
+            lookup.endpoint = "list";
+        }
+        for s in sessions.into_iter().filter(|s| belongs_to(s, object)) {
+            if !found.iter().any(|f| f.id == s.id) {
+                found.push(s);
+            }
+        }
+    }
     if !found.is_empty() {
         return Ok((found, lookup));
     }
@@ -213,6 +334,7 @@ pub async fn find_sessions(
         lookup.method = "none";
         return Ok((Vec::new(), lookup));
     };
+    lookup.email_searched = true;
     let result = client.search(email).await.map_err(Arc::new)?;
     lookup.requests += 1;
     let ids: BTreeSet<String> = result.messages.iter().filter_map(|m| m.session_id.clone()).collect();
@@ -329,14 +451,16 @@ pub async fn view(client: &OpencxClient, session: Session) -> SessionView {
     let mut events: Vec<(Option<DateTime<Utc>>, TimelineEvent)> =
         items.iter().map(|i| (i.created_at.as_deref().and_then(parse_time), describe(i))).collect();
     events.sort_by_key(|(t, _)| *t);
-    let handed_off_at = events.iter().find(|(_, e)| e.what == "handoff").map(|(t, e)| (*t, e.at.clone()));
+    // The first handoff that has a time: an untimed one is no point to compare replies with.
+    let handed_off_at =
+        events.iter().find_map(|(t, e)| (e.what == "handoff").then_some(*t).flatten()).map(|t| (t, rfc3339(t)));
     let ai_after_handoff = match &handed_off_at {
-        Some((Some(t), _)) => events
+        Some((t, _)) => events
             .iter()
             .filter(|(at, e)| e.what == "AI reply" && at.is_some_and(|a| a > *t))
             .map(|(_, e)| e.clone())
             .collect(),
-        _ => Vec::new(),
+        None => Vec::new(),
     };
     let timeline: Vec<TimelineEvent> =
         events.iter().rev().take(TIMELINE_EVENTS).rev().map(|(_, e)| e.clone()).collect();
@@ -376,6 +500,7 @@ mod tests {
             external_id: "1042".into(),
             first_at: parse_time("2026-11-20T09:00:00Z").unwrap(),
             last_at: parse_time("2026-11-20T09:30:00Z").unwrap(),
+            customer_at: Vec::new(),
             email: Some("jane@example.com".into()),
             channel: None,
         }
@@ -404,10 +529,19 @@ mod tests {
     }
 
     #[test]
-    fn the_window_surrounds_the_object_with_a_margin() {
-        let w = window_of(&object());
-        assert_eq!(w.created_after, "2026-11-20T08:45:00Z");
-        assert_eq!(w.created_before, "2026-11-20T09:45:00Z");
+    fn a_window_opens_when_a_session_can_start() {
+        let w = windows_of(&object());
+        assert_eq!(w.len(), 1);
+        assert_eq!(w[0].created_after, "2026-11-20T08:58:00Z");
+        assert_eq!(w[0].created_before, "2026-11-20T09:05:00Z");
+        // A customer message 26 hours later may open a second session; one 10 minutes later
+        // (same lock) may not.
+        let mut o = object();
+        let t = parse_time("2026-11-20T09:00:00Z").unwrap();
+        o.customer_at = vec![t, t + Duration::minutes(10), t + Duration::hours(26)];
+        let w = windows_of(&o);
+        assert_eq!(w.len(), 2);
+        assert_eq!(w[1].created_after, "2026-11-21T10:58:00Z");
     }
 
     #[test]

@@ -272,6 +272,13 @@ pub static SCENARIOS: &[Scenario] = &[
             let first = s.world.session_mut(GORGIAS_SESSION);
             first["created_at"] = conversations::ts(old + Duration::seconds(6)).into();
             let second = s.world.session_created(GORGIAS_SESSION) + Duration::hours(26);
+            // The customer's message a day later that opened the second session.
+            let t = s.world.ticket_mut(GORGIAS_TICKET);
+            let messages = t["messages"].as_array_mut().expect("the ticket has messages");
+            messages.insert(
+                1,
+                conversations::gorgias_message(880_003, second - Duration::seconds(6), true, "Any news on my refund?"),
+            );
             conversations::add_session(
                 &mut s.world,
                 "5e0c1f4a-2b7d-4c89-9a31-1042aa000003",

@@ -68,6 +68,40 @@ pub fn handle(world: &World, req: &Req) -> Reply {
             items.sort_by(|a, b| b["created_at"].as_str().cmp(&a["created_at"].as_str()));
             page(items, req)
         }
+        ("POST", ["chat", "sessions", "filter"]) => {
+            if let Some(denied) = scope(world, "chat-sessions:read") {
+                return denied;
+            }
+            let body = req.json_body();
+            let limit = body["limit"].as_u64().unwrap_or(25);
+            if !(1..=100).contains(&limit) {
+                return error(400, "limit must not be greater than 100", "Bad Request");
+            }
+            let page = body["page"].as_u64().unwrap_or(1).max(1);
+            let range = &body["filters"]["created_at"];
+            let (gte, lte) = (range["gte"].as_str().map(str::to_string), range["lte"].as_str().map(str::to_string));
+            let honour = world.opencx.filter_honours_dates;
+            let mut items: Vec<&Value> = world
+                .opencx
+                .sessions
+                .iter()
+                .filter(|s| !honour || field_cmp(s, "created_at", gte.as_ref(), true))
+                .filter(|s| !honour || field_cmp(s, "created_at", lte.as_ref(), false))
+                .collect();
+            let by_created = body["sort_by"] == "created_at";
+            let key = if by_created { "created_at" } else { "updated_at" };
+            items.sort_by(|a, b| a[key].as_str().cmp(&b[key].as_str()));
+            if body["sort_order"] != "asc" {
+                items.reverse();
+            }
+            let start = ((page - 1) * limit) as usize;
+            let end = (start + limit as usize).min(items.len());
+            let data: Vec<Value> = items.get(start..end).unwrap_or_default().iter().map(|v| (*v).clone()).collect();
+            Reply::Json(
+                200,
+                json!({"data": data, "page": page, "limit": limit, "has_next": end < items.len(), "has_previous": page > 1}),
+            )
+        }
         ("GET", ["chat", "sessions", "search"]) => {
             if let Some(denied) = scope(world, "chat-sessions:read") {
                 return denied;

@@ -346,6 +346,15 @@ pub fn big_org(sessions: usize) -> Spec {
     s
 }
 
+/// The healthy organisation in a busy hour: `per_hour` more sessions, evenly spread over the
+/// last six hours (the sample tickets, conversations and threads are inside them).
+pub fn busy_org(per_hour: usize) -> Spec {
+    let mut s = Spec::healthy();
+    let every = Duration::milliseconds((3_600_000 / per_hour.max(1)) as i64);
+    conversations::add_background_sessions(&mut s.world, chrono::Utc::now(), per_hour * 6, every);
+    s
+}
+
 /// Every scenario: the general ones, then one per documented cause of each integration.
 pub fn all() -> impl Iterator<Item = &'static Scenario> {
     SCENARIOS

@@ -92,6 +92,9 @@ pub struct OpencxWorld {
     /// Session id → its history events, oldest first.
     pub history: std::collections::HashMap<String, Vec<Value>>,
     pub handoff_events: Vec<Value>,
+    /// Whether `POST /chat/sessions/filter` applies `filters.created_at` (its filter keys are
+    /// undocumented: a deployment that ignores them must be noticed by the doctor).
+    pub filter_honours_dates: bool,
 }
 
 /// A fault injected on requests whose path starts with `path` (empty: every path).
@@ -312,6 +315,7 @@ impl World {
                 sessions: Vec::new(),
                 history: std::collections::HashMap::new(),
                 handoff_events: Vec::new(),
+                filter_honours_dates: true,
             },
         };
         super::conversations::populate(&mut world, chrono::Utc::now());

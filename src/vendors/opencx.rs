@@ -49,6 +49,14 @@ pub struct Page<T> {
     pub next: Option<String>,
 }
 
+/// One page of `POST /chat/sessions/filter` (page-number pagination). `data` and `has_next`
+/// are required: without them a page says nothing about what the window holds.
+#[derive(Debug, Clone, Deserialize)]
+pub struct FilterPage {
+    pub data: Vec<Session>,
+    pub has_next: bool,
+}
+
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(default)]
 pub struct Session {
@@ -140,9 +148,9 @@ pub struct Content {
     pub text: Option<String>,
 }
 
-/// `/chat/sessions/search?q=`.
+/// `/chat/sessions/search?q=`. Both lists are required: an object without them is not an
+/// answer of "no hits" but not the documented shape.
 #[derive(Debug, Clone, Deserialize, Default)]
-#[serde(default)]
 pub struct SearchResult {
     pub contacts: Vec<Contact>,
     pub messages: Vec<SearchMessage>,
@@ -189,6 +197,11 @@ impl OpencxClient {
     /// `GET /chat/sessions` with the given filters (`updated_after`, `channel_type`, `cursor`…).
     pub async fn sessions(&self, query: &[(&str, String)]) -> Result<Page<Session>, ApiError> {
         self.api.get("/chat/sessions", query).await
+    }
+
+    /// `POST /chat/sessions/filter` (read-only: a search), one page of at most 100.
+    pub async fn filter(&self, body: &Value) -> Result<FilterPage, ApiError> {
+        self.api.post("/chat/sessions/filter", body).await
     }
 
     /// `GET /chat/sessions/{id}`.

@@ -43,7 +43,8 @@ async fn session_marked(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
         Err(outcome) => return Ok(outcome),
     };
     let Some(session) = evidence.sessions.last() else {
-        return Ok(Outcome::pass("no OpenCX session for this ticket"));
+        return Ok(Outcome::skip("no OpenCX session for this ticket, so there is no handoff state to check")
+            .with_fix("See opencx.session.found: once the ticket has a session, this check can run."));
     };
     Ok(match (human, session.is_handed_off()) {
         (_, true) => Outcome::pass(format!(
@@ -56,7 +57,14 @@ async fn session_marked(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
             list[i].created_datetime.as_deref().unwrap_or("?"),
             session.id
         )),
-        _ => Outcome::pass(format!("session {} not handed off, and no agent took over on the ticket", session.id)),
+        (Some(i), false) => Outcome::pass(format!(
+            "an agent replied at {} and the AI did not reply after it (session {} not marked handed off)",
+            list[i].created_datetime.as_deref().unwrap_or("?"),
+            session.id
+        )),
+        (None, false) => {
+            Outcome::pass(format!("no agent took over on the ticket, so session {} needs no handoff", session.id))
+        }
     })
 }
 
@@ -82,9 +90,24 @@ async fn ai_after_handoff(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
         Ok(evidence) => evidence,
         Err(outcome) => return Ok(outcome),
     };
+    if evidence.sessions.is_empty() {
+        return Ok(Outcome::skip("no OpenCX session for this ticket, so there is no handoff to compare with")
+            .with_fix("See opencx.session.found: once the ticket has a session, this check can run."));
+    }
+    let handed: Vec<_> = evidence.sessions.iter().filter(|s| s.is_handed_off()).collect();
+    if handed.is_empty() {
+        return Ok(Outcome::info(format!(
+            "session {} was not handed off, so no reply can come after a handoff",
+            evidence.sessions.iter().map(|s| s.id.as_str()).collect::<Vec<_>>().join(", ")
+        )));
+    }
     let mut findings = Vec::new();
-    for s in evidence.sessions.iter().filter(|s| s.is_handed_off()) {
-        let Some(at) = s.handed_off_at.as_deref().and_then(parse_time) else { continue };
+    let mut untimed = Vec::new();
+    for s in handed.iter().copied() {
+        let Some(at) = s.handed_off_at.as_deref().and_then(parse_time) else {
+            untimed.push(s.id.clone());
+            continue;
+        };
         let in_gorgias: Vec<String> = t
             .messages
             .iter()
@@ -108,10 +131,27 @@ async fn ai_after_handoff(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
             ));
         }
     }
-    Ok(if findings.is_empty() {
-        Outcome::pass("no AI reply after a handoff")
-    } else {
+    Ok(if !findings.is_empty() {
         Outcome::fail(findings.join("; "))
+    } else if !untimed.is_empty() {
+        // Without the handoff's time there is nothing to compare the replies with.
+        Outcome::info(format!(
+            "session {} is marked handed off, but the handoff event and its time are not in the history read, so \
+             whether the AI replied after it cannot be told",
+            untimed.join(", ")
+        ))
+        .with_fix(
+            "Open the session in the OpenCX inbox and compare the handoff time with the AI replies on the ticket.",
+        )
+    } else {
+        Outcome::pass(format!(
+            "no AI reply after the handoff of session {}",
+            handed
+                .iter()
+                .map(|s| format!("{} at {}", s.id, s.handed_off_at.as_deref().unwrap_or("?")))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))
     })
 }
 
@@ -136,7 +176,13 @@ async fn second_session(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
         Err(outcome) => return Ok(outcome),
     };
     Ok(match evidence.sessions.len() {
-        0 | 1 => Outcome::pass(format!("{} session(s) for the ticket", evidence.sessions.len())),
+        0 => Outcome::skip("no OpenCX session for this ticket, so there is nothing to count")
+            .with_fix("See opencx.session.found: once the ticket has a session, this check can run."),
+        1 => Outcome::pass(format!(
+            "one session for the ticket ({}), in {} window(s) in which the customer's messages could open one",
+            evidence.sessions[0].id,
+            evidence.lookup.windows.len().max(1)
+        )),
         n => Outcome::fail(format!(
             "{n} sessions for one ticket (the 24-hour ticket lock expired, or the event was delivered twice): {}",
             evidence

@@ -151,10 +151,12 @@ async fn account_active(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let status = account.status.as_ref().and_then(|s| s.status.clone());
     match (&account.deactivated_datetime, status.as_deref()) {
         (Some(when), _) => Ok(Outcome::fail(format!("the account was deactivated at {when}"))),
-        (None, Some("active")) | (None, None) => Ok(Outcome::pass(format!(
-            "account status: {}",
-            status.as_deref().unwrap_or("not reported, and no deactivation date")
-        ))),
+        (None, Some("active")) => Ok(Outcome::pass("account status: active")),
+        // No status and no deactivation date is no evidence either way.
+        (None, None) => Ok(Outcome::info(
+            "GET /api/account reports no status and no deactivation date, so whether the account is active is not known",
+        )
+        .with_fix("Check the account's state in Gorgias: Settings → Billing.")),
         (None, Some(other)) => Ok(Outcome::fail(format!("the account status is '{other}', not 'active'"))),
     }
 }

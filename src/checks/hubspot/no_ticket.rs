@@ -112,11 +112,22 @@ pub static TICKET_LINKED: Check = Check {
 async fn ticket_linked(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let t = thread(&cx).await?;
     let evidence = cx.facts.session_evidence(cx.integration, &cx.target).await?;
-    let handed_off = evidence.as_ref().is_some_and(|e| e.sessions.iter().any(|s| s.is_handed_off()));
+    let sessions = evidence.as_ref().map(|e| e.sessions.clone()).unwrap_or_default();
+    let handed: Vec<&str> = sessions.iter().filter(|s| s.is_handed_off()).map(|s| s.id.as_str()).collect();
     let ticket = t.thread_associations.as_ref().and_then(|a| a.associated_ticket_id.clone());
-    Ok(match (handed_off, ticket) {
-        (_, Some(ticket)) => Outcome::pass(format!("ticket {ticket} is associated with the thread")),
-        (true, None) => Outcome::fail("the session was handed off, but the thread has no ticket"),
-        (false, None) => Outcome::pass("no handoff yet, so no ticket is expected"),
+    Ok(match (sessions.is_empty(), handed.is_empty(), ticket) {
+        (_, _, Some(ticket)) => Outcome::pass(format!("ticket {ticket} is associated with the thread")),
+        (_, false, None) => {
+            Outcome::fail(format!("session {} was handed off, but the thread has no ticket", handed.join(", ")))
+        }
+        // Without a session, whether a handoff happened (and so a ticket is due) is unknown.
+        (true, _, None) => Outcome::info(
+            "the thread has no ticket and no OpenCX session was found for it, so whether a ticket is due is not known",
+        )
+        .with_fix("See opencx.session.found; once the thread's session is found, this check can tell."),
+        (false, true, None) => Outcome::pass(format!(
+            "session {} was not handed off, so no ticket is expected yet",
+            sessions.iter().map(|s| s.id.as_str()).collect::<Vec<_>>().join(", ")
+        )),
     })
 }

@@ -33,6 +33,7 @@ async fn replies(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let c = conversation(&cx).await?;
     let mut seen: Vec<(String, i64)> = Vec::new();
     let mut found = Vec::new();
+    let mut ai_replies = 0;
     for part in c.parts() {
         let author = part.author.as_ref();
         let kind = author.and_then(|a| a.kind.as_deref()).unwrap_or("");
@@ -44,6 +45,7 @@ async fn replies(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
         if !by_ai || part.part_type.as_deref() != Some("comment") {
             continue;
         }
+        ai_replies += 1;
         let text = part.body.as_deref().unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ");
         let at = part.created_at.unwrap_or_default();
         match seen.iter().find(|(t, _)| *t == text) {
@@ -51,8 +53,10 @@ async fn replies(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
             None => seen.push((text, at)),
         }
     }
-    Ok(if found.is_empty() {
-        Outcome::pass("no repeated AI reply")
+    Ok(if found.is_empty() && ai_replies == 0 {
+        Outcome::info("the conversation has no AI reply, so there is no repeat to look for")
+    } else if found.is_empty() {
+        Outcome::pass(format!("{ai_replies} AI repl(ies) in the conversation, none repeated to one customer message"))
     } else {
         Outcome::fail(
             found

@@ -71,11 +71,12 @@ pub static FOUND: Check = Check {
     integration: Integration::Opencx,
     symptom: "session",
     title: "An OpenCX session exists for the helpdesk object",
-    looks_at:
-        "OpenCX cannot look a session up by helpdesk id, so this lists sessions created in the object's own time \
-               window (a margin around its first and last message; channel_type where known), pages through them and \
-               matches ticketing_system.external_id and .name; when that finds nothing it searches \
-               /chat/sessions/search for the customer's email. A session proves the webhook reached OpenCX.",
+    looks_at: "OpenCX cannot look a session up by helpdesk id, so this lists the sessions created when one can start: \
+               from 2 minutes before to 5 minutes after the customer's first message (and after any message that came \
+               once the 24-hour lock had expired), with POST /chat/sessions/filter in pages of 100, and matches \
+               ticketing_system.external_id and .name; when that finds nothing it searches /chat/sessions/search \
+               for the customer's email. A session proves the webhook reached OpenCX; a window holding more than \
+               three pages is an error, never \"no session\".",
     fix:
         "No OpenCX session means the AI never saw the message: run `doctor <helpdesk> webhook` and `doctor <helpdesk> \
           ai-silent` with the same id; they say whether deliveries or the assignment are at fault.",
@@ -103,13 +104,20 @@ async fn found(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     };
     match evidence.sessions.as_slice() {
         [] => {
-            let window = lookup
-                .window
-                .as_ref()
-                .map(|w| format!(" created between {} and {}", w.created_after, w.created_before))
-                .unwrap_or_default();
+            let windows = lookup
+                .windows
+                .iter()
+                .map(|w| format!("{} to {}", w.created_after, w.created_before))
+                .collect::<Vec<_>>()
+                .join(" and ");
+            let window = if windows.is_empty() { String::new() } else { format!(" created {windows}") };
+            let search = if lookup.email_searched {
+                ", and the search for the customer's email found none"
+            } else {
+                " (the helpdesk object names no customer email to search for)"
+            };
             Ok(Outcome::warn(format!(
-                "no OpenCX session for {}: none of the {} session(s){window} names it, and the email search found none",
+                "no OpenCX session for {}: none of the {} session(s){window} names it{search}",
                 object_name(&cx),
                 lookup.scanned
             ))
@@ -199,13 +207,24 @@ async fn handoff_respected(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
         return Ok(Outcome::fail(offenders.join("; ")));
     }
     let handed: Vec<&SessionView> = evidence.sessions.iter().filter(|s| s.is_handed_off()).collect();
+    let untimed: Vec<&str> = handed.iter().filter(|s| s.handed_off_at.is_none()).map(|s| s.id.as_str()).collect();
     Ok(match handed.as_slice() {
-        [] => Outcome::pass("not handed off"),
+        [] => Outcome::info(format!(
+            "session {} was not handed off, so there is no handoff to respect",
+            evidence.sessions.iter().map(|s| s.id.as_str()).collect::<Vec<_>>().join(", ")
+        )),
+        // Without the handoff's time, "no AI message after it" cannot be known.
+        _ if !untimed.is_empty() => Outcome::info(format!(
+            "session {} is marked handed off, but no timed handoff event is in the history read: whether the AI \
+             replied after it cannot be told",
+            untimed.join(", ")
+        ))
+        .with_fix("Open the session in the OpenCX inbox and compare the handoff time with the AI messages."),
         sessions => Outcome::pass(format!(
-            "handed off at {}; no AI message after it",
+            "{}; no AI message after it",
             sessions
                 .iter()
-                .map(|s| s.handed_off_at.as_deref().unwrap_or("(time not in history)"))
+                .map(|s| format!("session {} handed off at {}", s.id, s.handed_off_at.as_deref().unwrap_or("?")))
                 .collect::<Vec<_>>()
                 .join(", ")
         )),

@@ -1,0 +1,99 @@
+//! Never a pass without evidence: an untimed handoff, a session marked handed off whose handoff
+//! is not in the history, no session at all, a ticket without AI replies — each says what is
+//! missing instead of passing.
+
+use chrono::Duration;
+
+use crate::common::{check, json, sandbox, stderr, Env};
+use opencx_doctor::sandbox::{conversations, Spec};
+
+fn run(env: &Env, spec: Spec, args: &[&str]) -> serde_json::Value {
+    let sb = sandbox(spec);
+    let out = env.doctor_for(&sb).args(args).args(["--format", "json"]).output().unwrap();
+    assert!(matches!(out.status.code(), Some(0 | 1 | 3)), "{}", stderr(&out));
+    json(&out)
+}
+
+#[test]
+fn an_untimed_handoff_is_not_the_point_replies_are_compared_with() {
+    let env = Env::new();
+    let mut spec = Spec::healthy();
+    let id = conversations::GORGIAS_SESSION;
+    let at = spec.world.session_created(id) + Duration::seconds(60);
+    // An untimed handoff event first, then the timed one, then an AI reply after it.
+    let mut untimed = conversations::event(at, "handoff", None, None);
+    untimed["created_at"] = serde_json::Value::Null;
+    spec.world.push_history(id, untimed);
+    spec.world.hand_off(id, at, &["based_on_instructions"], "Refunds go to a human.");
+    spec.world.push_history(
+        id,
+        conversations::event(at + Duration::seconds(90), "message", Some("ai"), Some("Anything else?")),
+    );
+    let report = run(&env, spec, &["gorgias", "--ticket", "1042"]);
+    let c = check(&report, "opencx.session.handoff-respected");
+    assert_eq!(c["status"], "fail", "{c:#}");
+}
+
+#[test]
+fn a_handoff_whose_time_is_not_in_the_history_cannot_pass() {
+    let env = Env::new();
+    let mut spec = Spec::healthy();
+    let id = conversations::GORGIAS_SESSION;
+    let at = spec.world.session_created(id) + Duration::seconds(60);
+    spec.world.hand_off(id, at, &["based_on_instructions"], "Refunds go to a human.");
+    // The session says handed off; the history read holds no handoff event.
+    spec.world.opencx.history.get_mut(id).unwrap().retain(|e| e["event"]["type"] != "handoff");
+    let report = run(&env, spec, &["gorgias", "--ticket", "1042"]);
+    for id in ["opencx.session.handoff-respected", "gorgias.after-handoff.ai-after-handoff"] {
+        let c = check(&report, id);
+        assert_ne!(c["status"], "pass", "{id}: {c:#}");
+        assert!(c["detail"].as_str().unwrap().contains("cannot be told"), "{id}: {c:#}");
+    }
+}
+
+#[test]
+fn no_session_is_no_evidence_for_the_session_checks() {
+    let env = Env::new();
+    let mut spec = Spec::healthy();
+    spec.world.opencx.sessions.retain(|s| s["id"] != conversations::GORGIAS_SESSION);
+    let report = run(&env, spec, &["gorgias", "--ticket", "1042"]);
+    for id in [
+        "gorgias.after-handoff.session-marked",
+        "gorgias.after-handoff.second-session",
+        "gorgias.after-handoff.ai-after-handoff",
+    ] {
+        let c = check(&report, id);
+        assert_ne!(c["status"], "pass", "{id}: {c:#}");
+    }
+}
+
+#[test]
+fn a_conversation_without_ai_replies_is_not_a_pass_of_the_duplicates_check() {
+    let env = Env::new();
+    let mut spec = Spec::healthy();
+    let t = spec.world.ticket_mut(conversations::GORGIAS_TICKET);
+    t["messages"].as_array_mut().unwrap().retain(|m| m["from_agent"] == false);
+    let report = run(&env, spec, &["gorgias", "duplicates", "--ticket", "1042"]);
+    let c = check(&report, "gorgias.duplicates.replies");
+    assert_eq!(c["status"], "info", "{c:#}");
+}
+
+#[test]
+fn an_account_without_a_status_is_not_reported_active() {
+    let env = Env::new();
+    let mut spec = Spec::healthy();
+    spec.world.gorgias.account["status"] = serde_json::Value::Null;
+    spec.world.gorgias.account["deactivated_datetime"] = serde_json::Value::Null;
+    let report = run(&env, spec, &["gorgias", "credentials"]);
+    assert_eq!(check(&report, "gorgias.credentials.account-active")["status"], "info");
+}
+
+#[test]
+fn a_thread_without_a_session_does_not_pass_the_ticket_check() {
+    let env = Env::new();
+    let mut spec = Spec::healthy();
+    spec.world.opencx.sessions.retain(|s| s["id"] != conversations::HUBSPOT_SESSION);
+    let report = run(&env, spec, &["hubspot", "no-ticket", "--thread", "8801"]);
+    let c = check(&report, "hubspot.no-ticket.ticket-linked");
+    assert_ne!(c["status"], "pass", "{c:#}");
+}
