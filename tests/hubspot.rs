@@ -116,3 +116,77 @@ fn the_default_user_id_form_is_named() {
     // The lookups still use the number.
     assert_eq!(check(&report, "hubspot.ai-silent.ai-user")["status"], "pass");
 }
+
+#[test]
+fn a_token_the_lint_refuses_is_never_sent() {
+    let env = Env::new();
+    let sb = sandbox(Spec::healthy());
+    let out = env
+        .doctor_for(&sb)
+        .env("DOCTOR_HUBSPOT_TOKEN", "1a2b3c4d-1111-2222-3333-444455556666")
+        .args(["hubspot", "--format", "json"])
+        .output()
+        .unwrap();
+    let report = json(&out);
+    assert_eq!(check(&report, "hubspot.credentials.token-format")["status"], "fail");
+    let sent: Vec<String> =
+        sb.requests().iter().filter(|r| r.vendor == Integration::Hubspot).map(|r| r.path.clone()).collect();
+    assert!(sent.is_empty(), "nothing goes to HubSpot with a malformed token: {sent:?}");
+    assert!(check(&report, "hubspot.credentials.token-format")["fix"].as_str().unwrap().contains("pat-"));
+}
+
+#[test]
+fn a_403_on_the_owner_lookup_prescribes_the_scope_only_when_the_answer_names_it() {
+    let env = Env::new();
+    let body = serde_json::json!({"status": "error", "message": "This portal is locked", "category": "LOCKED", "correlationId": "c-1"});
+    let sb = sandbox(Spec::healthy().fault(
+        Integration::Hubspot,
+        "/crm/v3/owners/",
+        FaultKind::Custom { status: 403, headers: Vec::new(), body: body.to_string() },
+    ));
+    let out = env.doctor_for(&sb).args(["hubspot", "ai-silent", "--format", "json"]).output().unwrap();
+    let report = json(&out);
+    let c = check(&report, "hubspot.ai-silent.owner-lookup");
+    assert_eq!(c["status"], "error", "{c:#}");
+    assert!(!c["fix"].as_str().unwrap_or("").contains("crm.objects.owners.read"), "{c:#}");
+}
+
+#[test]
+fn int32_fields_with_negative_values_do_not_make_an_answer_unreadable() {
+    let env = Env::new();
+    let mut spec = Spec::healthy();
+    spec.world.hubspot.webhook_settings["throttling"]["maxConcurrentRequests"] = (-1).into();
+    for o in spec.world.hubspot.owners.iter_mut() {
+        o["userId"] = (-5).into();
+    }
+    let sb = sandbox(spec);
+    let out = env.doctor_for(&sb).args(["hubspot", "--format", "json"]).output().unwrap();
+    let report = json(&out);
+    for c in report["checks"].as_array().unwrap() {
+        assert!(!c["detail"].as_str().unwrap_or("").contains("documented shape"), "{c:#}");
+    }
+}
+
+#[test]
+fn the_deliveries_evidence_reads_every_thread_of_the_window_in_the_order_hubspot_returns() {
+    // HubSpot lists threads in ascending order whatever `sort` says (without a contact filter):
+    // 30 older threads in the window must not push the AI user's newest thread off the page.
+    let env = Env::new();
+    let mut spec = Spec::healthy();
+    let template = spec.world.hubspot.threads[0].clone();
+    for i in 0..30 {
+        let mut t = template.clone();
+        t["id"] = format!("7{i:03}").into();
+        t["assignedTo"] = "A-1".into();
+        let at = chrono::Utc::now() - chrono::Duration::days(5) + chrono::Duration::minutes(i);
+        t["latestMessageTimestamp"] = at.to_rfc3339().into();
+        t["latestMessageReceivedTimestamp"] = at.to_rfc3339().into();
+        spec.world.hubspot.threads.push(t);
+    }
+    let sb = sandbox(spec);
+    let out = env.doctor_for(&sb).args(["hubspot", "webhook", "--format", "json"]).output().unwrap();
+    let report = json(&out);
+    let c = check(&report, "hubspot.webhook.deliveries");
+    assert_eq!(c["status"], "pass", "{c:#}");
+    assert!(c["detail"].as_str().unwrap().contains("8802"), "the AI user's newest thread was looked at: {c:#}");
+}

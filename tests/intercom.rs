@@ -69,3 +69,21 @@ fn the_api_writable_check_pins_a_version_that_reports_it() {
     // pinned 2.15 gets the list with api_writable.
     assert_eq!(check(&report, "intercom.attributes.api-writable")["status"], "pass");
 }
+
+#[test]
+fn a_plan_without_api_access_is_found_where_intercom_documents_it() {
+    // Intercom's spec documents 403 api_plan_restricted on the conversation endpoints; /me answers.
+    let env = Env::new();
+    let mut spec = Spec::healthy();
+    spec.world.intercom.plan_restricted = true;
+    let sb = sandbox(spec);
+    let out = env.doctor_for(&sb).args(["intercom", "--format", "json"]).output().unwrap();
+    let report = json(&out);
+    assert!(sb.requests().iter().any(|r| r.path == "/me" && r.status == 200), "/me answered");
+    let plan = check(&report, "intercom.credentials.plan");
+    assert_eq!(plan["status"], "fail", "{plan:#}");
+    assert!(plan["fix"].as_str().unwrap().contains("upgrade"), "{plan:#}");
+    let read = check(&report, "intercom.webhook.read-conversations");
+    assert_ne!(read["status"], "fail", "no second finding with the permissions fix: {read:#}");
+    assert!(!report.to_string().contains("Edit permissions, grant"), "the wrong fix is not given");
+}

@@ -35,7 +35,11 @@ pub async fn evaluate(cx: &Ctx, system: &str, mut waiting: Vec<Waiting>, what: &
     let missing: Vec<String> =
         waiting.iter().filter(|w| !has_session(&w.id)).map(|w| format!("{} ({})", w.id, w.since)).collect();
     Ok(if missing.is_empty() {
-        Outcome::pass(format!("the last {} customer message(s) on {what} each have an OpenCX session", waiting.len()))
+        Outcome::pass(format!(
+            "the last {} customer message(s) on {what} each have an OpenCX session: {}",
+            waiting.len(),
+            waiting.iter().map(|w| format!("{} ({})", w.id, w.since)).collect::<Vec<_>>().join(", ")
+        ))
     } else if *truncated {
         Outcome::info(format!(
             "{} of {} recent {what} have no session among the first pages of sessions updated since; too many sessions to be sure",

@@ -2,8 +2,8 @@
 
 use crate::engine::memo::{Fact, Memo, Once};
 use crate::vendors::hubspot::{
-    CrmObject, HubspotClient, Owner, Results, Subscription, Thread, ThreadMessage, TokenInfo, WebhookSettings,
-    WebhooksClient,
+    CrmObject, HubspotClient, Owner, Results, Subscription, Thread, ThreadMessage, ThreadWindow, TokenInfo,
+    WebhookSettings, WebhooksClient,
 };
 
 pub struct HubspotFacts {
@@ -12,7 +12,7 @@ pub struct HubspotFacts {
     token_info: Once<TokenInfo>,
     threads: Memo<String, Thread>,
     messages: Memo<String, Results<ThreadMessage>>,
-    recent_threads: Memo<String, Results<Thread>>,
+    recent_threads: Memo<String, ThreadWindow>,
     owners: Memo<(String, bool), Owner>,
     owners_probe: Once<Results<Owner>>,
     tickets_probe: Once<Results<CrmObject>>,
@@ -53,7 +53,7 @@ impl HubspotFacts {
         self.messages.get(id.to_string(), || self.client.thread_messages(id)).await
     }
 
-    pub async fn recent_threads(&self, after: &str) -> Fact<Results<Thread>> {
+    pub async fn recent_threads(&self, after: &str) -> Fact<ThreadWindow> {
         self.recent_threads.get(after.to_string(), || self.client.recent_threads(after)).await
     }
 

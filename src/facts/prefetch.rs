@@ -90,7 +90,11 @@ pub async fn prefetch(cx: Arc<Ctx>, checks: Vec<&'static Check>) {
             }
         }
         Integration::Hubspot => {
-            if let Ok(h) = f.hubspot() {
+            // Nothing is sent with a token the lint refuses (a developer key pasted by mistake).
+            let token_ok = cx.settings.secret(Integration::Hubspot, "token").is_some_and(|t| {
+                !matches!(crate::checks::hubspot::credentials::lint_token(t.expose()), Err((true, _)))
+            });
+            if let (true, Ok(h)) = (token_ok, f.hubspot()) {
                 tasks.push(async move { drop(h.token_info().await) }.boxed());
                 if wants("hubspot.scopes.owners-read") {
                     tasks.push(async move { drop(h.owners_probe().await) }.boxed());

@@ -141,8 +141,23 @@ pub fn handle(world: &World, req: &Req) -> Reply {
                 .filter(|t| t["latestMessageTimestamp"].as_str().is_some_and(|l| l >= after.as_str()))
                 .cloned()
                 .collect();
-            list.sort_by(|a, b| b["latestMessageTimestamp"].as_str().cmp(&a["latestMessageTimestamp"].as_str()));
-            Reply::Json(200, json!({"results": list}))
+            // HubSpot's spec: a descending sort works only with associatedContactId; "otherwise
+            // results are always returned in ascending order".
+            list.sort_by(|a, b| a["latestMessageTimestamp"].as_str().cmp(&b["latestMessageTimestamp"].as_str()));
+            if req.query.contains_key("associatedContactId")
+                && req.query.get("sort").is_some_and(|s| s.starts_with('-'))
+            {
+                list.reverse();
+            }
+            let limit: usize = req.query.get("limit").and_then(|l| l.parse().ok()).unwrap_or(20).clamp(1, 500);
+            let offset: usize = req.query.get("after").and_then(|a| a.parse().ok()).unwrap_or(0);
+            let end = (offset + limit).min(list.len());
+            let page: Vec<Value> = list.get(offset..end).unwrap_or_default().to_vec();
+            let mut body = json!({"results": page});
+            if end < list.len() {
+                body["paging"] = json!({"next": {"after": end.to_string()}});
+            }
+            Reply::Json(200, body)
         }
         ("GET", ["conversations", "v3", "conversations", "threads", id]) => {
             match w.threads.iter().find(|t| t["id"] == *id) {

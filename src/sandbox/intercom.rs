@@ -43,7 +43,9 @@ pub fn handle(world: &World, req: &Req) -> Reply {
             return error(400, "intercom_version_invalid", "Requested version is invalid");
         }
     }
-    if w.plan_restricted {
+    // Intercom documents this 403 on the conversation endpoints (GET /conversations and
+    // /conversations/{id}, search…); /me still answers.
+    if w.plan_restricted && req.path.starts_with("/conversations") {
         return error(403, "api_plan_restricted", "Active subscription needed.");
     }
     match req.path.trim_end_matches('/') {

@@ -129,7 +129,30 @@ pub struct Results<T> {
     pub results: Vec<T>,
     #[serde(default)]
     pub total: Option<u64>,
+    #[serde(default)]
+    pub paging: Option<Paging>,
 }
+
+#[derive(Debug, Clone, Deserialize, Default)]
+pub struct Paging {
+    pub next: Option<NextPage>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+pub struct NextPage {
+    pub after: Option<String>,
+}
+
+/// Threads with a message since a time: every page read (in the API's ascending order), and
+/// whether there were more than the pages read.
+#[derive(Debug, Clone, Default)]
+pub struct ThreadWindow {
+    pub threads: Vec<Thread>,
+    pub truncated: bool,
+}
+
+/// Pages of 500 threads read at most for one window.
+pub const MAX_THREAD_PAGES: usize = 4;
 
 /// A message or comment of a thread.
 #[derive(Debug, Clone, Deserialize, Default)]
@@ -160,7 +183,8 @@ pub struct Owner {
     pub email: Option<String>,
     pub first_name: Option<String>,
     pub last_name: Option<String>,
-    pub user_id: Option<u64>,
+    /// int32 in HubSpot's spec: read as such (a negative value must not make the owner unreadable).
+    pub user_id: Option<i32>,
     pub archived: Option<bool>,
 }
 
@@ -190,7 +214,8 @@ pub struct WebhookSettings {
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(default, rename_all = "camelCase")]
 pub struct Throttling {
-    pub max_concurrent_requests: Option<u32>,
+    /// int32 in HubSpot's spec.
+    pub max_concurrent_requests: Option<i32>,
     pub period: Option<String>,
 }
 
@@ -227,18 +252,30 @@ impl HubspotClient {
             .await
     }
 
-    /// Threads with a message since `after` (RFC 3339), newest first.
-    pub async fn recent_threads(&self, after: &str) -> Result<Results<Thread>, ApiError> {
-        self.api
-            .get(
-                "/conversations/v3/conversations/threads",
-                &[
-                    ("sort", "-latestMessageTimestamp".into()),
-                    ("latestMessageTimestampAfter", after.into()),
-                    ("limit", "20".into()),
-                ],
-            )
-            .await
+    /// Threads with a message since `after` (RFC 3339). HubSpot sorts them ascending (a
+    /// descending sort is honoured only with `associatedContactId`), so every page of the window
+    /// is read, up to `MAX_THREAD_PAGES` of 500.
+    pub async fn recent_threads(&self, after: &str) -> Result<ThreadWindow, ApiError> {
+        let mut window = ThreadWindow::default();
+        let mut cursor: Option<String> = None;
+        for _ in 0..MAX_THREAD_PAGES {
+            let mut query: Vec<(&str, String)> = vec![
+                ("sort", "latestMessageTimestamp".into()),
+                ("latestMessageTimestampAfter", after.into()),
+                ("limit", "500".into()),
+            ];
+            if let Some(c) = cursor.take() {
+                query.push(("after", c));
+            }
+            let page: Results<Thread> = self.api.get("/conversations/v3/conversations/threads", &query).await?;
+            window.threads.extend(page.results);
+            match page.paging.and_then(|p| p.next).and_then(|n| n.after).filter(|a| !a.is_empty()) {
+                Some(next) => cursor = Some(next),
+                None => return Ok(window),
+            }
+        }
+        window.truncated = true;
+        Ok(window)
     }
 
     /// `GET /crm/v3/owners/{id}?idProperty=userId|id`.

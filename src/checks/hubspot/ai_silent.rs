@@ -103,12 +103,25 @@ async fn owner_lookup(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     match cx.facts.hubspot()?.owner(&digits, true).await {
         Ok(_) => Ok(Outcome::pass("the owner lookup works")),
         Err(e) if e.is_not_found() => Ok(Outcome::pass("the owner lookup answers (the id itself is checked next)")),
-        Err(e) if e.is_status(403) => Ok(Outcome::fail(format!(
-            "the owner lookup is refused: emails reach HubSpot but no OpenCX session is created ({e})"
+        Err(e) if e.is_status(403) && names_missing_scope(&e) => Ok(Outcome::fail(format!(
+            "the owner lookup is refused for a missing scope: emails reach HubSpot but no OpenCX session is created ({e})"
         ))
         .with_fix(add_scope_fix("crm.objects.owners.read"))),
+        // A 403 for another reason (a locked portal, a policy) is not cured by a scope.
+        Err(e) if e.is_status(403) => Ok(Outcome::error(format!(
+            "the owner lookup is refused, and HubSpot's answer does not name a missing scope ({e})"
+        ))
+        .with_fix(
+            "Read the category and message above: HubSpot refused for a reason other than a scope. Report it to HubSpot \
+             support with the correlation id if it is not clear.",
+        )),
         Err(e) => Err(e.into()),
     }
+}
+
+/// Does a HubSpot 403 say a scope is missing (`category: MISSING_SCOPES`, or scopes named)?
+pub fn names_missing_scope(e: &crate::http::ApiError) -> bool {
+    e.vendor_error().is_some_and(|v| v.code.as_deref() == Some("MISSING_SCOPES") || !v.scopes.is_empty())
 }
 
 pub static AI_USER: Check = Check {

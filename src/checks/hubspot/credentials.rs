@@ -22,7 +22,10 @@ pub static TOKEN_FORMAT: Check = Check {
     title: "The token is a private-app token (pat-<region>-…)",
     looks_at: "The token's shape, before any call: `pat-` + a region segment such as na1, eu1 or ap1, then a UUID. A \
                developer API key, an OAuth token or a `Bearer ` prefix pasted along is caught here.",
-    fix: TOKEN_SCREEN,
+    fix: "Use the private app's access token, which starts with pat-<region>- (pat-na1-, pat-eu1-, …): a developer \
+          API key or an OAuth token does not work. In HubSpot: Settings → Integrations → Private Apps (Legacy Apps) → \
+          your OpenCX app → Auth → Access token → Show token → Copy. Paste it in OpenCX (Settings → Integrations → \
+          HubSpot → Private App Access Token) and here with `doctor login hubspot` (or DOCTOR_HUBSPOT_TOKEN).",
     docs: Some("https://developers.hubspot.com/docs/apps/legacy-apps/private-apps/overview"),
     needs_target: false,
     requires: &[],

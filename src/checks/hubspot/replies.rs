@@ -173,5 +173,22 @@ async fn channel_reachable(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
             t.closed_at.as_deref().map(|c| format!(" at {c}")).unwrap_or_default()
         )));
     }
-    Ok(Outcome::pass(format!("the thread is {}", t.status.as_deref().unwrap_or("open").to_ascii_lowercase())))
+    // What the API shows is not the whole answer: a bounced address or an expired widget session
+    // is not visible through it, so what was seen is reported, not a pass.
+    let status = match t.status.as_deref() {
+        Some(s) => format!("the thread is {}", s.to_ascii_lowercase()),
+        None => "the thread reports no status".to_string(),
+    };
+    let contact = match t.associated_contact_id.as_deref() {
+        Some(id) => format!("its contact is {id}"),
+        None => "it names no contact".to_string(),
+    };
+    Ok(Outcome::info(format!(
+        "{status} and {contact}; whether the customer's address still accepts mail (or the chat widget session is \
+         still open) cannot be read through HubSpot's API"
+    ))
+    .with_fix(
+        "If replies still do not arrive, look at the message's delivery status in HubSpot (Conversations → Inbox → the \
+         thread: a bounced email shows a failed marker).",
+    ))
 }

@@ -23,7 +23,7 @@ pub const REQUIRED: [(&str, &str); 3] = [
     ("ticket.propertyChange", "ticket property changes (with the relevant properties selected)"),
 ];
 /// HubSpot's default concurrency is 10; OpenCX documents 100.
-pub const MIN_THROTTLING: u32 = 100;
+pub const MIN_THROTTLING: i32 = 100;
 
 fn unreadable(what: &str) -> Outcome {
     Outcome::info(format!(
@@ -147,10 +147,17 @@ pub static DELIVERIES: Check = Check {
 async fn deliveries_check(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let (digits, _) = super::ai_silent::ai_user(&cx)?;
     let owner = format!("A-{digits}");
+    let hubspot = cx.facts.hubspot()?;
     let after = rfc3339(deliveries::recent_since(cx.now));
-    let threads = cx.facts.hubspot()?.recent_threads(&after).await?;
+    let mut threads = hubspot.recent_threads(&after).await?;
+    // HubSpot lists oldest first: a week holding more than the pages read is narrowed to the
+    // last day, so the newest threads are the ones looked at.
+    if threads.truncated {
+        let day = rfc3339(cx.now - chrono::Duration::days(1));
+        threads = hubspot.recent_threads(&day).await?;
+    }
     let waiting: Vec<Waiting> = threads
-        .results
+        .threads
         .iter()
         .filter(|t| t.assigned_to.as_deref() == Some(owner.as_str()))
         .filter_map(|t| {

@@ -58,8 +58,9 @@ pub static PLAN: Check = Check {
     integration: Integration::Intercom,
     symptom: "credentials",
     title: "The workspace's plan includes API access",
-    looks_at:
-        "GET /me: 403 with code api_plan_restricted (\"Active subscription needed\") means the plan has no API access.",
+    looks_at: "GET /conversations?per_page=20 (and GET /me): Intercom documents 403 with code api_plan_restricted \
+               (\"Active subscription needed\") on the conversation endpoints, which OpenCX reads; /me may still \
+               answer on such a plan.",
     fix: "The Intercom workspace's plan does not include the REST API: the workspace owner must upgrade it (Intercom: \
           Settings → Workspace → Billing); OpenCX's Intercom integration needs API access.",
     docs: DOCS,
@@ -68,21 +69,36 @@ pub static PLAN: Check = Check {
     run: |cx| plan(cx).boxed(),
 };
 
+/// Is this the documented answer of a plan without API access?
+pub fn plan_restricted(e: &crate::http::ApiError) -> bool {
+    e.is_status(403) && e.vendor_error().and_then(|v| v.code.as_deref()) == Some("api_plan_restricted")
+}
+
 async fn plan(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
-    match cx.facts.intercom()?.me().await {
-        Ok(_) => Ok(Outcome::pass("the API answers for this workspace")),
-        Err(e) if e.is_status(403) => {
-            let restricted = e.vendor_error().and_then(|v| v.code.as_deref()) == Some("api_plan_restricted");
-            if restricted {
-                Ok(Outcome::fail(format!("the workspace's plan has no API access ({e})")))
-            } else {
-                Ok(Outcome::fail(format!("Intercom refused the token with 403 ({e})")).with_fix(
-                    "The token lacks a permission: in the Developer Hub → your app → Configure → Authentication → Edit \
-                     permissions, grant Read conversations, Read admins and Read and list users and companies, then save.",
-                ))
-            }
+    let intercom = cx.facts.intercom()?;
+    let (me, conversations) = futures::join!(intercom.me(), intercom.recent_conversations());
+    // The plan shows where Intercom documents it: on the conversation endpoints.
+    for answer in [conversations.as_ref().err(), me.as_ref().err()].into_iter().flatten() {
+        if plan_restricted(answer) {
+            return Ok(Outcome::fail(format!("the workspace's plan has no API access ({answer})")));
         }
-        Err(e) => Err(e.into()),
+    }
+    match (me, conversations) {
+        (Ok(_), Ok(page)) => Ok(Outcome::pass(format!(
+            "GET /me and GET /conversations answer for this workspace ({} recent conversation(s) read)",
+            page.conversations.len()
+        ))),
+        // Refused for something else than the plan: the permission checks say what.
+        (Ok(_), Err(e)) => Ok(Outcome::pass(format!(
+            "GET /me answers and GET /conversations was refused without api_plan_restricted, so the plan has API \
+             access (the refusal is a permission: see intercom.webhook.read-conversations): {e}"
+        ))),
+        (Err(e), _) if e.is_status(403) => Ok(Outcome::fail(format!("Intercom refused the token with 403 ({e})"))
+            .with_fix(
+                "The token lacks a permission: in the Developer Hub → your app → Configure → Authentication → Edit \
+             permissions, grant Read conversations, Read admins and Read and list users and companies, then save.",
+            )),
+        (Err(e), _) => Err(e.into()),
     }
 }
 

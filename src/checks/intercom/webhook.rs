@@ -72,6 +72,10 @@ pub static READ_CONVERSATIONS: Check = Check {
 async fn read_conversations(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     match cx.facts.intercom()?.recent_conversations().await {
         Ok(page) => Ok(Outcome::pass(format!("read {} recent conversation(s)", page.conversations.len()))),
+        Err(e) if super::credentials::plan_restricted(&e) => {
+            Ok(Outcome::fail(format!("the workspace's plan has no API access, so no topic can deliver: {e}"))
+                .with_fix(super::credentials::PLAN.fix))
+        }
         Err(e) if e.is_status(401) || e.is_status(403) => {
             Ok(Outcome::fail(format!("the token may not read conversations, so no topic can deliver: {e}")))
         }
