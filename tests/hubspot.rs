@@ -190,3 +190,41 @@ fn the_deliveries_evidence_reads_every_thread_of_the_window_in_the_order_hubspot
     assert_eq!(c["status"], "pass", "{c:#}");
     assert!(c["detail"].as_str().unwrap().contains("8802"), "the AI user's newest thread was looked at: {c:#}");
 }
+
+#[test]
+fn webhooks_are_read_with_the_developer_key_on_the_dated_paths_and_the_v3_ones() {
+    let env = Env::new();
+    // The dated /app-webhooks/… paths answer the developer key.
+    let mut spec = Spec::healthy();
+    spec.world.hubspot.v3_webhooks_accept_hapikey = false;
+    let sb = sandbox(spec);
+    let report = json(&env.doctor_for(&sb).args(["hubspot", "webhook", "--format", "json"]).output().unwrap());
+    assert_eq!(check(&report, "hubspot.webhook.subscriptions")["status"], "pass", "{report:#}");
+    // A portal without the dated paths: the v3 path with hapikey.
+    let mut spec = Spec::healthy();
+    spec.world.hubspot.dated_webhooks = false;
+    let sb = sandbox(spec);
+    let report = json(&env.doctor_for(&sb).args(["hubspot", "webhook", "--format", "json"]).output().unwrap());
+    assert_eq!(check(&report, "hubspot.webhook.subscriptions")["status"], "pass", "{report:#}");
+}
+
+#[test]
+fn a_refused_developer_key_says_which_credential_reads_webhooks_and_is_never_a_fail() {
+    let env = Env::new();
+    let sb = sandbox(Spec::healthy());
+    let out = env
+        .doctor_for(&sb)
+        .env("DOCTOR_HUBSPOT_DEVELOPER_API_KEY", "wrong-dev-key-0123456789abcdef")
+        .args(["hubspot", "webhook", "--format", "json"])
+        .output()
+        .unwrap();
+    let report = json(&out);
+    for c in report["checks"].as_array().unwrap() {
+        if c["detail"].as_str().unwrap_or("").contains("refused the developer API key") {
+            assert_eq!(c["status"], "error", "{c:#}");
+            assert!(c["fix"].as_str().unwrap().contains("developer API key of the developer account"), "{c:#}");
+        }
+    }
+    let subs = check(&report, "hubspot.webhook.subscriptions");
+    assert_eq!(subs["status"], "error", "{subs:#}");
+}

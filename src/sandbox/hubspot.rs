@@ -65,7 +65,22 @@ pub fn handle(world: &World, req: &Req) -> Reply {
         }
         return Reply::Json(200, w.token_info.clone());
     }
-    if let Some(rest) = path.strip_prefix("/webhooks/v3/") {
+    // The dated webhooks API takes the developer key; the v3 one keeps accepting it here unless
+    // the world says this portal only answers the dated paths.
+    if path.starts_with("/app-webhooks/") && !w.dated_webhooks {
+        return not_found("Resource not found".into());
+    }
+    let webhooks = path
+        .strip_prefix("/app-webhooks/2026-09/")
+        .or_else(|| path.strip_prefix("/webhooks/v3/").filter(|_| w.v3_webhooks_accept_hapikey));
+    if path.starts_with("/webhooks/v3/") && !w.v3_webhooks_accept_hapikey {
+        return Reply::Json(
+            401,
+            json!({"status": "error", "category": "INVALID_AUTHENTICATION", "correlationId": "sbx-401",
+            "message": "Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview"}),
+        );
+    }
+    if let Some(rest) = webhooks {
         if req.query.get("hapikey").map(String::as_str) != Some(w.developer_api_key.as_str()) {
             return Reply::Json(
                 401,

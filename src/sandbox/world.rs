@@ -82,6 +82,11 @@ pub struct HubspotWorld {
     pub developer_api_key: String,
     pub subscriptions: Vec<Value>,
     pub webhook_settings: Value,
+    /// Whether `/webhooks/v3/{appId}/…` still accepts `hapikey` (the dated `/app-webhooks/…`
+    /// paths always do).
+    pub v3_webhooks_accept_hapikey: bool,
+    /// Whether the dated `/app-webhooks/…` paths exist for this portal (404 when not).
+    pub dated_webhooks: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -308,6 +313,8 @@ impl World {
                 webhook_settings: json!({"createdAt": "2024-01-02T10:00:00Z", "updatedAt": "2024-01-02T10:00:00Z",
                     "targetUrl": format!("{OPENCX_PLACEHOLDER}/webhooks/hubspot/{GORGIAS_WEBHOOK_TOKEN}"),
                     "throttling": {"maxConcurrentRequests": 100, "period": "SECONDLY"}}),
+                v3_webhooks_accept_hapikey: true,
+                dated_webhooks: true,
             },
             opencx: OpencxWorld {
                 api_key: OPENCX_KEY.into(),

@@ -311,6 +311,9 @@ impl HubspotClient {
     }
 }
 
+/// The dated webhooks API whose documented scheme is the developer key.
+pub const WEBHOOKS_VERSION: &str = "2026-09";
+
 /// The developer-side client for a legacy public app's webhooks: `?hapikey=<developer API key>`.
 pub struct WebhooksClient {
     api: VendorClient,
@@ -328,15 +331,26 @@ impl WebhooksClient {
         WebhooksClient { api, app_id, key }
     }
 
+    /// HubSpot's current v3 webhooks spec secures `/webhooks/v3/{appId}/…` with OAuth scopes
+    /// (developers-read, private-apps-read); the developer key (`hapikey`) is the documented
+    /// scheme of the dated `/app-webhooks/{version}/{appId}/…` paths. The dated path is asked
+    /// first; where it is refused or unknown (401, 403, 404), the v3 path with `hapikey`.
+    async fn read<T: serde::de::DeserializeOwned>(&self, what: &str) -> Result<T, ApiError> {
+        let key = [("hapikey", self.key.expose().to_string())];
+        let dated = format!("/app-webhooks/{WEBHOOKS_VERSION}/{}/{what}", self.app_id);
+        match self.api.get(&dated, &key).await {
+            Err(e) if matches!(e.status(), Some(401 | 403 | 404)) => {
+                self.api.get(&format!("/webhooks/v3/{}/{what}", self.app_id), &key).await
+            }
+            other => other,
+        }
+    }
+
     pub async fn subscriptions(&self) -> Result<Results<Subscription>, ApiError> {
-        self.api
-            .get(&format!("/webhooks/v3/{}/subscriptions", self.app_id), &[("hapikey", self.key.expose().to_string())])
-            .await
+        self.read("subscriptions").await
     }
 
     pub async fn settings(&self) -> Result<WebhookSettings, ApiError> {
-        self.api
-            .get(&format!("/webhooks/v3/{}/settings", self.app_id), &[("hapikey", self.key.expose().to_string())])
-            .await
+        self.read("settings").await
     }
 }

@@ -31,6 +31,27 @@ fn unreadable(what: &str) -> Outcome {
     ))
 }
 
+/// A developer key that HubSpot refused: the webhook configuration is not known, and the
+/// person is told which credential reads it — never a verdict on the subscriptions.
+fn refused(what: &str, e: &crate::http::ApiError) -> Outcome {
+    Outcome::error(format!("{what} could not be read: HubSpot refused the developer API key ({e})")).with_fix(format!(
+        "Reading a legacy public app's webhooks takes the developer API key of the developer account that owns app \
+         DOCTOR_HUBSPOT_APP_ID (Developer account → Apps → Get HubSpot API key), or an OAuth token with developers-read; \
+         a private app's pat- token cannot read them. Or check them by hand: {WEBHOOKS_SCREEN}."
+    ))
+}
+
+/// The webhook read, or the outcome that says why it is not known.
+macro_rules! webhook_read {
+    ($read:expr, $what:expr) => {
+        match $read {
+            Ok(value) => value,
+            Err(e) if e.is_status(401) || e.is_status(403) => return Ok(refused($what, &e)),
+            Err(e) => return Err(e.into()),
+        }
+    };
+}
+
 /// Shared by the `webhook` and `replies` symptoms.
 pub async fn subscriptions(cx: &Ctx) -> Result<Outcome, CheckError> {
     let names: Vec<&str> = REQUIRED.iter().map(|(e, _)| *e).collect();
@@ -38,7 +59,7 @@ pub async fn subscriptions(cx: &Ctx) -> Result<Outcome, CheckError> {
         return Ok(unreadable("Webhook subscriptions")
             .with_fix(format!("{WEBHOOKS_SCREEN}: subscribe to {} and click Commit changes.", names.join(", "))));
     };
-    let listing = listing?;
+    let listing = webhook_read!(listing, "The webhook subscriptions");
     let mut problems = Vec::new();
     for (event, what) in REQUIRED {
         match listing.results.iter().find(|s| s.event_type.as_deref() == Some(event)) {
@@ -61,7 +82,7 @@ pub async fn target_url(cx: &Ctx) -> Result<Outcome, CheckError> {
             "{WEBHOOKS_SCREEN}: the Target URL must be the one OpenCX shows (Settings → Integrations → HubSpot)."
         )));
     };
-    let settings = settings?;
+    let settings = webhook_read!(settings, "The webhook target URL");
     let actual = settings.target_url.clone().unwrap_or_default();
     Ok(match compare(&actual, &expected) {
         Match::Same => Outcome::pass(mask_url(&actual)),
@@ -84,7 +105,7 @@ pub async fn throttling(cx: &Ctx) -> Result<Outcome, CheckError> {
             "{WEBHOOKS_SCREEN}: set the event throttling (concurrent requests) to at least {MIN_THROTTLING}."
         )));
     };
-    let settings = settings?;
+    let settings = webhook_read!(settings, "The webhook throttling");
     Ok(match settings.throttling.as_ref().and_then(|t| t.max_concurrent_requests) {
         Some(n) if n >= MIN_THROTTLING => Outcome::pass(format!("{n} concurrent requests")),
         Some(n) => Outcome::warn(format!(
