@@ -14,11 +14,18 @@ pub struct OpencxFacts {
     /// Keyed by `gorgias:1042`, `session:<id>`: `doctor all` may look up several objects.
     evidence: Memo<String, SessionEvidence>,
     updated_since: Memo<String, (Vec<Session>, bool)>,
+    handed_off_since: Memo<String, (Vec<Session>, bool)>,
 }
 
 impl OpencxFacts {
     pub fn new(client: OpencxClient) -> OpencxFacts {
-        OpencxFacts { client, recent: Once::default(), evidence: Memo::default(), updated_since: Memo::default() }
+        OpencxFacts {
+            client,
+            recent: Once::default(),
+            evidence: Memo::default(),
+            updated_since: Memo::default(),
+            handed_off_since: Memo::default(),
+        }
     }
 
     /// The first page of sessions updated in the hour before `now`: proves the key works and
@@ -36,6 +43,26 @@ impl OpencxFacts {
             .get(since.clone(), || async {
                 let (items, _, truncated) = session::collect_pages(session::MAX_WINDOW_PAGES, |cursor| {
                     let mut query = vec![("updated_after", since.clone())];
+                    if let Some(c) = cursor {
+                        query.push(("cursor", c));
+                    }
+                    async move { self.client.sessions(&query).await }
+                })
+                .await
+                .map_err(|e| (*e).clone())?;
+                Ok((items, truncated))
+            })
+            .await
+    }
+
+    /// Handed-off sessions created since `since` (`GET /chat/sessions?handed_off=true&created_after=`,
+    /// at most `MAX_WINDOW_PAGES` pages), and whether the list was cut.
+    pub async fn handed_off_since(&self, since: DateTime<Utc>) -> Fact<(Vec<Session>, bool)> {
+        let since = session::rfc3339(since);
+        self.handed_off_since
+            .get(since.clone(), || async {
+                let (items, _, truncated) = session::collect_pages(session::MAX_WINDOW_PAGES, |cursor| {
+                    let mut query = vec![("handed_off", "true".to_string()), ("created_after", since.clone())];
                     if let Some(c) = cursor {
                         query.push(("cursor", c));
                     }

@@ -56,6 +56,20 @@ pub static SCENARIOS: &[Scenario] = &[
         Some("hubspot.scopes.owners-read"),
         || without_scope("crm.objects.owners.read"),
     ),
+    sc(
+        "hubspot-handoff-off-hubspot-channel",
+        "A session on OpenCX's own WhatsApp channel was handed off: HubSpot never sees it",
+        Some("hubspot.no-ticket.off-hubspot-handoffs"),
+        || {
+            let mut s = Spec::healthy();
+            let id = "9c4e11f2-6d5b-4a28-b076-99990c000001";
+            let at = chrono::Utc::now() - Duration::hours(3);
+            super::conversations::add_session(&mut s.world, id, "hubspot", "0", at, "whatsapp");
+            s.world.session_mut(id)["ticketing_system"] = serde_json::Value::Null;
+            s.world.hand_off(id, at + Duration::seconds(40), &["customer_request"], "Asked for a human.");
+            s
+        },
+    ),
     sc("hubspot-tickets-scope-missing", "The app lacks the tickets scope", Some("hubspot.scopes.tickets"), || {
         without_scope("tickets")
     }),

@@ -52,6 +52,7 @@ pub static CHECKS: &[&Check] = &[
     &ai_silent::ASSIGNED,
     &no_ticket::CHANNEL,
     &no_ticket::CONTACT_EMAIL,
+    &no_ticket::OFF_HUBSPOT_HANDOFFS,
     &no_ticket::TICKET_CREATION,
     &no_ticket::TICKET_LINKED,
     &replies::HANDOFF_COMMENT,

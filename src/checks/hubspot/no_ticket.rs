@@ -79,6 +79,60 @@ async fn contact_email(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     }
 }
 
+pub static OFF_HUBSPOT_HANDOFFS: Check = Check {
+    id: "hubspot.no-ticket.off-hubspot-handoffs",
+    integration: Integration::Hubspot,
+    symptom: "no-ticket",
+    title: "Recent handoffs started on channels HubSpot owns",
+    looks_at:
+        "OpenCX sessions handed off in the last 24 hours (GET /chat/sessions?handed_off=true&created_after=…): a \
+               session with no helpdesk link (ticketing_system) started on OpenCX's own email, widget, WhatsApp, SMS \
+               or phone, so HubSpot never sees it and creates no ticket for its handoff.",
+    fix: WORKFLOW_FIX,
+    docs: DOCS,
+    needs_target: false,
+    requires: &["opencx.credentials.api-key"],
+    run: |cx| off_hubspot_handoffs(cx).boxed(),
+};
+
+/// Does a session belong to no helpdesk conversation (it started on one of OpenCX's own channels)?
+fn off_helpdesk(s: &crate::vendors::opencx::Session) -> bool {
+    let linked = s.ticketing_system.as_ref().is_some_and(|t| t.name.is_some() || t.external_id.is_some());
+    let instant = s.contact.as_ref().and_then(|c| c.email.as_deref()).is_some_and(|e| e.ends_with("@instant.cx"));
+    !linked || instant
+}
+
+async fn off_hubspot_handoffs(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
+    let since = cx.now - chrono::Duration::hours(24);
+    let listing = cx.facts.opencx()?.handed_off_since(since).await?;
+    let (sessions, truncated) = &*listing;
+    let at_least = if *truncated { "at least " } else { "" };
+    let off: Vec<String> = sessions
+        .iter()
+        .filter(|s| off_helpdesk(s))
+        .map(|s| {
+            format!(
+                "{} (channel {}, created {})",
+                s.id,
+                s.channel.as_ref().and_then(|c| c.kind.as_deref()).unwrap_or("unknown"),
+                s.created_at.as_deref().unwrap_or("?")
+            )
+        })
+        .collect();
+    Ok(match (sessions.len(), off.len()) {
+        (0, _) => Outcome::info("no OpenCX session was handed off in the last 24 hours, so there is nothing to compare"),
+        (n, 0) => Outcome::pass(format!(
+            "{at_least}{n} session(s) handed off in the last 24 hours, each linked to a helpdesk conversation"
+        )),
+        (n, _) => Outcome::warn(format!(
+            "{at_least}{} of {n} session(s) handed off in the last 24 hours started outside HubSpot and can never get a \
+             HubSpot ticket on their own: {}",
+            off.len(),
+            off.join(", ")
+        )),
+    })
+}
+
 pub static TICKET_CREATION: Check = Check {
     id: "hubspot.no-ticket.ticket-creation",
     integration: Integration::Hubspot,
