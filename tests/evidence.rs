@@ -97,3 +97,44 @@ fn a_thread_without_a_session_does_not_pass_the_ticket_check() {
     let c = check(&report, "hubspot.no-ticket.ticket-linked");
     assert_ne!(c["status"], "pass", "{c:#}");
 }
+
+#[test]
+fn the_gorgias_delivery_log_is_evidence_when_it_answers_and_never_a_fail_when_it_does_not() {
+    let env = Env::new();
+    let report = run(&env, Spec::healthy(), &["gorgias", "webhook"]);
+    let c = check(&report, "gorgias.webhook.delivery-log");
+    assert_eq!(c["status"], "pass", "{c:#}");
+    assert!(c["detail"].as_str().unwrap().contains("HTTP 200"), "{c:#}");
+
+    let report = run(
+        &env,
+        (opencx_doctor::sandbox::find_scenario("gorgias-deliveries-rejected").unwrap().build)(),
+        &["gorgias", "webhook"],
+    );
+    let c = check(&report, "gorgias.webhook.delivery-log");
+    assert_eq!(c["status"], "fail", "{c:#}");
+    let detail = c["detail"].as_str().unwrap();
+    assert!(
+        detail.contains("last 4 deliveries") && detail.contains("HTTP 401 ×4") && detail.contains("last success"),
+        "{detail}"
+    );
+
+    let mut spec = Spec::healthy();
+    spec.world.gorgias.integration_events = None;
+    let report = run(&env, spec, &["gorgias", "webhook"]);
+    let c = check(&report, "gorgias.webhook.delivery-log");
+    assert_eq!(c["status"], "info", "{c:#}");
+    assert!(c["fix"].as_str().unwrap().contains("Events"), "{c:#}");
+
+    let sb_spec = Spec::healthy().fault(
+        opencx_doctor::integration::Integration::Gorgias,
+        "/api/integrations/42/events",
+        opencx_doctor::sandbox::FaultKind::Custom {
+            status: 200,
+            headers: Vec::new(),
+            body: r#"{"data": [{"unexpected": 1}]}"#.into(),
+        },
+    );
+    let report = run(&env, sb_spec, &["gorgias", "webhook"]);
+    assert_eq!(check(&report, "gorgias.webhook.delivery-log")["status"], "info");
+}

@@ -80,12 +80,14 @@ fn each_resource_is_fetched_once_per_run() {
     }
     let gorgias: Vec<&str> =
         requests.iter().filter(|r| r.vendor == Integration::Gorgias).map(|r| r.path.as_str()).collect();
-    // 29 Gorgias checks share these reads: the account, the key's user, one integrations
-    // listing, the rules, the team, the AI user, the recent tickets and the one ticket.
+    // 30 Gorgias checks share these reads: the account, the key's user, one integrations
+    // listing, the OpenCX integration's delivery log, the rules, the team, the AI user, the
+    // recent tickets and the one ticket.
     for path in [
         "/api/account",
         "/api/users/0",
         "/api/integrations",
+        "/api/integrations/42/events/",
         "/api/rules",
         "/api/teams/12",
         "/api/users/4321",
@@ -94,7 +96,7 @@ fn each_resource_is_fetched_once_per_run() {
     ] {
         assert_eq!(gorgias.iter().filter(|p| **p == path).count(), 1, "{path}: {gorgias:?}");
     }
-    assert_eq!(gorgias.len(), 8, "{gorgias:?}");
+    assert_eq!(gorgias.len(), 9, "{gorgias:?}");
 }
 
 #[test]

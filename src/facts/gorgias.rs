@@ -2,7 +2,7 @@
 //! ticket fetch shared by every ticket check.
 
 use crate::engine::memo::{Fact, Memo, Once};
-use crate::vendors::gorgias::{Account, GorgiasClient, HttpIntegration, Rule, Team, Ticket, User};
+use crate::vendors::gorgias::{Account, GorgiasClient, HttpIntegration, IntegrationEvent, Rule, Team, Ticket, User};
 
 /// A list and whether it was cut at the page limit.
 pub type Listing<T> = (Vec<T>, bool);
@@ -17,6 +17,7 @@ pub struct GorgiasFacts {
     teams: Memo<u64, Team>,
     rules: Once<Listing<Rule>>,
     recent_tickets: Once<Vec<Ticket>>,
+    events: Memo<u64, Vec<IntegrationEvent>>,
 }
 
 impl GorgiasFacts {
@@ -31,7 +32,13 @@ impl GorgiasFacts {
             teams: Memo::default(),
             rules: Once::default(),
             recent_tickets: Once::default(),
+            events: Memo::default(),
         }
+    }
+
+    /// The request log of one HTTP integration.
+    pub async fn integration_events(&self, id: u64) -> Fact<Vec<IntegrationEvent>> {
+        self.events.get(id, || self.client.integration_events(id)).await
     }
 
     pub async fn account(&self) -> Fact<Account> {

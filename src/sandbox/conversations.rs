@@ -60,6 +60,21 @@ pub fn event(at: DateTime<Utc>, kind: &str, sender: Option<&str>, text: Option<&
     json!({"id": format!("ev-{}", at.timestamp_millis()), "created_at": ts(at), "event": event})
 }
 
+/// One entry of a Gorgias HTTP integration's request log: a POST to the OpenCX URL and what it
+/// answered (`None`: no response, e.g. a timeout).
+pub fn delivery_event(n: u64, at: DateTime<Utc>, status: Option<u16>) -> Value {
+    let mut event = json!({
+        "id": format!("evt-{n:04}"), "integration_id": 42, "created_datetime": ts(at),
+        "request": {"method": "POST", "url": "https://api.open.cx/webhooks/gorgias/…"},
+        "response": {"body": "", "headers": {}}
+    });
+    match status {
+        Some(code) => event["status_code"] = code.into(),
+        None => event["response"]["error"] = "Read timed out".into(),
+    }
+    event
+}
+
 /// A HubSpot thread message (`MESSAGE` to or from the customer, `COMMENT` internal).
 pub fn hubspot_message(id: &str, kind: &str, direction: &str, actor: &str, at: DateTime<Utc>, text: &str) -> Value {
     json!({

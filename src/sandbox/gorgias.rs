@@ -54,6 +54,13 @@ pub fn handle(world: &World, req: &Req) -> Reply {
             list(req, items)
         }
         ["api", "integrations", id] => by_id(&g.integrations, id),
+        ["api", "integrations", id, "events"] => {
+            let id: u64 = id.parse().unwrap_or(0);
+            match &g.integration_events {
+                Some(log) => list(req, log.get(&id).map(|l| l.iter().collect()).unwrap_or_default()),
+                None => Reply::Json(404, serde_json::json!({"error": {"msg": "Resource not found"}})),
+            }
+        }
         ["api", "teams"] => list(req, g.teams.iter().collect()),
         ["api", "teams", id] => by_id(&g.teams, id),
         ["api", "rules"] => list(req, g.rules.iter().collect()),

@@ -17,6 +17,23 @@ fn opencx_integration(spec: &mut Spec) -> &mut serde_json::Value {
 }
 
 pub static SCENARIOS: &[Scenario] = &[
+    sc(
+        "gorgias-deliveries-rejected",
+        "Gorgias's delivery log: the OpenCX URL answers 401 since its token changed",
+        "gorgias.webhook.delivery-log",
+        || {
+            let mut s = Spec::healthy();
+            let now = chrono::Utc::now();
+            let log: Vec<serde_json::Value> = (0..6)
+                .map(|i| {
+                    let at = now - Duration::minutes(5 + i * 15);
+                    conversations::delivery_event(i as u64, at, Some(if i < 4 { 401 } else { 200 }))
+                })
+                .collect();
+            s.world.gorgias.integration_events = Some(std::collections::HashMap::from([(42, log)]));
+            s
+        },
+    ),
     sc("gorgias-webhook-url-http", "The webhook URL in the profile is plain http", "gorgias.webhook.url-https", || {
         Spec::healthy().setting("gorgias.webhook_url", "http://api.open.cx/webhooks/gorgias/whk7f3a91c2d8e4b6a05f1")
     }),

@@ -48,6 +48,9 @@ pub struct GorgiasWorld {
     pub integrations: Vec<Value>,
     pub teams: Vec<Value>,
     pub rules: Vec<Value>,
+    /// HTTP integration id → its request log (`GET /api/integrations/{id}/events/`), newest first.
+    /// `None`: the endpoint answers 404 (not readable through the API).
+    pub integration_events: Option<std::collections::HashMap<u64, Vec<Value>>>,
 }
 
 #[derive(Clone, Debug)]
@@ -234,6 +237,18 @@ impl World {
                            "http": {"id": 4301, "url": "https://hooks.slack.example/services/T00000000/B00000000/XXXXXXXX", "method": "POST",
                                     "triggers": {"ticket-created": true}}}),
                 ],
+                integration_events: Some(std::collections::HashMap::from([(
+                    42,
+                    (0..5)
+                        .map(|i| {
+                            super::conversations::delivery_event(
+                                i,
+                                chrono::Utc::now() - chrono::Duration::minutes(7 + i as i64 * 20),
+                                Some(200),
+                            )
+                        })
+                        .collect(),
+                )])),
                 teams: vec![json!({"id": GORGIAS_TEAM, "name": "Tier 2", "description": null, "decoration": null,
                                    "members": [{"id": 1002, "name": "Sam Support", "email": "sam@acme.example"}],
                                    "created_datetime": "2023-05-01T10:00:00+00:00"})],

@@ -195,6 +195,23 @@ impl HttpConfig {
     }
 }
 
+/// One request of an HTTP integration's log: when, and what the endpoint answered
+/// (`status_code` absent: the request failed before a response, e.g. a timeout).
+#[derive(Debug, Clone, Deserialize)]
+pub struct IntegrationEvent {
+    pub created_datetime: String,
+    #[serde(default)]
+    pub status_code: Option<i64>,
+    #[serde(default)]
+    pub response: Option<EventResponse>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct EventResponse {
+    pub error: Option<String>,
+}
+
 /// `id` and `members` are required: "no members" is a verdict, and a body without the list
 /// is not evidence of an empty team.
 #[derive(Debug, Clone, Deserialize, Default)]
@@ -306,6 +323,13 @@ impl GorgiasClient {
     pub async fn http_integrations(&self) -> Result<(Vec<HttpIntegration>, bool), ApiError> {
         let (all, cut) = self.list::<HttpIntegration>("/api/integrations", &[("type", "http".into())]).await?;
         Ok((all.into_iter().filter(|i| i.kind.as_deref().is_none_or(|k| k == "http")).collect(), cut))
+    }
+
+    /// `GET /api/integrations/{id}/events/`: the HTTP integration's request log, as the helpdesk
+    /// shows it (undocumented; its web app reads it). One page, newest first.
+    pub async fn integration_events(&self, id: u64) -> Result<Vec<IntegrationEvent>, ApiError> {
+        let page: ListPage<IntegrationEvent> = self.api.get(&format!("/api/integrations/{id}/events/"), &[]).await?;
+        Ok(page.data)
     }
 
     pub async fn team(&self, id: u64) -> Result<Team, ApiError> {

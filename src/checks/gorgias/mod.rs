@@ -35,6 +35,7 @@ pub static CHECKS: &[&Check] = &[
     &webhook::TRIGGER,
     &webhook::EXCLUSIVE_TRIGGERS,
     &webhook::ACTIVE,
+    &webhook::DELIVERY_LOG,
     &webhook::DELIVERIES,
     &ai_silent::TICKET,
     &ai_silent::AI_USER,

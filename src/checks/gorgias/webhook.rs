@@ -237,6 +237,99 @@ async fn active(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     })
 }
 
+pub static DELIVERY_LOG: Check = Check {
+    id: "gorgias.webhook.delivery-log",
+    integration: Integration::Gorgias,
+    symptom: "webhook",
+    title: "Gorgias's delivery log shows the OpenCX URL answering",
+    looks_at: "The request log Gorgias keeps for the OpenCX HTTP integration (what its Events tab shows; read from \
+               GET /api/integrations/{id}/events/, which Gorgias's web app uses but does not document): the newest \
+               deliveries, how many failed in a row and with which status, and the last success.",
+    fix: "Open the OpenCX integration's Events in Gorgias (Settings → Apps → HTTP integration → Manage → the OpenCX \
+          integration → Events) and read the failed responses: 401/403 mean the URL's token changed — copy the webhook \
+          URL again from OpenCX (Settings → Integrations → Gorgias) and replace it in the integration; timeouts and 5xx \
+          mean OpenCX did not answer — check OpenCX's status and report the times to OpenCX support.",
+    docs: Some("https://docs.gorgias.com/en-US/connect-external-apps-to-gorgias-and-create-sidebar-widgets-81822"),
+    needs_target: false,
+    requires: &["gorgias.webhook.integration-exists"],
+    run: |cx| delivery_log(cx).boxed(),
+};
+
+/// Where the log is read by hand when the API does not give it.
+const EVENTS_SCREEN: &str = "Gorgias: Settings → Apps → HTTP integration → Manage → the OpenCX integration → Events";
+
+async fn delivery_log(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
+    use crate::http::ErrorKind;
+    let found = opencx_integrations(&cx).await?;
+    let Some(integration) = found.current.first() else {
+        return Ok(Outcome::skip("no HTTP integration has the OpenCX URL, so there is no delivery log to read"));
+    };
+    let log = match cx.facts.gorgias()?.integration_events(integration.id).await {
+        Ok(log) => log,
+        // Undocumented: a refusal or an unknown shape says the log is not readable, never a finding.
+        Err(e)
+            if matches!(e.status(), Some(403 | 404))
+                || matches!(
+                    e.kind,
+                    ErrorKind::Shape { .. } | ErrorKind::Malformed { .. } | ErrorKind::NotJson { .. }
+                ) =>
+        {
+            return Ok(Outcome::info(format!(
+                "the delivery log of {} is not readable through the API ({e})",
+                describe(integration)
+            ))
+            .with_fix(format!("Open it in the helpdesk: {EVENTS_SCREEN}.")));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let mut events: Vec<_> = log.iter().map(|e| (parse_time(&e.created_datetime), e)).collect();
+    events.sort_by_key(|(t, _)| std::cmp::Reverse(*t));
+    let ok = |e: &crate::vendors::gorgias::IntegrationEvent| e.status_code.is_some_and(|s| (200..300).contains(&s));
+    let shown = |e: &crate::vendors::gorgias::IntegrationEvent| match e.status_code {
+        Some(code) => format!("HTTP {code}"),
+        None => format!(
+            "no response ({})",
+            e.response.as_ref().and_then(|r| r.error.clone()).unwrap_or_else(|| "error".into())
+        ),
+    };
+    let Some((_, newest)) = events.first() else {
+        return Ok(Outcome::info(format!(
+            "the delivery log of {} is empty: Gorgias has not sent it a request yet",
+            describe(integration)
+        ))
+        .with_fix("Send a test message to a ticket, then run the doctor again."));
+    };
+    let failing: Vec<_> = events.iter().take_while(|(_, e)| !ok(e)).collect();
+    let last_success = events.iter().find(|(_, e)| ok(e)).map(|(_, e)| e.created_datetime.clone());
+    if failing.is_empty() {
+        return Ok(Outcome::pass(format!(
+            "the last delivery ({}) answered {}; {} logged request(s) read",
+            newest.created_datetime,
+            shown(newest),
+            events.len()
+        )));
+    }
+    let mut statuses: Vec<(String, usize)> = Vec::new();
+    for (_, e) in &failing {
+        let s = shown(e);
+        match statuses.iter_mut().find(|(k, _)| *k == s) {
+            Some((_, n)) => *n += 1,
+            None => statuses.push((s, 1)),
+        }
+    }
+    let statuses = statuses.iter().map(|(s, n)| format!("{s} ×{n}")).collect::<Vec<_>>().join(", ");
+    Ok(Outcome::fail(format!(
+        "the last {} deliver{} to the OpenCX URL failed ({statuses}), newest at {}; {}",
+        failing.len(),
+        if failing.len() == 1 { "y" } else { "ies" },
+        newest.created_datetime,
+        match last_success {
+            Some(t) => format!("the last success was at {t}"),
+            None => format!("no success among the {} logged request(s)", events.len()),
+        }
+    )))
+}
+
 pub static DELIVERIES: Check = Check {
     id: "gorgias.webhook.deliveries",
     integration: Integration::Gorgias,
