@@ -116,6 +116,7 @@ Register-ArgumentCompleter -Native -CommandName 'doctor' -ScriptBlock {
             break
         }
         'doctor;all' {
+            [CompletionResult]::new('--require', '--require', [CompletionResultType]::ParameterName, 'Fail with exit 2 unless these integrations are configured (e.g. gorgias,intercom): a CI secret that did not arrive must not make the run look healthy')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the config file and keyring to use')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the report to FILE instead of standard output')

@@ -176,12 +176,16 @@ _doctor() {
             return 0
             ;;
         doctor__subcmd__all)
-            opts="-v -q -h --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --set --help"
+            opts="-v -q -h --require --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --set --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --require)
+                    COMPREPLY=($(compgen -W "gorgias intercom hubspot opencx" -- "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

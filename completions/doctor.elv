@@ -109,6 +109,7 @@ set edit:completion:arg-completer[doctor] = {|@words|
             cand --help 'Print help'
         }
         &'doctor;all'= {
+            cand --require 'Fail with exit 2 unless these integrations are configured (e.g. gorgias,intercom): a CI secret that did not arrive must not make the run look healthy'
             cand --profile 'Profile of the config file and keyring to use'
             cand --format 'Output format'
             cand --output 'Write the report to FILE instead of standard output'

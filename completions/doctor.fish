@@ -118,6 +118,10 @@ complete -c doctor -n "__fish_doctor_using_subcommand hubspot" -l set -d 'Overri
 complete -c doctor -n "__fish_doctor_using_subcommand hubspot" -s v -l verbose -d 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
 complete -c doctor -n "__fish_doctor_using_subcommand hubspot" -s q -l quiet -d 'Print only problems and the summary'
 complete -c doctor -n "__fish_doctor_using_subcommand hubspot" -s h -l help -d 'Print help'
+complete -c doctor -n "__fish_doctor_using_subcommand all" -l require -d 'Fail with exit 2 unless these integrations are configured (e.g. gorgias,intercom): a CI secret that did not arrive must not make the run look healthy' -r -f -a "gorgias\t''
+intercom\t''
+hubspot\t''
+opencx\t''"
 complete -c doctor -n "__fish_doctor_using_subcommand all" -l profile -d 'Profile of the config file and keyring to use' -r
 complete -c doctor -n "__fish_doctor_using_subcommand all" -l format -d 'Output format' -r -f -a "human\t''
 json\t''

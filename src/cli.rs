@@ -135,7 +135,12 @@ pub enum Command {
         thread: Option<String>,
     },
     /// Every integration configured in the profile (a CI smoke check).
-    All,
+    All {
+        /// Fail with exit 2 unless these integrations are configured (e.g. gorgias,intercom): a
+        /// CI secret that did not arrive must not make the run look healthy.
+        #[arg(long, value_enum, value_delimiter = ',', value_name = "INTEGRATIONS")]
+        require: Vec<Integration>,
+    },
     /// One OpenCX session: timeline, handoff, reasons.
     Session {
         #[arg(value_parser = session_id)]

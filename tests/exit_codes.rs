@@ -114,3 +114,94 @@ fn unknown_check_ids_in_only_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("unknown check id 'gorgias.nope'"));
 }
+
+#[test]
+fn doctor_all_with_an_integration_half_configured_is_exit_2_naming_what_is_missing() {
+    // A CI secret that did not arrive: Intercom has its workspace id but not its token.
+    let env = Env::new();
+    let sb = sandbox(Spec::healthy());
+    let out =
+        env.doctor_for(&sb).env_remove("DOCTOR_INTERCOM_TOKEN").args(["all", "--format", "json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("DOCTOR_INTERCOM_TOKEN"), "{}", stderr(&out));
+}
+
+#[test]
+fn doctor_all_require_fails_when_a_named_integration_is_not_configured() {
+    let env = Env::new();
+    let sb = sandbox(Spec::healthy());
+    let mut cmd = env.doctor_for(&sb);
+    for field in opencx_doctor::settings::FIELDS.iter().filter(|f| f.integration == Integration::Hubspot) {
+        cmd.env_remove(field.env_var());
+    }
+    let out = cmd.args(["all", "--require", "gorgias,hubspot", "--format", "json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--require hubspot"), "{}", stderr(&out));
+    let mut cmd = env.doctor_for(&sb);
+    for field in opencx_doctor::settings::FIELDS.iter().filter(|f| f.integration == Integration::Hubspot) {
+        cmd.env_remove(field.env_var());
+    }
+    cmd.args(["all", "--require", "gorgias,intercom", "--format", "json"]).assert().code(0);
+}
+
+#[test]
+fn only_and_skip_that_select_nothing_are_usage_errors() {
+    let env = Env::new();
+    let sb = sandbox(Spec::healthy());
+    let out = env.doctor_for(&sb).args(["--skip", "gorgias", "--skip", "opencx", "gorgias"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("leave no Gorgias check"), "{}", stderr(&out));
+    assert!(sb.requests().is_empty());
+}
+
+#[test]
+fn a_symptom_about_one_conversation_without_its_id_is_a_usage_error() {
+    let env = Env::new();
+    let sb = sandbox(Spec::healthy());
+    for (args, flag) in [
+        (vec!["gorgias", "ai-silent"], "--ticket"),
+        (vec!["intercom", "ai-silent"], "--conversation"),
+        (vec!["hubspot", "no-ticket"], "--thread"),
+    ] {
+        let out = env.doctor_for(&sb).args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains(flag), "{args:?}: {}", stderr(&out));
+    }
+    // An account-level symptom runs without an id.
+    env.doctor_for(&sb).args(["gorgias", "webhook", "--format", "json"]).assert().code(0);
+}
+
+#[test]
+fn a_demo_scenario_of_another_integration_is_a_usage_error() {
+    let env = Env::new();
+    let out = env.doctor().args(["demo", "intercom", "--scenario", "gorgias-key-revoked"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("doctor demo gorgias --scenario gorgias-key-revoked"), "{}", stderr(&out));
+}
+
+#[test]
+fn checks_not_run_for_a_missing_setting_are_named_in_every_format() {
+    let env = Env::new();
+    let sb = sandbox(Spec::healthy());
+    let run = |format: &str| {
+        env.doctor_for(&sb)
+            .env_remove("DOCTOR_OPENCX_API_KEY")
+            .args(["gorgias", "--ticket", "1042", "--format", format])
+            .output()
+            .unwrap()
+    };
+    let report = json(&run("json"));
+    let not_run = report["not_run"].as_array().expect("a not_run list");
+    let opencx = not_run.iter().find(|n| n["setting"] == "opencx.api_key").expect("opencx.api_key named");
+    assert_eq!(opencx["env"], "DOCTOR_OPENCX_API_KEY");
+    assert!(opencx["checks"].as_array().unwrap().len() >= 5, "{opencx:#}");
+    let human = crate::common::stdout(&run("human"));
+    assert!(human.contains("the OpenCX session evidence is off"), "{human}");
+    let last = human.lines().rev().take(12).collect::<Vec<_>>().join("\n");
+    assert!(last.contains("not run for want of opencx.api_key"), "at the end:\n{last}");
+    assert!(!human.contains("--set opencx.api_key"), "no --set for a secret:\n{human}");
+    assert!(crate::common::stdout(&run("markdown")).contains("not run for want of opencx.api\\_key"));
+    let xml = crate::common::stdout(&run("junit"));
+    roxmltree::Document::parse(&xml).unwrap();
+    assert!(xml.contains("not run: opencx.api_key"), "{xml}");
+}

@@ -21,6 +21,18 @@ pub fn demo(g: &Global, integration: Option<Integration>, scenario: Option<&str>
     let Some(scenario) = sandbox::find_scenario(name) else {
         anyhow::bail!("no sandbox scenario is called '{name}' (run `doctor demo --list`)");
     };
+    if let (Some(asked), Some(about)) = (integration, scenario.integration) {
+        if asked != about && about != Integration::Opencx {
+            anyhow::bail!(
+                "the scenario '{}' is about {}, not {}: run `doctor demo {} --scenario {}`",
+                scenario.name,
+                about.name(),
+                asked.name(),
+                about.slug(),
+                scenario.name
+            );
+        }
+    }
     // A scenario about one helpdesk runs that helpdesk unless told otherwise.
     let integration = integration.or(scenario.integration.filter(|i| *i != Integration::Opencx));
     let sandbox = Sandbox::start((scenario.build)())?;

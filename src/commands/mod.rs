@@ -38,7 +38,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<u8> {
             let target = Target { thread: thread.clone(), ..Target::default() };
             run::helpdesk(g, settings, Integration::Hubspot, symptom.as_ref().map(slug), target)
         }
-        Command::All => run::all(g, load(&Integration::ALL)?),
+        Command::All { require } => run::all(g, load(&Integration::ALL)?, require),
         Command::Session { id } => run::session(g, load(&[Integration::Opencx])?, id),
         Command::Checks { integration } => catalogue::list(g, *integration),
         Command::Explain { check_id } => catalogue::explain(check_id),

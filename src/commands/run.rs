@@ -34,11 +34,43 @@ pub fn helpdesk(
     target: Target,
 ) -> anyhow::Result<u8> {
     settings.require(integration)?;
+    if let (Some(symptom), None) = (symptom.as_deref(), target.id_for(integration)) {
+        // A symptom about one conversation, asked without one, would only report skips.
+        let own: Vec<&Check> =
+            checks::catalogue().into_iter().filter(|c| c.integration == integration && c.symptom == symptom).collect();
+        let need = own.iter().filter(|c| c.needs_target).count();
+        if need * 2 > own.len() {
+            let flag = integration.target_flag().unwrap_or("--id");
+            anyhow::bail!(
+                "`doctor {} {symptom}` looks at one {}: {need} of its {} checks need it. Add {flag} ID (the id or \
+                 the helpdesk's URL of the {} where you saw the problem), or run `doctor {}` for the account-level checks",
+                integration.slug(),
+                integration.object_name(),
+                own.len(),
+                integration.object_name(),
+                integration.slug()
+            );
+        }
+    }
     let plan = vec![Plan { integration, symptom }];
     execute(g, settings, plan, target, false)
 }
 
-pub fn all(g: &Global, settings: Settings) -> anyhow::Result<u8> {
+pub fn all(g: &Global, settings: Settings, require: &[Integration]) -> anyhow::Result<u8> {
+    for integration in require {
+        if !settings.is_configured(*integration) {
+            settings.require(*integration).map_err(|e| anyhow::anyhow!("--require {}: {e}", integration.slug()))?;
+        }
+    }
+    // An integration with some settings but not all (a CI secret that did not arrive) is a
+    // configuration error, not an integration to leave out silently.
+    for integration in Integration::HELPDESKS.into_iter().chain([Integration::Opencx]) {
+        if settings.has_any(integration) && !settings.is_configured(integration) {
+            settings.require(integration).map_err(|e| {
+                anyhow::anyhow!("{e}. `doctor all` checks every integration that has settings; remove the others' settings or complete them")
+            })?;
+        }
+    }
     all_with_target(g, settings, Target::default())
 }
 
@@ -90,7 +122,17 @@ pub fn execute(g: &Global, settings: Settings, plan: Vec<Plan>, target: Target, 
     for p in &plan {
         let selection =
             Selection { integration: p.integration, symptom: p.symptom.as_deref(), only: &g.only, skip: &g.skip };
-        chosen.push((p.integration, select(&catalogue, &selection).map_err(anyhow::Error::msg)?));
+        let picked = select(&catalogue, &selection).map_err(anyhow::Error::msg)?;
+        if picked.is_empty() {
+            anyhow::bail!(
+                "--only/--skip leave no {} check to run (only: {}; skip: {}); `doctor checks {}` lists them",
+                p.integration.name(),
+                if g.only.is_empty() { "-".to_string() } else { g.only.join(", ") },
+                if g.skip.is_empty() { "-".to_string() } else { g.skip.join(", ") },
+                p.integration.slug()
+            );
+        }
+        chosen.push((p.integration, picked));
     }
     let to_terminal = g.output.is_none();
     let style = Style::detect(g.color, to_terminal);
@@ -168,6 +210,7 @@ pub fn execute(g: &Global, settings: Settings, plan: Vec<Plan>, target: Target, 
             started_at: started_at.to_rfc3339_opts(SecondsFormat::Secs, true),
             duration_ms: elapsed.as_millis() as u64,
             summary: Summary::of(&checks),
+            not_run: report::model::NotRun::of(&checks),
             checks,
             session,
         })

@@ -50,11 +50,13 @@ pub struct Outcome {
     pub status: Status,
     pub detail: String,
     pub fix: Option<String>,
+    /// The setting whose absence kept the check from running (`opencx.api_key`).
+    pub needs_setting: Option<String>,
 }
 
 impl Outcome {
     fn new(status: Status, detail: impl Into<String>) -> Outcome {
-        Outcome { status, detail: detail.into(), fix: None }
+        Outcome { status, detail: detail.into(), fix: None, needs_setting: None }
     }
     pub fn pass(detail: impl Into<String>) -> Outcome {
         Outcome::new(Status::Pass, detail)
@@ -118,10 +120,17 @@ impl From<CheckError> for Outcome {
         match e {
             CheckError::Api(e) => Outcome::error(e.to_string()).with_fix(e.hint()),
             CheckError::Setting { setting, env } => {
-                Outcome::skip(format!("needs the setting {setting}")).with_fix(format!(
-                    "set {env}, or `--set {setting}=…`, or run `doctor login {}`",
-                    setting.split('.').next().unwrap_or("")
-                ))
+                let integration = setting.split('.').next().unwrap_or("").to_string();
+                // A secret is never taken from the command line: no `--set` for it.
+                let secret = crate::settings::fields::find_dotted(&setting).is_some_and(|f| f.is_secret());
+                let fix = if secret {
+                    format!("set {env}, or run `doctor login {integration}` (stores it in the OS keyring)")
+                } else {
+                    format!("set {env}, or `--set {setting}=…`, or run `doctor login {integration}`")
+                };
+                let mut outcome = Outcome::skip(format!("needs the setting {setting} ({env})")).with_fix(fix);
+                outcome.needs_setting = Some(setting);
+                outcome
             }
             CheckError::NoTarget(integration) => needs_target(integration),
             CheckError::Inconclusive { detail, fix } => Outcome::error(detail).with_fix(fix),

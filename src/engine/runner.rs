@@ -143,5 +143,6 @@ pub fn to_result(check: &Check, outcome: Outcome, duration_ms: u64, blocked_by: 
         docs: check.docs.map(str::to_string),
         duration_ms,
         blocked_by,
+        needs_setting: outcome.needs_setting,
     }
 }

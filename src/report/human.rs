@@ -71,6 +71,13 @@ impl Human {
             for_terminal(&report.profile),
             target
         ));
+        if report.not_run.iter().any(|n| n.setting == "opencx.api_key") {
+            out.push_str(&format!(
+                "{} the OpenCX session evidence is off: set DOCTOR_OPENCX_API_KEY (or run `doctor login opencx`) to see \
+                 what the AI decided\n",
+                paint(Status::Warn, "Note:")
+            ));
+        }
         if let Some(evidence) = &report.session {
             self.session(out, evidence);
         }
@@ -214,6 +221,14 @@ impl Renderer for Human {
         out.push('\n');
         out.push_str(&self.table(document));
         out.push('\n');
+        // What did not run, and why: never green without saying so.
+        for report in document.runs() {
+            for n in &report.not_run {
+                let prefix =
+                    if document.runs().len() > 1 { format!("{}: ", report.integration.name()) } else { String::new() };
+                out.push_str(&format!("{} {prefix}{}\n", paint(Status::Skip, "Not run:"), for_terminal(&n.sentence())));
+            }
+        }
         let summary = document.summary();
         let verdict = if summary.fail > 0 {
             paint(Status::Fail, &format!("{} check(s) failed: the fixes are under each failure above.", summary.fail))

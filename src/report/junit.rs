@@ -40,7 +40,9 @@ impl Renderer for Junit {
         let runs = document.runs();
         let total_ms = runs.iter().map(|r| r.duration_ms).max().unwrap_or(0);
         let mut attrs = vec![("name", "opencx-doctor".to_string())];
-        attrs.extend(counts(&document.summary(), total_ms));
+        let mut all = document.summary();
+        all.skip += runs.iter().map(|r| r.not_run.len()).sum::<usize>();
+        attrs.extend(counts(&all, total_ms));
         ok(w.write_event(Event::Start(start("testsuites", &attrs))));
         for report in runs {
             let mut suites: Vec<(String, Vec<&CheckResult>)> = Vec::new();
@@ -105,6 +107,31 @@ impl Renderer for Junit {
                             ok(w.write_event(Event::End(BytesEnd::new("testcase"))));
                         }
                     }
+                }
+                ok(w.write_event(Event::End(BytesEnd::new("testsuite"))));
+            }
+            // What did not run for a missing setting, as a suite CI dashboards show.
+            if !report.not_run.is_empty() {
+                let name = format!("{}.not-run", report.integration.slug());
+                let n = report.not_run.len().to_string();
+                ok(w.write_event(Event::Start(start(
+                    "testsuite",
+                    &[
+                        ("name", name.clone()),
+                        ("tests", n.clone()),
+                        ("failures", "0".into()),
+                        ("errors", "0".into()),
+                        ("skipped", n),
+                        ("time", "0.000".into()),
+                    ],
+                ))));
+                for not_run in &report.not_run {
+                    ok(w.write_event(Event::Start(start(
+                        "testcase",
+                        &[("classname", name.clone()), ("name", format!("not run: {}", not_run.setting))],
+                    ))));
+                    ok(w.write_event(Event::Empty(start("skipped", &[("message", not_run.sentence())]))));
+                    ok(w.write_event(Event::End(BytesEnd::new("testcase"))));
                 }
                 ok(w.write_event(Event::End(BytesEnd::new("testsuite"))));
             }

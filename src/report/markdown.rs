@@ -103,6 +103,12 @@ impl Renderer for Markdown {
                     out.push('\n');
                 }
             }
+            if !report.not_run.is_empty() {
+                out.push_str("\n### Not run\n\n");
+                for n in &report.not_run {
+                    out.push_str(&format!("- {}\n", cell(&n.sentence())));
+                }
+            }
             let support = support_lines(report);
             if !support.is_empty() {
                 out.push_str("\n### For OpenCX support\n\n```text\n");

@@ -22,6 +22,9 @@ pub struct CheckResult {
     pub docs: Option<String>,
     pub duration_ms: u64,
     pub blocked_by: Option<String>,
+    /// The setting whose absence kept this check from running (additive to schema_version 1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub needs_setting: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, Default, Serialize, PartialEq, Eq)]
@@ -99,6 +102,61 @@ pub struct Report {
     /// could read it. Additive to schema_version 1.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub session: Option<SessionEvidence>,
+    /// Checks not run for a missing setting, directly or behind a prerequisite that was
+    /// (additive to schema_version 1): never green without having checked.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub not_run: Vec<NotRun>,
+}
+
+/// Checks that did not run because a setting is missing.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct NotRun {
+    pub setting: String,
+    pub env: String,
+    pub checks: Vec<String>,
+}
+
+impl NotRun {
+    /// Groups the skipped checks by the missing setting at the root of their `blocked_by` chain.
+    pub fn of(checks: &[CheckResult]) -> Vec<NotRun> {
+        let root = |c: &CheckResult| -> Option<String> {
+            let mut at = c;
+            for _ in 0..checks.len() + 1 {
+                if let Some(setting) = &at.needs_setting {
+                    return Some(setting.clone());
+                }
+                let next = at.blocked_by.as_deref().and_then(|id| checks.iter().find(|x| x.id == id))?;
+                if next.status != crate::engine::Status::Skip {
+                    return None;
+                }
+                at = next;
+            }
+            None
+        };
+        let mut out: Vec<NotRun> = Vec::new();
+        for c in checks.iter().filter(|c| c.status == crate::engine::Status::Skip) {
+            let Some(setting) = root(c) else { continue };
+            match out.iter_mut().find(|n| n.setting == setting) {
+                Some(n) => n.checks.push(c.id.clone()),
+                None => {
+                    let env = crate::settings::fields::find_dotted(&setting).map(|f| f.env_var()).unwrap_or_default();
+                    out.push(NotRun { setting, env, checks: vec![c.id.clone()] });
+                }
+            }
+        }
+        out
+    }
+
+    /// "25 checks not run: set opencx.api_key (DOCTOR_OPENCX_API_KEY)".
+    pub fn sentence(&self) -> String {
+        let how = if crate::settings::fields::find_dotted(&self.setting).is_some_and(|f| f.is_secret()) {
+            format!("set {} or run `doctor login {}`", self.env, self.setting.split('.').next().unwrap_or(""))
+        } else {
+            format!("set {} ({})", self.setting, self.env)
+        };
+        let what = if self.setting == "opencx.api_key" { " — the OpenCX session evidence is off" } else { "" };
+        format!("{} check(s) not run for want of {}: {how}{what}", self.checks.len(), self.setting)
+    }
 }
 
 /// `doctor all`: one report per integration and the sum of their summaries.

@@ -236,6 +236,12 @@ impl Settings {
             .collect()
     }
 
+    /// Does the profile hold any setting of the integration (from a file, the keyring, the
+    /// environment or a flag)?
+    pub fn has_any(&self, integration: Integration) -> bool {
+        self.values.iter().any(|((i, _), e)| *i == integration && e.source != Source::Sandbox)
+    }
+
     /// Is the integration configured enough to be checked? (`doctor all` runs those that are.)
     pub fn is_configured(&self, integration: Integration) -> bool {
         self.missing_required(integration).is_empty()
