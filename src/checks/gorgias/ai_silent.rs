@@ -164,14 +164,22 @@ async fn last_message(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let Some(last) = list.last() else {
         return Ok(Outcome::info("the ticket has no messages").with_fix("Wait for the customer's first message."));
     };
-    let at = last.created_datetime.as_deref().unwrap_or("?");
+    // The message is named: its id, author and time, so the person can find it on the ticket.
+    let at = format!(
+        "message {}, {}",
+        last.id.map(|i| i.to_string()).unwrap_or_else(|| "without an id".into()),
+        last.created_datetime.as_deref().unwrap_or("time unknown")
+    );
     let sender = last.sender.as_ref().and_then(|s| s.email.clone()).unwrap_or_default();
     let customer = t.customer.as_ref().and_then(|c| c.email.clone()).unwrap_or_default();
     let ai = cx.settings.id(Integration::Gorgias, "ai_user_id");
     Ok(if super::duplicates::is_ai_reply(last, ai) {
         Outcome::pass(format!("the last message ({at}) is the AI's own reply: the AI answered this ticket"))
     } else if is_internal(last) {
-        Outcome::fail(format!("the last message ({at}) is an internal note: OpenCX ignores internal notes"))
+        Outcome::fail(format!(
+            "the last message ({at}, by {}) is an internal note: OpenCX ignores internal notes",
+            if sender.is_empty() { "an agent".to_string() } else { sender.clone() }
+        ))
     } else if last.from_agent == Some(true) {
         Outcome::fail(format!(
             "the last message ({at}) was sent by the company ({}), not the customer: there is nothing for the AI to answer",

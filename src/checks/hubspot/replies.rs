@@ -40,10 +40,20 @@ async fn handoff_comment(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
         .iter()
         .find(|m| m.kind.as_deref() == Some("COMMENT") && m.text.as_deref().is_some_and(is_handoff_comment));
     let evidence = cx.facts.session_evidence(cx.integration, &cx.target).await?;
-    let handed_off = evidence.as_ref().is_some_and(|e| e.sessions.iter().any(|s| s.is_handed_off()));
-    Ok(match (comment, handed_off) {
-        (Some(c), _) => Outcome::pass(format!("handoff comment at {}", c.created_at.as_deref().unwrap_or("?"))),
-        (None, true) => Outcome::fail("the session was handed off, but the thread has no handoff comment from OpenCX"),
+    let handed: Vec<String> = evidence
+        .as_ref()
+        .map(|e| e.sessions.iter().filter(|s| s.is_handed_off()).map(|s| s.id.clone()).collect())
+        .unwrap_or_default();
+    Ok(match (comment, !handed.is_empty()) {
+        (Some(c), _) => Outcome::pass(format!(
+            "handoff comment {} at {}",
+            c.id.as_deref().unwrap_or("(no id)"),
+            c.created_at.as_deref().unwrap_or("?")
+        )),
+        (None, true) => Outcome::fail(format!(
+            "session {} was handed off, but the thread has no handoff comment from OpenCX",
+            handed.join(", ")
+        )),
         (None, false) => {
             Outcome::info("the thread has not been handed off (no handoff comment, no handoff in the session)")
                 .with_fix("Rep replies are relayed after a handoff; this thread has none yet.")

@@ -18,8 +18,8 @@ pub static API_WRITABLE: Check = Check {
     looks_at: "GET /data_attributes?model=conversation with Intercom-Version 2.15 — the last version whose response \
                reports `api_writable` (2.16 answers 422 and its replacement endpoint omits the field). Custom, not \
                archived attributes with `api_writable: false` cannot be written by OpenCX.",
-    fix: "In Intercom: Settings → Data → Conversations → the attribute → allow it to be updated through the API \
-          ('API' under 'Who can edit'), then save.",
+    fix: "Make each attribute named above API-writable: in Intercom: Settings → Data → Conversations → the attribute \
+          → allow it to be updated through the API ('API' under 'Who can edit'), then save.",
     docs: Some("https://developers.intercom.com/docs/references/2.15/rest-api/api.intercom.io/data-attributes"),
     needs_target: false,
     requires: &["intercom.credentials.plan"],
@@ -33,12 +33,24 @@ async fn api_writable(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let locked: Vec<String> =
         custom.iter().filter(|a| a.api_writable == Some(false)).filter_map(|a| a.name.clone()).collect();
     Ok(if !locked.is_empty() {
-        Outcome::fail(format!("custom conversation attribute(s) not writable through the API: {}", locked.join(", ")))
+        Outcome::fail(format!(
+            "custom conversation attribute(s) not API-writable (api_writable: false): {}",
+            locked.join(", ")
+        ))
     } else if unknown > 0 {
-        Outcome::info(format!("{unknown} attribute(s) do not report api_writable (a newer API version answered)"))
-            .with_fix("Check each attribute in Intercom: Settings → Data → Conversations.")
+        let names: Vec<String> =
+            custom.iter().filter(|a| a.api_writable.is_none()).filter_map(|a| a.name.clone()).collect();
+        Outcome::info(format!(
+            "{unknown} attribute(s) do not report api_writable (a newer API version answered): {}",
+            names.join(", ")
+        ))
+        .with_fix("Check each attribute in Intercom: Settings → Data → Conversations.")
     } else {
-        Outcome::pass(format!("{} custom conversation attribute(s), all API-writable", custom.len()))
+        Outcome::pass(format!(
+            "{} custom conversation attribute(s), all API-writable: {}",
+            custom.len(),
+            custom.iter().filter_map(|a| a.name.clone()).collect::<Vec<_>>().join(", ")
+        ))
     })
 }
 
