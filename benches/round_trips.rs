@@ -61,6 +61,13 @@ fn is_recent_list(r: &Logged) -> bool {
 
 /// Depth of each request in the graph of true data dependencies: a request needs another only
 /// when it uses a value that other one returned (an id, a time window, a cursor).
+/// The session lookup over a time window: `POST /chat/sessions/filter`, or the listing it falls
+/// back to (`GET /chat/sessions?created_after=…`).
+fn is_window_lookup(o: &Logged) -> bool {
+    o.vendor == Integration::Opencx
+        && (o.path == "/chat/sessions/filter" || o.path == "/chat/sessions" && o.query.contains("created_after"))
+}
+
 fn critical_depth(log: &[Logged]) -> usize {
     let depth_of = |pred: &dyn Fn(&Logged) -> bool, depths: &HashMap<usize, usize>| -> usize {
         log.iter().enumerate().filter(|(_, r)| pred(r)).filter_map(|(i, _)| depths.get(&i)).copied().max().unwrap_or(0)
@@ -71,7 +78,7 @@ fn critical_depth(log: &[Logged]) -> usize {
         for (i, r) in log.iter().enumerate() {
             let p = r.path.as_str();
             let mut parent = 0;
-            if r.query.contains("cursor=") {
+            if r.query.contains("cursor=") || r.query.starts_with("after=") || r.query.contains("&after=") {
                 // A next page needs the previous page of the same list.
                 parent = parent.max(
                     log.iter()
@@ -84,7 +91,7 @@ fn critical_depth(log: &[Logged]) -> usize {
                 );
             }
             if r.vendor == Integration::Opencx {
-                if p == "/chat/sessions" && r.query.contains("created_after") && !r.query.contains("cursor=") {
+                if is_window_lookup(r) && !r.query.contains("cursor=") {
                     parent = parent.max(depth_of(&is_object_fetch, &depths));
                 } else if p == "/chat/sessions" && r.query.starts_with("updated_after") {
                     // The credentials probe asks for the last hour; the delivery evidence asks
@@ -113,24 +120,17 @@ fn critical_depth(log: &[Logged]) -> usize {
                         parent = parent.max(depth_of(&is_recent_list, &depths));
                     }
                 } else if p == "/chat/sessions/search" {
-                    parent = parent.max(depth_of(
-                        &|o: &Logged| {
-                            o.vendor == Integration::Opencx
-                                && o.path == "/chat/sessions"
-                                && o.query.contains("created_after")
-                        },
-                        &depths,
-                    ));
-                } else if p.starts_with("/chat/sessions/") && !p.ends_with("/history") {
+                    parent = parent.max(depth_of(&is_window_lookup, &depths));
+                } else if p.starts_with("/chat/sessions/") && !p.ends_with("/history") && p != "/chat/sessions/filter" {
                     parent = parent.max(depth_of(&|o: &Logged| o.path == "/chat/sessions/search", &depths));
                 } else if p.ends_with("/history") || p == "/handoff-analytics/events" {
                     parent = parent.max(depth_of(
                         &|o: &Logged| {
-                            o.vendor == Integration::Opencx
-                                && (o.path == "/chat/sessions" && o.query.contains("created_after")
-                                    || (o.path.starts_with("/chat/sessions/")
-                                        && !o.path.ends_with("/history")
-                                        && o.path != "/chat/sessions/search"))
+                            is_window_lookup(o)
+                                || (o.vendor == Integration::Opencx
+                                    && o.path.starts_with("/chat/sessions/")
+                                    && !o.path.ends_with("/history")
+                                    && o.path != "/chat/sessions/search")
                         },
                         &depths,
                     ));
@@ -143,10 +143,15 @@ fn critical_depth(log: &[Logged]) -> usize {
             {
                 parent = parent.max(depth_of(
                     &|o: &Logged| {
-                        o.vendor == Integration::Opencx
-                            && (o.path == "/chat/sessions" && o.query.contains("created_after")
-                                || o.path.starts_with("/chat/sessions/"))
+                        is_window_lookup(o) || o.vendor == Integration::Opencx && o.path.starts_with("/chat/sessions/")
                     },
+                    &depths,
+                ));
+            }
+            // The delivery log is read for the integration the listing found.
+            if r.vendor == Integration::Gorgias && p.starts_with("/api/integrations/") && p.ends_with("/events/") {
+                parent = parent.max(depth_of(
+                    &|o: &Logged| o.vendor == Integration::Gorgias && o.path == "/api/integrations",
                     &depths,
                 ));
             }
@@ -232,11 +237,7 @@ fn session_lookup(rows: &mut Vec<Row>) {
         let lookups = sb
             .requests()
             .iter()
-            .filter(|r| {
-                r.vendor == Integration::Opencx
-                    && (r.path == "/chat/sessions" && r.query.contains("created_after")
-                        || r.path == "/chat/sessions/search")
-            })
+            .filter(|r| is_window_lookup(r) || r.vendor == Integration::Opencx && r.path == "/chat/sessions/search")
             .count();
         rows.push(Row {
             what: format!("session lookup, {size} sessions: lookup requests (wall of the run)"),

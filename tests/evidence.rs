@@ -171,3 +171,28 @@ fn findings_name_the_objects_they_rest_on() {
         }
     }
 }
+
+#[test]
+fn a_wrong_shaped_search_answer_is_an_error_not_no_hits() {
+    let env = Env::new();
+    let mut spec = Spec::healthy();
+    spec.world.opencx.sessions.retain(|s| s["id"] != conversations::GORGIAS_SESSION);
+    let spec = spec.fault(
+        opencx_doctor::integration::Integration::Opencx,
+        "/chat/sessions/search",
+        opencx_doctor::sandbox::FaultKind::Custom { status: 200, headers: Vec::new(), body: "{}".into() },
+    );
+    let report = run(&env, spec, &["gorgias", "--ticket", "1042"]);
+    let c = check(&report, "opencx.session.found");
+    assert_eq!(c["status"], "error", "{c:#}");
+    assert!(c["detail"].as_str().unwrap().contains("documented shape"), "{c:#}");
+}
+
+#[test]
+fn a_reachable_channel_is_reported_as_what_was_seen_not_a_pass() {
+    let env = Env::new();
+    let report = run(&env, Spec::healthy(), &["hubspot", "replies", "--thread", "8801"]);
+    let c = check(&report, "hubspot.replies.channel-reachable");
+    assert_eq!(c["status"], "info", "{c:#}");
+    assert!(c["detail"].as_str().unwrap().contains("cannot be read"), "{c:#}");
+}
