@@ -106,3 +106,11 @@ pub fn check<'a>(report: &'a serde_json::Value, id: &str) -> &'a serde_json::Val
         .and_then(|checks| checks.iter().find(|c| c["id"] == id))
         .unwrap_or_else(|| panic!("no check {id} in {report:#}"))
 }
+
+/// Every check of a report or of a `doctor all` document.
+pub fn checks_of(doc: &serde_json::Value) -> Vec<serde_json::Value> {
+    match doc["runs"].as_array() {
+        Some(runs) => runs.iter().flat_map(|r| r["checks"].as_array().unwrap().clone()).collect(),
+        None => doc["checks"].as_array().unwrap().clone(),
+    }
+}

@@ -143,27 +143,20 @@ fn demo(env: &Env, scenario: &str) -> serde_json::Value {
     json(&env.doctor().args(["demo", "--scenario", scenario, "--format", "json"]).output().unwrap())
 }
 
-fn all_checks(doc: &serde_json::Value) -> Vec<serde_json::Value> {
-    match doc["runs"].as_array() {
-        Some(runs) => runs.iter().flat_map(|r| r["checks"].as_array().unwrap().clone()).collect(),
-        None => doc["checks"].as_array().unwrap().clone(),
-    }
-}
-
 #[test]
 fn findings_name_the_objects_they_rest_on() {
     let env = Env::new();
     let doc = demo(&env, "gorgias-last-message-internal-note");
-    let c = all_checks(&doc).into_iter().find(|c| c["id"] == "gorgias.ai-silent.last-message").unwrap();
+    let c = crate::common::checks_of(&doc).into_iter().find(|c| c["id"] == "gorgias.ai-silent.last-message").unwrap();
     let detail = c["detail"].as_str().unwrap();
     assert!(detail.contains("message 8") && detail.contains(" by "), "message id and author: {detail}");
     let doc = demo(&env, "intercom-attribute-not-writable");
-    let c = all_checks(&doc).into_iter().find(|c| c["id"] == "intercom.attributes.api-writable").unwrap();
+    let c = crate::common::checks_of(&doc).into_iter().find(|c| c["id"] == "intercom.attributes.api-writable").unwrap();
     assert!(c["detail"].as_str().unwrap().contains("API-writable"), "{c:#}");
     assert!(c["fix"].as_str().unwrap().contains("API-writable"), "the OpenCX docs' word: {c:#}");
     // Every session finding names its session.
     for scenario in ["session-duplicate", "session-handed-off"] {
-        for c in all_checks(&demo(&env, scenario)) {
+        for c in crate::common::checks_of(&demo(&env, scenario)) {
             let id = c["id"].as_str().unwrap();
             if id.starts_with("opencx.session.") && matches!(c["status"].as_str(), Some("fail" | "warn")) {
                 assert!(c["detail"].as_str().unwrap().contains("5e0c1f4a-"), "{scenario}: {c:#}");

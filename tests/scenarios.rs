@@ -1,15 +1,8 @@
 //! Every sandbox scenario named after a cause is diagnosed by the check that names it, and the
 //! healthy organisation raises no alarm (no fail, warn or error) anywhere.
 
-use crate::common::{json, Env};
+use crate::common::{checks_of, json, Env};
 use opencx_doctor::sandbox::all_scenarios;
-
-fn checks_of(doc: &serde_json::Value) -> Vec<serde_json::Value> {
-    match doc["runs"].as_array() {
-        Some(runs) => runs.iter().flat_map(|r| r["checks"].as_array().unwrap().clone()).collect(),
-        None => doc["checks"].as_array().unwrap().clone(),
-    }
-}
 
 #[test]
 fn the_healthy_organisation_raises_no_alarm() {

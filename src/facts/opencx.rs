@@ -39,40 +39,29 @@ impl OpencxFacts {
     /// helpdesk messages reached OpenCX. Returns the sessions and whether the list was cut.
     pub async fn sessions_updated_since(&self, since: DateTime<Utc>) -> Fact<(Vec<Session>, bool)> {
         let since = session::rfc3339(since);
-        self.updated_since
-            .get(since.clone(), || async {
-                let (items, _, truncated) = session::collect_pages(session::MAX_WINDOW_PAGES, |cursor| {
-                    let mut query = vec![("updated_after", since.clone())];
-                    if let Some(c) = cursor {
-                        query.push(("cursor", c));
-                    }
-                    async move { self.client.sessions(&query).await }
-                })
-                .await
-                .map_err(|e| (*e).clone())?;
-                Ok((items, truncated))
-            })
-            .await
+        self.updated_since.get(since.clone(), || self.listing(vec![("updated_after", since)])).await
     }
 
     /// Handed-off sessions created since `since` (`GET /chat/sessions?handed_off=true&created_after=`,
     /// at most `MAX_WINDOW_PAGES` pages), and whether the list was cut.
     pub async fn handed_off_since(&self, since: DateTime<Utc>) -> Fact<(Vec<Session>, bool)> {
         let since = session::rfc3339(since);
-        self.handed_off_since
-            .get(since.clone(), || async {
-                let (items, _, truncated) = session::collect_pages(session::MAX_WINDOW_PAGES, |cursor| {
-                    let mut query = vec![("handed_off", "true".to_string()), ("created_after", since.clone())];
-                    if let Some(c) = cursor {
-                        query.push(("cursor", c));
-                    }
-                    async move { self.client.sessions(&query).await }
-                })
-                .await
-                .map_err(|e| (*e).clone())?;
-                Ok((items, truncated))
-            })
-            .await
+        let query = vec![("handed_off", "true".to_string()), ("created_after", since.clone())];
+        self.handed_off_since.get(since, || self.listing(query)).await
+    }
+
+    /// `GET /chat/sessions` with `query`, every page up to `MAX_WINDOW_PAGES`.
+    async fn listing(&self, query: Vec<(&'static str, String)>) -> Result<(Vec<Session>, bool), crate::http::ApiError> {
+        let (items, _, truncated) = session::collect_pages(session::MAX_WINDOW_PAGES, |cursor| {
+            let mut query = query.clone();
+            if let Some(c) = cursor {
+                query.push(("cursor", c));
+            }
+            async move { self.client.sessions(&query).await }
+        })
+        .await
+        .map_err(|e| (*e).clone())?;
+        Ok((items, truncated))
     }
 
     /// The sessions of a helpdesk object, with their history and handoff reasons. Computed once
