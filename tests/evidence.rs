@@ -189,3 +189,23 @@ fn a_reachable_channel_is_reported_as_what_was_seen_not_a_pass() {
     assert_eq!(c["status"], "info", "{c:#}");
     assert!(c["detail"].as_str().unwrap().contains("cannot be read"), "{c:#}");
 }
+
+#[test]
+fn a_stale_gorgias_url_is_one_finding_with_one_fix() {
+    let env = Env::new();
+    let doc = json(
+        &env.doctor().args(["demo", "--scenario", "gorgias-webhook-stale-url", "--format", "json"]).output().unwrap(),
+    );
+    let checks = crate::common::checks_of(&doc);
+    let failing: Vec<&str> = checks
+        .iter()
+        .filter(|c| c["id"].as_str().unwrap().starts_with("gorgias.webhook.") && c["status"] == "fail")
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(failing, ["gorgias.webhook.stale-url"], "{checks:#?}");
+    // The checks that read the current integration have none: never a pass over nothing.
+    for id in ["gorgias.webhook.trigger", "gorgias.webhook.exclusive-triggers", "gorgias.webhook.active"] {
+        let c = checks.iter().find(|c| c["id"] == id).unwrap();
+        assert_eq!(c["status"], "skip", "{c:#}");
+    }
+}
