@@ -93,7 +93,7 @@ impl Http {
             }
             Err(e) => {
                 let kind = classify(&e, url, timeout);
-                self.trace(&format!("HEAD {shown} -> failed: {}", kind.describe()));
+                self.trace(&format!("HEAD {shown} -> failed: {kind}"));
                 Err(error(kind))
             }
         }
@@ -345,11 +345,7 @@ impl VendorClient {
                 if let ErrorKind::Truncated { status: status @ 0, .. } = &mut kind {
                     *status = status_seen.load(Ordering::Relaxed);
                 }
-                self.http.trace(&format!(
-                    "{method} {shown} -> failed after {} ms: {}",
-                    elapsed.as_millis(),
-                    kind.describe()
-                ));
+                self.http.trace(&format!("{method} {shown} -> failed after {} ms: {kind}", elapsed.as_millis()));
                 if matches!(kind, ErrorKind::Connect { .. }) {
                     Err(AttemptError::Connect(kind))
                 } else {

@@ -121,8 +121,14 @@ impl ApiError {
 
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {} {}: ", self.vendor.name(), self.method, self.path)?;
-        match &self.kind {
+        write!(f, "{} {} {}: {}", self.vendor.name(), self.method, self.path, self.kind)
+    }
+}
+
+/// What happened, without the vendor and the path (the `-v` trace prints it after its own).
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
             ErrorKind::Status { status, error } => {
                 write!(f, "HTTP {status}")?;
                 if !reason(*status).is_empty() {
@@ -187,16 +193,6 @@ impl fmt::Display for ApiError {
             ErrorKind::Refused { method } => write!(f, "refused before sending: {method} is not a read-only request"),
             ErrorKind::Redirect { status, location } => write!(f, "HTTP {status} redirect to {}", for_terminal(location)),
         }
-    }
-}
-
-impl ErrorKind {
-    /// The sentence alone, without the vendor and path (for the `-v` trace).
-    pub fn describe(&self) -> String {
-        let whole =
-            ApiError { vendor: Integration::Opencx, method: String::new(), path: String::new(), kind: self.clone() }
-                .to_string();
-        whole.split_once(": ").map(|(_, rest)| rest.to_string()).unwrap_or(whole)
     }
 }
 
