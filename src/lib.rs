@@ -42,9 +42,7 @@ pub fn main() -> ExitCode {
         Err(e) => {
             // Every usage error is exit 2. It may echo a value given on the command line, so it
             // is made safe for the terminal line by line.
-            let text = e.render().to_string();
-            let safe: Vec<String> = text.lines().map(sanitize::for_terminal).collect();
-            output::stderr_line(safe.join("\n").trim_end());
+            output::stderr_line(sanitize::for_terminal_lines(&e.render().to_string()).trim_end());
             return ExitCode::from(2);
         }
     };

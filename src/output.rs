@@ -58,6 +58,6 @@ pub fn note(text: &str) {
 /// A fatal error message on stderr: redacted, and made safe for the terminal line by line
 /// (an echoed `--profile` or `--only` value may hold escape sequences).
 pub fn error_line(text: &str) {
-    let safe: Vec<String> = crate::redact::redact(text).lines().map(crate::sanitize::for_terminal).collect();
-    stderr_line(&format!("{} {}", "error:".red().bold(), safe.join("\n")));
+    let safe = crate::sanitize::for_terminal_lines(&crate::redact::redact(text));
+    stderr_line(&format!("{} {safe}", "error:".red().bold()));
 }

@@ -31,12 +31,18 @@ pub fn for_terminal(text: &str) -> String {
     out
 }
 
+/// For a terminal, keeping the line breaks: each line made safe on its own (an error message
+/// that echoes a command-line value, clap's usage errors).
+pub fn for_terminal_lines(text: &str) -> String {
+    text.lines().map(for_terminal).collect::<Vec<_>>().join("\n")
+}
+
 /// A last guard over a rendered terminal report: the only escape sequences the doctor writes
 /// are SGR colour codes (`ESC [ digits ; m`); any other escape, control character (but the
 /// newline) or reordering character that reached the text is shown as a visible escape.
 pub fn only_colour_codes(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.char_indices().peekable();
+    let mut chars = text.char_indices();
     while let Some((i, c)) = chars.next() {
         if c == '\u{1b}' {
             let rest = &text[i + 1..];

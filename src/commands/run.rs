@@ -58,14 +58,12 @@ pub fn helpdesk(
 
 pub fn all(g: &Global, settings: Settings, require: &[Integration]) -> anyhow::Result<u8> {
     for integration in require {
-        if !settings.is_configured(*integration) {
-            settings.require(*integration).map_err(|e| anyhow::anyhow!("--require {}: {e}", integration.slug()))?;
-        }
+        settings.require(*integration).map_err(|e| anyhow::anyhow!("--require {}: {e}", integration.slug()))?;
     }
     // An integration with some settings but not all (a CI secret that did not arrive) is a
     // configuration error, not an integration to leave out silently.
     for integration in Integration::HELPDESKS.into_iter().chain([Integration::Opencx]) {
-        if settings.has_any(integration) && !settings.is_configured(integration) {
+        if settings.has_any(integration) {
             settings.require(integration).map_err(|e| {
                 anyhow::anyhow!("{e}. `doctor all` checks every integration that has settings; remove the others' settings or complete them")
             })?;

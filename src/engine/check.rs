@@ -120,14 +120,8 @@ impl From<CheckError> for Outcome {
         match e {
             CheckError::Api(e) => Outcome::error(e.to_string()).with_fix(e.hint()),
             CheckError::Setting { setting, env } => {
-                let integration = setting.split('.').next().unwrap_or("").to_string();
-                // A secret is never taken from the command line: no `--set` for it.
-                let secret = crate::settings::fields::find_dotted(&setting).is_some_and(|f| f.is_secret());
-                let fix = if secret {
-                    format!("set {env}, or run `doctor login {integration}` (stores it in the OS keyring)")
-                } else {
-                    format!("set {env}, or `--set {setting}=…`, or run `doctor login {integration}`")
-                };
+                let fix = crate::settings::fields::find_dotted(&setting)
+                    .map_or_else(|| format!("set {env}"), |f| f.how_to_set());
                 let mut outcome = Outcome::skip(format!("needs the setting {setting} ({env})")).with_fix(fix);
                 outcome.needs_setting = Some(setting);
                 outcome

@@ -222,10 +222,10 @@ impl Renderer for Human {
         out.push_str(&self.table(document));
         out.push('\n');
         // What did not run, and why: never green without saying so.
+        let several = document.runs().len() > 1;
         for report in document.runs() {
             for n in &report.not_run {
-                let prefix =
-                    if document.runs().len() > 1 { format!("{}: ", report.integration.name()) } else { String::new() };
+                let prefix = if several { format!("{}: ", report.integration.name()) } else { String::new() };
                 out.push_str(&format!("{} {prefix}{}\n", paint(Status::Skip, "Not run:"), for_terminal(&n.sentence())));
             }
         }

@@ -147,13 +147,10 @@ impl NotRun {
         out
     }
 
-    /// "25 checks not run: set opencx.api_key (DOCTOR_OPENCX_API_KEY)".
+    /// "25 check(s) not run for want of opencx.api_key: set DOCTOR_OPENCX_API_KEY, or …".
     pub fn sentence(&self) -> String {
-        let how = if crate::settings::fields::find_dotted(&self.setting).is_some_and(|f| f.is_secret()) {
-            format!("set {} or run `doctor login {}`", self.env, self.setting.split('.').next().unwrap_or(""))
-        } else {
-            format!("set {} ({})", self.setting, self.env)
-        };
+        let how = crate::settings::fields::find_dotted(&self.setting)
+            .map_or_else(|| format!("set {}", self.env), |f| f.how_to_set());
         let what = if self.setting == "opencx.api_key" { " — the OpenCX session evidence is off" } else { "" };
         format!("{} check(s) not run for want of {}: {how}{what}", self.checks.len(), self.setting)
     }

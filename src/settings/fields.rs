@@ -50,6 +50,17 @@ impl Field {
     pub fn is_secret(&self) -> bool {
         self.kind == Kind::Secret
     }
+
+    /// How to give this setting: its variable, `--set` (never for a secret: shell history, ps),
+    /// or `doctor login`.
+    pub fn how_to_set(&self) -> String {
+        let (env, integration) = (self.env_var(), self.integration.slug());
+        if self.is_secret() {
+            format!("set {env}, or run `doctor login {integration}` (stores it in the OS keyring)")
+        } else {
+            format!("set {env}, or `--set {}=…`, or run `doctor login {integration}`", self.dotted())
+        }
+    }
 }
 
 const fn f(integration: Integration, key: &'static str, kind: Kind, required: bool, help: &'static str) -> Field {
