@@ -67,8 +67,8 @@ set edit:completion:arg-completer[doctor] = {|@words|
             cand --verbose 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
             cand -q 'Print only problems and the summary'
             cand --quiet 'Print only problems and the summary'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'doctor;intercom'= {
             cand --conversation 'Intercom conversation id to diagnose'
@@ -86,8 +86,8 @@ set edit:completion:arg-completer[doctor] = {|@words|
             cand --verbose 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
             cand -q 'Print only problems and the summary'
             cand --quiet 'Print only problems and the summary'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'doctor;hubspot'= {
             cand --thread 'HubSpot conversation thread id to diagnose'
@@ -105,8 +105,8 @@ set edit:completion:arg-completer[doctor] = {|@words|
             cand --verbose 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
             cand -q 'Print only problems and the summary'
             cand --quiet 'Print only problems and the summary'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'doctor;all'= {
             cand --require 'Fail with exit 2 unless these integrations are configured (e.g. gorgias,intercom): a CI secret that did not arrive must not make the run look healthy'

@@ -77,7 +77,7 @@ complete -c doctor -n "__fish_doctor_using_subcommand gorgias" -l skip -d 'Do no
 complete -c doctor -n "__fish_doctor_using_subcommand gorgias" -l set -d 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)' -r
 complete -c doctor -n "__fish_doctor_using_subcommand gorgias" -s v -l verbose -d 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
 complete -c doctor -n "__fish_doctor_using_subcommand gorgias" -s q -l quiet -d 'Print only problems and the summary'
-complete -c doctor -n "__fish_doctor_using_subcommand gorgias" -s h -l help -d 'Print help'
+complete -c doctor -n "__fish_doctor_using_subcommand gorgias" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c doctor -n "__fish_doctor_using_subcommand intercom" -l conversation -d 'Intercom conversation id to diagnose' -r
 complete -c doctor -n "__fish_doctor_using_subcommand intercom" -l profile -d 'Profile of the config file and keyring to use' -r
 complete -c doctor -n "__fish_doctor_using_subcommand intercom" -l format -d 'Output format' -r -f -a "human\t''
@@ -97,7 +97,7 @@ complete -c doctor -n "__fish_doctor_using_subcommand intercom" -l skip -d 'Do n
 complete -c doctor -n "__fish_doctor_using_subcommand intercom" -l set -d 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)' -r
 complete -c doctor -n "__fish_doctor_using_subcommand intercom" -s v -l verbose -d 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
 complete -c doctor -n "__fish_doctor_using_subcommand intercom" -s q -l quiet -d 'Print only problems and the summary'
-complete -c doctor -n "__fish_doctor_using_subcommand intercom" -s h -l help -d 'Print help'
+complete -c doctor -n "__fish_doctor_using_subcommand intercom" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c doctor -n "__fish_doctor_using_subcommand hubspot" -l thread -d 'HubSpot conversation thread id to diagnose' -r
 complete -c doctor -n "__fish_doctor_using_subcommand hubspot" -l profile -d 'Profile of the config file and keyring to use' -r
 complete -c doctor -n "__fish_doctor_using_subcommand hubspot" -l format -d 'Output format' -r -f -a "human\t''
@@ -117,7 +117,7 @@ complete -c doctor -n "__fish_doctor_using_subcommand hubspot" -l skip -d 'Do no
 complete -c doctor -n "__fish_doctor_using_subcommand hubspot" -l set -d 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)' -r
 complete -c doctor -n "__fish_doctor_using_subcommand hubspot" -s v -l verbose -d 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
 complete -c doctor -n "__fish_doctor_using_subcommand hubspot" -s q -l quiet -d 'Print only problems and the summary'
-complete -c doctor -n "__fish_doctor_using_subcommand hubspot" -s h -l help -d 'Print help'
+complete -c doctor -n "__fish_doctor_using_subcommand hubspot" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c doctor -n "__fish_doctor_using_subcommand all" -l require -d 'Fail with exit 2 unless these integrations are configured (e.g. gorgias,intercom): a CI secret that did not arrive must not make the run look healthy' -r -f -a "gorgias\t''
 intercom\t''
 hubspot\t''

@@ -11,6 +11,7 @@ pub mod assets;
 pub mod checks;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod engine;
 pub mod facts;
 pub mod http;
@@ -22,6 +23,8 @@ pub mod sandbox;
 pub mod sanitize;
 pub mod settings;
 pub mod signals;
+pub mod symptom;
+pub mod target;
 pub mod term;
 pub mod vendors;
 

@@ -110,6 +110,7 @@ async fn the_read_only_guard_refuses_writes_before_sending() {
         request_timeout: Duration::from_secs(5),
         connect_timeout: Duration::from_secs(2),
         trace: false,
+        tuning: Default::default(),
     });
     let client = VendorClient::new(
         http,

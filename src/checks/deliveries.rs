@@ -63,7 +63,4 @@ pub async fn evaluate(cx: &Ctx, system: &str, mut waiting: Vec<Waiting>, what: &
     })
 }
 
-/// "Recent": the window the evidence looks at.
-pub fn recent_since(now: DateTime<Utc>) -> DateTime<Utc> {
-    now - Duration::days(7)
-}
+pub use crate::facts::session::recent_since;

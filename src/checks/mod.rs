@@ -9,20 +9,38 @@ pub mod intercom;
 pub mod opencx;
 pub mod webhook_url;
 
+use crate::engine::check::CATALOGUE;
 use crate::engine::Check;
+use crate::integration::Integration;
 
-/// Every check, prerequisites before the checks that need them.
+/// Every check, in the catalogue's order: OpenCX first, then each helpdesk; within an
+/// integration, by its symptom table; within a symptom, as declared in its file (prerequisites
+/// first).
 pub fn catalogue() -> Vec<&'static Check> {
-    let mut all: Vec<&'static Check> = Vec::new();
-    all.extend_from_slice(opencx::CHECKS);
-    all.extend_from_slice(gorgias::CHECKS);
-    all.extend_from_slice(intercom::CHECKS);
-    all.extend_from_slice(hubspot::CHECKS);
+    let mut all: Vec<&'static Check> = CATALOGUE.iter().collect();
+    let integration_rank = |i: Integration| {
+        [Integration::Opencx, Integration::Gorgias, Integration::Intercom, Integration::Hubspot]
+            .iter()
+            .position(|x| *x == i)
+    };
+    let symptom_rank = |c: &Check| c.integration().symptoms().iter().position(|s| *s == c.symptom);
+    all.sort_by_key(|c| (integration_rank(c.integration()), symptom_rank(c), c.file, c.line));
     all
 }
 
 pub fn find(id: &str) -> Option<&'static Check> {
     catalogue().into_iter().find(|c| c.id == id)
+}
+
+/// The check that proves a helpdesk's credentials work: OpenCX checks that read the helpdesk
+/// object (the session lookup) wait for it.
+pub fn credentials_gate(integration: Integration) -> Option<&'static Check> {
+    match integration {
+        Integration::Gorgias => Some(&gorgias::credentials::PERMISSION),
+        Integration::Intercom => Some(&intercom::credentials::PLAN),
+        Integration::Hubspot => Some(&hubspot::credentials::TOKEN_VALID),
+        Integration::Opencx => None,
+    }
 }
 
 #[cfg(test)]
@@ -36,13 +54,17 @@ mod tests {
         for (i, check) in all.iter().enumerate() {
             let parts: Vec<&str> = check.id.split('.').collect();
             assert_eq!(parts.len(), 3, "{}", check.id);
-            assert_eq!(parts[0], check.integration.slug(), "{}", check.id);
-            assert_eq!(parts[1], check.symptom, "{}", check.id);
-            assert!(check.integration.symptom(check.symptom).is_some(), "{} has an unknown symptom", check.id);
+            assert_eq!(parts[0], check.integration().slug(), "{}", check.id);
+            assert_eq!(parts[1], check.symptom.slug, "{}", check.id);
             assert!(check.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.'));
             assert!(!all[..i].iter().any(|c| c.id == check.id), "duplicate id {}", check.id);
             for req in check.requires {
-                assert!(all[..i].iter().any(|c| c.id == *req), "{} requires {req}, which must come earlier", check.id);
+                assert!(
+                    all[..i].iter().any(|c| c.id == req.id),
+                    "{} requires {}, which must come earlier",
+                    check.id,
+                    req.id
+                );
             }
             assert!(
                 !check.fix.trim().is_empty() && !check.title.trim().is_empty() && !check.looks_at.trim().is_empty()
@@ -56,7 +78,7 @@ mod tests {
             );
         }
         for integration in Integration::ALL {
-            assert!(all.iter().any(|c| c.integration == integration), "{integration} has no checks");
+            assert!(all.iter().any(|c| c.integration() == integration), "{integration} has no checks");
         }
     }
 }

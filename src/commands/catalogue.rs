@@ -5,18 +5,18 @@ use comfy_table::{presets, Table};
 use serde_json::json;
 
 use crate::checks;
-use crate::cli::Global;
+use crate::config::Config;
 use crate::integration::Integration;
 use crate::report::Format;
 
-pub fn list(g: &Global, integration: Option<Integration>) -> anyhow::Result<u8> {
+pub fn list(g: &Config, integration: Option<Integration>) -> anyhow::Result<u8> {
     let all: Vec<_> =
-        checks::catalogue().into_iter().filter(|c| integration.is_none_or(|i| c.integration == i)).collect();
+        checks::catalogue().into_iter().filter(|c| integration.is_none_or(|i| c.integration() == i)).collect();
     let text = match g.format {
         Format::Json => {
             let items: Vec<_> = all
                 .iter()
-                .map(|c| json!({"id": c.id, "integration": c.integration, "symptom": c.symptom, "title": c.title, "needs_target": c.needs_target, "requires": c.requires, "docs": c.docs}))
+                .map(|c| json!({"id": c.id, "integration": c.integration(), "symptom": c.symptom.slug, "title": c.title, "needs_target": c.needs_target, "requires": c.requires.iter().map(|r| r.id).collect::<Vec<_>>(), "docs": c.docs}))
                 .collect();
             format!("{}\n", serde_json::to_string_pretty(&items)?)
         }
@@ -26,11 +26,11 @@ pub fn list(g: &Global, integration: Option<Integration>) -> anyhow::Result<u8> 
             table.set_header(["id", "integration", "symptom", "title"]);
             for c in &all {
                 let title = if c.needs_target {
-                    format!("{} (needs {})", c.title, c.integration.target_flag().unwrap_or("an id"))
+                    format!("{} (needs {})", c.title, c.integration().target_flag().unwrap_or("an id"))
                 } else {
                     c.title.to_string()
                 };
-                table.add_row([c.id, c.integration.slug(), c.symptom, &title]);
+                table.add_row([c.id, c.integration().slug(), c.symptom.slug, &title]);
             }
             format!("{table}\n{} checks. `doctor explain ID` tells what one looks at and how to fix it.\n", all.len())
         }
@@ -52,19 +52,22 @@ pub fn explain(id: &str) -> anyhow::Result<u8> {
         }
         anyhow::bail!("no check has the id '{id}'; did you mean: {}?", near.join(", "));
     };
-    let symptom = check.integration.symptom(check.symptom).map(|s| s.label).unwrap_or(check.symptom);
     let mut text = format!(
         "{id}\n  {title}\n\nIntegration: {integration}\nSymptom:     {slug} — {symptom}\n",
         id = check.id,
         title = check.title,
-        integration = check.integration.name(),
-        slug = check.symptom,
+        integration = check.integration().name(),
+        slug = check.symptom.slug,
+        symptom = check.symptom.label,
     );
     if check.needs_target {
-        text.push_str(&format!("Needs:       {} ID\n", check.integration.target_flag().unwrap_or("an id")));
+        text.push_str(&format!("Needs:       {} ID\n", check.integration().target_flag().unwrap_or("an id")));
     }
     if !check.requires.is_empty() {
-        text.push_str(&format!("Runs after:  {} (skipped if one of them does not pass)\n", check.requires.join(", ")));
+        text.push_str(&format!(
+            "Runs after:  {} (skipped if one of them does not pass)\n",
+            check.requires.iter().map(|r| r.id).collect::<Vec<_>>().join(", ")
+        ));
     }
     text.push_str(&format!(
         "\nWhat it looks at:\n  {}\n\nHow to fix what it finds:\n  {}\n",

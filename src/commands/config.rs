@@ -3,11 +3,11 @@
 use comfy_table::{presets, Table};
 use serde_json::json;
 
-use crate::cli::Global;
+use crate::config::Config;
 use crate::report::Format;
 use crate::settings::{secret::mask, Kind, Settings, FIELDS};
 
-pub fn show(g: &Global, settings: Settings) -> anyhow::Result<u8> {
+pub fn show(g: &Config, settings: Settings) -> anyhow::Result<u8> {
     let rows: Vec<(String, Option<String>, Option<String>, String)> = FIELDS
         .iter()
         .map(|field| {

@@ -1,13 +1,13 @@
 //! `doctor demo`: starts the sandbox in-process, points the real clients at it and runs the real
 //! checks. A newcomer's first command; also how every scenario is shown.
 
-use crate::cli::Global;
-use crate::engine::Target;
+use crate::config::Config;
 use crate::integration::Integration;
 use crate::sandbox::{self, all_scenarios, conversations, Sandbox};
 use crate::settings::Settings;
+use crate::target::Target;
 
-pub fn demo(g: &Global, integration: Option<Integration>, scenario: Option<&str>, list: bool) -> anyhow::Result<u8> {
+pub fn demo(g: &Config, integration: Option<Integration>, scenario: Option<&str>, list: bool) -> anyhow::Result<u8> {
     if list {
         let mut text = String::from("Scenarios (`doctor demo [INTEGRATION] --scenario NAME`):\n");
         for s in all_scenarios() {
@@ -45,15 +45,17 @@ pub fn demo(g: &Global, integration: Option<Integration>, scenario: Option<&str>
     }
     // The demo diagnoses the sandbox's sample conversation of each helpdesk, so the session
     // evidence shows too.
-    let target = Target {
-        ticket: Some(conversations::GORGIAS_TICKET),
-        conversation: Some(conversations::INTERCOM_CONVERSATION.to_string()),
-        thread: Some(conversations::HUBSPOT_THREAD.to_string()),
-        session: None,
-    };
+    let targets = [
+        Target::Ticket(conversations::GORGIAS_TICKET),
+        Target::Conversation(conversations::INTERCOM_CONVERSATION.to_string()),
+        Target::Thread(conversations::HUBSPOT_THREAD.to_string()),
+    ];
     let code = match integration {
-        Some(integration) => super::run::helpdesk(g, settings, integration, None, target),
-        None => super::run::all_with_target(g, settings, target),
+        Some(integration) => {
+            let target = targets.iter().find(|t| t.integration() == integration).cloned();
+            super::diagnose::helpdesk(g, settings, integration, None, target)
+        }
+        None => super::diagnose::all_with_targets(g, settings, &targets),
     }?;
     if g.verbose > 0 {
         crate::output::note(&format!("sandbox: served {} request(s)", sandbox.requests().len()));

@@ -7,11 +7,11 @@ use std::io::IsTerminal;
 use anyhow::Context;
 use dialoguer::{theme::ColorfulTheme, Input, Password};
 
-use crate::cli::Global;
+use crate::config::Config;
 use crate::integration::Integration;
 use crate::settings::{fields, validate, ConfigFile, Kind, Secret, SecretStore};
 
-pub fn login(g: &Global, integration: Integration) -> anyhow::Result<u8> {
+pub fn login(g: &Config, integration: Integration) -> anyhow::Result<u8> {
     if !std::io::stdin().is_terminal() {
         anyhow::bail!(
             "`doctor login` is interactive and needs a terminal; in CI set the DOCTOR_{}_* environment variables instead (`doctor config show` lists them)",
@@ -135,13 +135,15 @@ fn secret_shape(integration: Integration, value: &str) -> Result<(), String> {
         return Err("contains white space: paste the secret alone".into());
     }
     if integration == Integration::Hubspot && v.starts_with("pat") {
-        return crate::checks::hubspot::credentials::lint_token(v).map(|_| ()).or_else(|(fatal, why)| {
-            if fatal {
-                Err(why)
-            } else {
-                Ok(())
-            }
-        });
+        return crate::vendors::hubspot::lint_token(v).map(|_| ()).or_else(
+            |(fatal, why)| {
+                if fatal {
+                    Err(why)
+                } else {
+                    Ok(())
+                }
+            },
+        );
     }
     if integration == Integration::Hubspot && !v.starts_with("pat-") && v.len() > 40 {
         return Err("a private-app token starts with pat-<region>- (e.g. pat-na1-)".into());
@@ -152,7 +154,7 @@ fn secret_shape(integration: Integration, value: &str) -> Result<(), String> {
     Ok(())
 }
 
-pub fn logout(g: &Global, integration: Integration) -> anyhow::Result<u8> {
+pub fn logout(g: &Config, integration: Integration) -> anyhow::Result<u8> {
     let store = SecretStore::from_env();
     let mut removed = Vec::new();
     for field in fields::fields_of(integration).filter(|f| f.is_secret()) {

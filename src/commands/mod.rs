@@ -1,45 +1,48 @@
-//! One function per command; `dispatch` picks it. Commands turn arguments into settings and a
-//! plan, and hand off: checks run in `run`, text leaves through `output`.
+//! One function per command; `dispatch` picks it. The raw arguments become one validated
+//! `Config` first; commands turn it into settings and a plan, and hand off: checks run in the
+//! engine's `Run`, text leaves through `output`.
 
 pub mod catalogue;
 pub mod config;
 pub mod demo;
+pub mod diagnose;
 pub mod login;
-pub mod run;
 
-use crate::cli::{slug, Cli, Command, ConfigAction};
-use crate::engine::Target;
+use crate::cli::{Cli, Command, ConfigAction};
+use crate::config::Config;
 use crate::integration::Integration;
-use crate::settings::{SecretStore, Settings};
+use crate::target::Target;
 
 pub fn dispatch(cli: Cli) -> anyhow::Result<u8> {
-    let g = &cli.global;
-    crate::http::tuning::validate_env().map_err(anyhow::Error::msg)?;
+    let g = &Config::from_global(&cli.global).map_err(anyhow::Error::msg)?;
     if let Some(path) = &g.output {
         crate::output::prepare(path)?;
     }
-    let load = |integrations: &[Integration]| -> anyhow::Result<Settings> {
-        let store = SecretStore::from_env();
-        Ok(Settings::load(&g.profile, &g.set, integrations, &store, false)?)
-    };
+    let load = |integrations: &[Integration]| g.settings(integrations);
     match &cli.command {
         Command::Gorgias { symptom, ticket } => {
             let settings = load(&[Integration::Gorgias, Integration::Opencx])?;
-            let target = Target { ticket: *ticket, ..Target::default() };
-            run::helpdesk(g, settings, Integration::Gorgias, symptom.as_ref().map(slug), target)
+            let symptom = symptom.map(|s| s.symptom());
+            diagnose::helpdesk(g, settings, Integration::Gorgias, symptom, ticket.map(Target::Ticket))
         }
         Command::Intercom { symptom, conversation } => {
             let settings = load(&[Integration::Intercom, Integration::Opencx])?;
-            let target = Target { conversation: conversation.clone(), ..Target::default() };
-            run::helpdesk(g, settings, Integration::Intercom, symptom.as_ref().map(slug), target)
+            let symptom = symptom.map(|s| s.symptom());
+            diagnose::helpdesk(
+                g,
+                settings,
+                Integration::Intercom,
+                symptom,
+                conversation.clone().map(Target::Conversation),
+            )
         }
         Command::Hubspot { symptom, thread } => {
             let settings = load(&[Integration::Hubspot, Integration::Opencx])?;
-            let target = Target { thread: thread.clone(), ..Target::default() };
-            run::helpdesk(g, settings, Integration::Hubspot, symptom.as_ref().map(slug), target)
+            let symptom = symptom.map(|s| s.symptom());
+            diagnose::helpdesk(g, settings, Integration::Hubspot, symptom, thread.clone().map(Target::Thread))
         }
-        Command::All { require } => run::all(g, load(&Integration::ALL)?, require),
-        Command::Session { id } => run::session(g, load(&[Integration::Opencx])?, id),
+        Command::All { require } => diagnose::all(g, load(&Integration::ALL)?, require),
+        Command::Session { id } => diagnose::session(g, load(&[Integration::Opencx])?, id),
         Command::Checks { integration } => catalogue::list(g, *integration),
         Command::Explain { check_id } => catalogue::explain(check_id),
         Command::Demo { integration, scenario, list } => {

@@ -9,8 +9,9 @@ use futures::future::BoxFuture;
 use serde::Serialize;
 
 use super::Ctx;
+use crate::facts::{FactError, Read};
 use crate::http::ApiError;
-use crate::integration::Integration;
+use crate::integration::{Integration, Symptom};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]
@@ -115,6 +116,16 @@ impl From<Arc<ApiError>> for CheckError {
     }
 }
 
+impl From<FactError> for CheckError {
+    fn from(e: FactError) -> CheckError {
+        match e {
+            FactError::Api(e) => CheckError::Api(e),
+            FactError::Setting { setting, env } => CheckError::Setting { setting, env },
+            FactError::Inconclusive { detail, fix } => CheckError::Inconclusive { detail, fix },
+        }
+    }
+}
+
 impl From<CheckError> for Outcome {
     fn from(e: CheckError) -> Outcome {
         match e {
@@ -134,10 +145,12 @@ impl From<CheckError> for Outcome {
 
 pub type CheckFuture = BoxFuture<'static, Result<Outcome, CheckError>>;
 
+/// One check. Declare it with [`check!`](crate::check): the id, integration and source location
+/// are filled in from the typed symptom and the cause.
 pub struct Check {
+    /// `<integration>.<symptom>.<cause>`: stable, public.
     pub id: &'static str,
-    pub integration: Integration,
-    pub symptom: &'static str,
+    pub symptom: Symptom,
     pub title: &'static str,
     /// For `doctor explain`: what the check reads and how it decides.
     pub looks_at: &'static str,
@@ -147,14 +160,98 @@ pub struct Check {
     /// Runs only when the helpdesk object id (`--ticket`, …) is given.
     pub needs_target: bool,
     /// Checks that must pass (or warn/info) first; otherwise this one is skipped, blocked by them.
-    pub requires: &'static [&'static str],
+    pub requires: &'static [&'static Check],
+    /// The facts the check reads: the run fetches them ahead (`facts::prefetch`).
+    pub reads: &'static [Read],
     pub run: fn(Arc<Ctx>) -> CheckFuture,
+    /// Where the declaration is (`src/checks/gorgias/webhook.rs`, line 42): for `doctor explain`,
+    /// and the catalogue's order within a symptom.
+    pub file: &'static str,
+    pub line: u32,
+}
+
+/// Every check declared with [`check!`](crate::check), in no particular order (see
+/// `checks::catalogue` for the order).
+#[linkme::distributed_slice]
+pub static CATALOGUE: [Check];
+
+impl Check {
+    pub fn integration(&self) -> Integration {
+        self.symptom.integration
+    }
 }
 
 impl std::fmt::Debug for Check {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.id)
     }
+}
+
+impl PartialEq for Check {
+    fn eq(&self, other: &Check) -> bool {
+        self.id == other.id
+    }
+}
+
+/// Declares a check: its typed symptom and cause (the id is `<integration>.<symptom>.<cause>`),
+/// texts, prerequisites (other checks, by reference), the facts it reads and its function.
+///
+/// ```ignore
+/// check! {
+///     /// Optional doc comment.
+///     pub static DOMAIN {
+///         symptom: GorgiasSymptom::Credentials,
+///         cause: "domain",
+///         title: "The Gorgias domain prefix names a Gorgias account",
+///         looks_at: "GET https://{domain}.gorgias.com/api/account …",
+///         fix: "Use the prefix of your helpdesk address …",
+///         docs: DOCS,
+///         needs_target: false,
+///         requires: [],
+///         reads: [GorgiasAccount],
+///         run: domain,
+///     }
+/// }
+/// ```
+#[macro_export]
+macro_rules! check {
+    (
+        $(#[$meta:meta])*
+        $vis:vis static $name:ident {
+            symptom: $symptom:expr,
+            cause: $cause:literal,
+            title: $title:expr,
+            looks_at: $looks_at:expr,
+            fix: $fix:expr,
+            docs: $docs:expr,
+            needs_target: $needs_target:expr,
+            requires: [$($required:expr),* $(,)?],
+            reads: [$($read:ident),* $(,)?],
+            run: $run:expr $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[::linkme::distributed_slice($crate::engine::check::CATALOGUE)]
+        $vis static $name: $crate::engine::Check = $crate::engine::Check {
+            id: {
+                const SYMPTOM: $crate::symptom::Symptom = $symptom.symptom();
+                const INTEGRATION: &str = SYMPTOM.integration.slug();
+                const SLUG: &str = SYMPTOM.slug;
+                ::const_format::concatcp!(INTEGRATION, ".", SLUG, ".", $cause)
+            },
+            symptom: $symptom.symptom(),
+            title: $title,
+            looks_at: $looks_at,
+            fix: $fix,
+            docs: $docs,
+            needs_target: $needs_target,
+            requires: &[$(&$required),*],
+            reads: &[$($crate::facts::Read::$read),*],
+            run: |cx| ::futures::FutureExt::boxed(($run)(cx)),
+            file: file!(),
+            line: line!(),
+        };
+    };
 }
 
 #[cfg(test)]

@@ -1,60 +1,22 @@
-//! What every check of a run can see: the settings, the helpdesk object named on the command
-//! line, and the facts (memoised API reads) of each configured vendor.
+//! What every check of a run can see: the settings, the object the run is pointed at, and the
+//! facts (memoised API reads) of each configured vendor.
 
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
 use super::CheckError;
-use crate::facts::Facts;
+use crate::facts::{Facts, SessionEvidence};
 use crate::integration::Integration;
 use crate::settings::{fields, Settings};
-
-/// The helpdesk object a run is pointed at.
-#[derive(Clone, Debug, Default)]
-pub struct Target {
-    pub ticket: Option<u64>,
-    pub conversation: Option<String>,
-    pub thread: Option<String>,
-    /// An OpenCX session id (`doctor session ID`).
-    pub session: Option<String>,
-}
-
-impl Target {
-    /// The id given for the integration, as text.
-    pub fn id_for(&self, integration: Integration) -> Option<String> {
-        match integration {
-            Integration::Gorgias => self.ticket.map(|t| t.to_string()),
-            Integration::Intercom => self.conversation.clone(),
-            Integration::Hubspot => self.thread.clone(),
-            Integration::Opencx => self.session.clone(),
-        }
-    }
-
-    /// `(key, id)` for the report's `target` object: `ticket`, `conversation` or `thread`.
-    pub fn entries(&self) -> Vec<(&'static str, String)> {
-        let mut out = Vec::new();
-        if let Some(t) = self.ticket {
-            out.push(("ticket", t.to_string()));
-        }
-        if let Some(c) = &self.conversation {
-            out.push(("conversation", c.clone()));
-        }
-        if let Some(t) = &self.thread {
-            out.push(("thread", t.clone()));
-        }
-        if let Some(s) = &self.session {
-            out.push(("session", s.clone()));
-        }
-        out
-    }
-}
+use crate::target::Target;
 
 pub struct Ctx {
     /// The integration this run diagnoses (`opencx` for `doctor session`).
     pub integration: Integration,
     pub settings: Arc<Settings>,
-    pub target: Target,
+    /// The object the run is pointed at (`--ticket`, `--conversation`, `--thread`, a session).
+    pub target: Option<Target>,
     /// Shared by every integration of the run, so `doctor all` reads OpenCX once.
     pub facts: Arc<Facts>,
     /// When the run started: "recent" is measured from here.
@@ -71,19 +33,23 @@ impl Ctx {
         self.settings.id(integration, key).ok_or_else(|| missing(integration, key))
     }
 
-    /// The Gorgias ticket the run was given (`--ticket`).
-    pub fn ticket_id(&self) -> Result<u64, CheckError> {
-        self.target.ticket.ok_or(CheckError::NoTarget(Integration::Gorgias))
+    /// The OpenCX evidence for the run's object: `None` when the run has none, or when the object
+    /// has no times to look its session up by.
+    pub async fn session_evidence(&self) -> Result<Option<Arc<SessionEvidence>>, CheckError> {
+        match &self.target {
+            Some(target) => Ok(self.facts.session_evidence(target).await?),
+            None => Ok(None),
+        }
     }
 
-    /// The Intercom conversation the run was given (`--conversation`).
-    pub fn conversation_id(&self) -> Result<&str, CheckError> {
-        self.target.conversation.as_deref().ok_or(CheckError::NoTarget(Integration::Intercom))
-    }
-
-    /// The HubSpot thread the run was given (`--thread`).
-    pub fn thread_id(&self) -> Result<&str, CheckError> {
-        self.target.thread.as_deref().ok_or(CheckError::NoTarget(Integration::Hubspot))
+    /// The run's object as `pick` reads it (`Target::ticket`), or the error that says which flag
+    /// the run needs.
+    pub fn target_as<'a, T>(
+        &'a self,
+        integration: Integration,
+        pick: impl FnOnce(&'a Target) -> Option<T>,
+    ) -> Result<T, CheckError> {
+        self.target.as_ref().and_then(pick).ok_or(CheckError::NoTarget(integration))
     }
 }
 

@@ -1,11 +1,12 @@
-//! The check engine: what a check is (`check`), the shared per-run context with memoised facts
-//! (`context`, `memo`), choosing the checks to run (`select`), and running them (`runner`).
+//! The check engine: what a check is (`check`), what a check sees (`context`), choosing the
+//! checks of a run (`select`), running them concurrently under their prerequisites
+//! (`scheduler`), and a whole run from plan to report (`run`).
 
 pub mod check;
 pub mod context;
-pub mod memo;
-pub mod runner;
+pub mod run;
+pub mod scheduler;
 pub mod select;
 
 pub use check::{Check, CheckError, CheckFuture, Outcome, Status};
-pub use context::{Ctx, Target};
+pub use context::Ctx;

@@ -3,11 +3,13 @@
 //! was chosen. The order is the catalogue's, where prerequisites come first.
 
 use super::Check;
-use crate::integration::Integration;
+use crate::integration::{Integration, Symptom};
 
 pub struct Selection<'a> {
     pub integration: Integration,
-    pub symptom: Option<&'a str>,
+    pub symptom: Option<Symptom>,
+    /// The helpdesk's credentials check: OpenCX checks that read the helpdesk object need it.
+    pub gate: Option<&'static Check>,
     pub only: &'a [String],
     pub skip: &'a [String],
 }
@@ -25,8 +27,8 @@ pub fn select(catalogue: &[&'static Check], selection: &Selection) -> Result<Vec
         }
     }
     let in_scope = |c: &Check| {
-        (c.integration == selection.integration && selection.symptom.is_none_or(|s| c.symptom == s))
-            || (c.integration == Integration::Opencx && selection.integration != Integration::Opencx)
+        (c.integration() == selection.integration && selection.symptom.is_none_or(|s| c.symptom == s))
+            || (c.integration() == Integration::Opencx && selection.integration != Integration::Opencx)
     };
     let skipped = |c: &Check| selection.skip.iter().any(|p| names(p, c.id));
     let mut chosen: Vec<&'static Check> = catalogue
@@ -37,16 +39,11 @@ pub fn select(catalogue: &[&'static Check], selection: &Selection) -> Result<Vec
         .collect();
     // Prerequisites, transitively, unless skipped on purpose; OpenCX checks that read the
     // helpdesk object need the helpdesk's credentials check too.
-    let helpdesk = selection.integration.credentials_check();
     loop {
         let missing: Vec<&'static Check> = chosen
             .iter()
-            .flat_map(|c| {
-                let extra = (c.integration == Integration::Opencx && c.needs_target).then_some(helpdesk).flatten();
-                c.requires.iter().copied().chain(extra)
-            })
-            .filter(|id| !chosen.iter().any(|c| c.id == *id))
-            .filter_map(|id| catalogue.iter().copied().find(|c| c.id == id))
+            .flat_map(|c| prerequisites(c, selection.gate))
+            .filter(|p| !chosen.contains(p))
             .filter(|c| !skipped(c))
             .collect();
         if missing.is_empty() {
@@ -58,4 +55,11 @@ pub fn select(catalogue: &[&'static Check], selection: &Selection) -> Result<Vec
     chosen.sort_by_key(order);
     chosen.dedup_by_key(|c| c.id);
     Ok(chosen)
+}
+
+/// A check's prerequisites: its declared ones, and for an OpenCX check that reads the helpdesk
+/// object, the helpdesk's credentials check (`gate`).
+pub fn prerequisites(check: &'static Check, gate: Option<&'static Check>) -> impl Iterator<Item = &'static Check> {
+    let extra = (check.integration() == Integration::Opencx && check.needs_target).then_some(gate).flatten();
+    check.requires.iter().copied().chain(extra)
 }

@@ -1,7 +1,7 @@
 //! Memoised Gorgias reads: one `/api/integrations` listing shared by every webhook check, one
 //! ticket fetch shared by every ticket check.
 
-use crate::engine::memo::{Fact, Memo, Once};
+use super::memo::{Fact, Memo, Once};
 use crate::vendors::gorgias::{Account, GorgiasClient, HttpIntegration, IntegrationEvent, Rule, Team, Ticket, User};
 
 /// A list and whether it was cut at the page limit.

@@ -1,6 +1,6 @@
 //! Memoised HubSpot reads.
 
-use crate::engine::memo::{Fact, Memo, Once};
+use super::memo::{Fact, Memo, Once};
 use crate::vendors::hubspot::{
     CrmObject, HubspotClient, Owner, Results, Subscription, Thread, ThreadMessage, ThreadWindow, TokenInfo,
     WebhookSettings, WebhooksClient,

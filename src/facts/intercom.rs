@@ -1,6 +1,6 @@
 //! Memoised Intercom reads.
 
-use crate::engine::memo::{Fact, Memo, Once};
+use super::memo::{Fact, Memo, Once};
 use crate::vendors::intercom::{
     Admin, CompanyList, Conversation, ConversationPage, DataAttributeList, IntercomClient, Me,
 };

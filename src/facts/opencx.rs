@@ -4,8 +4,8 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Duration, SecondsFormat, Utc};
 
+use super::memo::{Fact, Memo, Once};
 use super::session::{self, HelpdeskObject, Lookup, SessionEvidence};
-use crate::engine::memo::{Fact, Memo, Once};
 use crate::vendors::opencx::{OpencxClient, Page, Session};
 
 pub struct OpencxFacts {
@@ -13,6 +13,8 @@ pub struct OpencxFacts {
     recent: Once<Page<Session>>,
     /// Keyed by `gorgias:1042`, `session:<id>`: `doctor all` may look up several objects.
     evidence: Memo<String, SessionEvidence>,
+    /// The sessions of a helpdesk object, before their history is read (same keys).
+    found: Memo<String, (Vec<Session>, Lookup)>,
     updated_since: Memo<String, (Vec<Session>, bool)>,
     handed_off_since: Memo<String, (Vec<Session>, bool)>,
 }
@@ -23,6 +25,7 @@ impl OpencxFacts {
             client,
             recent: Once::default(),
             evidence: Memo::default(),
+            found: Memo::default(),
             updated_since: Memo::default(),
             handed_off_since: Memo::default(),
         }
@@ -64,13 +67,23 @@ impl OpencxFacts {
         Ok((items, truncated))
     }
 
+    /// The sessions of a helpdesk object and how they were found, without their history: what
+    /// a read that needs only the session list (its contact's email) waits for.
+    pub async fn sessions_for(&self, object: &HelpdeskObject) -> Fact<(Vec<Session>, Lookup)> {
+        self.found
+            .get(key_of(object), || async {
+                session::find_sessions(&self.client, object).await.map_err(|e| (*e).clone())
+            })
+            .await
+    }
+
     /// The sessions of a helpdesk object, with their history and handoff reasons. Computed once
     /// per run, whatever asks first.
     pub async fn evidence_for(&self, object: &HelpdeskObject) -> Fact<SessionEvidence> {
         self.evidence
-            .get(format!("{}:{}", object.system, object.external_id), || async {
-                let (sessions, lookup) =
-                    session::find_sessions(&self.client, object).await.map_err(|e| (*e).clone())?;
+            .get(key_of(object), || async {
+                let found = self.sessions_for(object).await.map_err(|e| (*e).clone())?;
+                let (sessions, lookup) = (*found).clone();
                 let views =
                     futures::future::join_all(sessions.into_iter().map(|s| session::view(&self.client, s))).await;
                 Ok(SessionEvidence { lookup, sessions: views })
@@ -94,4 +107,9 @@ impl OpencxFacts {
     pub fn evidence_loaded(&self, key: &str) -> Option<Arc<SessionEvidence>> {
         self.evidence.peek(&key.to_string()).and_then(|f| f.ok())
     }
+}
+
+/// The memo key of a helpdesk object: `gorgias:1042`.
+fn key_of(object: &HelpdeskObject) -> String {
+    format!("{}:{}", object.system, object.external_id)
 }

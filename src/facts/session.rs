@@ -158,6 +158,11 @@ pub struct SessionEvidence {
     pub sessions: Vec<SessionView>,
 }
 
+/// "Recent": the window the indirect evidence (recent conversations and their sessions) looks at.
+pub fn recent_since(now: DateTime<Utc>) -> DateTime<Utc> {
+    now - Duration::days(7)
+}
+
 pub fn rfc3339(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
 }

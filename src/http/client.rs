@@ -19,6 +19,7 @@ use url::Url;
 use super::error::{clip, ApiError, ErrorKind, VendorError};
 use super::guard;
 use super::pacer::{Budget, Pacer};
+use super::tuning::Tuning;
 use crate::integration::Integration;
 use crate::settings::Secret;
 
@@ -36,6 +37,7 @@ pub struct Http {
     pub deadline: Instant,
     request_timeout: Duration,
     trace: bool,
+    tuning: Tuning,
     sent: AtomicUsize,
 }
 
@@ -45,6 +47,8 @@ pub struct HttpOptions {
     pub request_timeout: Duration,
     pub connect_timeout: Duration,
     pub trace: bool,
+    /// Rate-limit overrides (the benchmark's scaled-down sandbox, an enterprise Gorgias window).
+    pub tuning: Tuning,
 }
 
 impl Http {
@@ -62,6 +66,7 @@ impl Http {
             deadline: options.deadline,
             request_timeout: options.request_timeout,
             trace: options.trace,
+            tuning: options.tuning,
             sent: AtomicUsize::new(0),
         })
     }
@@ -114,7 +119,7 @@ impl Http {
 pub struct VendorApi {
     pub vendor: Integration,
     pub parse_error: fn(&Value) -> VendorError,
-    pub budget: fn(&HeaderMap) -> Option<Budget>,
+    pub budget: fn(&HeaderMap, &Tuning) -> Option<Budget>,
     /// How long a 429 asks to wait (Retry-After, or the vendor's reset header).
     pub retry_after: fn(&HeaderMap) -> Option<Duration>,
     /// A 429 (headers, JSON body) for a quota no wait within a run clears, described: not retried.
@@ -122,7 +127,7 @@ pub struct VendorApi {
     pub request_id_header: &'static str,
     /// The documented floor of the vendor's limit, assumed until its headers arrive (and all the
     /// doctor goes by for a vendor that sends none).
-    pub initial_budget: fn() -> Option<Budget>,
+    pub initial_budget: fn(&Tuning) -> Option<Budget>,
 }
 
 pub enum Auth {
@@ -155,7 +160,8 @@ impl VendorClient {
             }
             Auth::Bearer(token) => crate::redact::register(token.expose()),
         }
-        VendorClient { http, api, base, auth, headers: Vec::new(), pacer: Arc::new(Pacer::new((api.initial_budget)())) }
+        let pacer = Arc::new(Pacer::new((api.initial_budget)(&http.tuning)));
+        VendorClient { http, api, base, auth, headers: Vec::new(), pacer }
     }
 
     /// Counts this client's requests against another client's rate-limit budget (two clients
@@ -354,7 +360,7 @@ impl VendorClient {
             }
             Ok(Ok(Err(kind))) => Err(AttemptError::Kind(kind)),
             Ok(Ok(Ok(attempt))) => {
-                let budget = (self.api.budget)(&attempt.headers);
+                let budget = (self.api.budget)(&attempt.headers, &self.http.tuning);
                 self.pacer.update(budget).await;
                 if self.http.trace {
                     let id = attempt

@@ -38,26 +38,24 @@ fn env(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.trim().is_empty())
 }
 
-/// The configured Gorgias window, if any (validated by `validate_env`; a bad value reads as none).
-pub fn gorgias_window() -> Option<Duration> {
-    env(GORGIAS_RATE_WINDOW).and_then(|v| parse_gorgias_window(&v).ok())
+/// The rate-limit overrides of a run, validated (part of the run's `Config`).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Tuning {
+    /// Seconds of Gorgias's leaky bucket (`DOCTOR_GORGIAS_RATE_WINDOW`).
+    pub gorgias_window: Option<Duration>,
+    /// HubSpot's per-interval limit (`DOCTOR_HUBSPOT_RATE_LIMIT`).
+    pub hubspot_limit: Option<(u32, Duration)>,
 }
 
-pub fn hubspot_limit() -> Option<(u32, Duration)> {
-    env(HUBSPOT_RATE_LIMIT).and_then(|v| parse_hubspot_limit(&v).ok())
-}
-
-/// Every problem with the two variables, as a sentence; `Ok` when both are absent or valid.
-pub fn validate_env() -> Result<(), String> {
-    if let Some(v) = env(GORGIAS_RATE_WINDOW) {
-        parse_gorgias_window(&v)?;
+impl Tuning {
+    /// Reads and validates both variables; an invalid one is a sentence naming it.
+    pub fn from_env() -> Result<Tuning, String> {
+        Ok(Tuning {
+            gorgias_window: env(GORGIAS_RATE_WINDOW).map(|v| parse_gorgias_window(&v)).transpose()?,
+            hubspot_limit: env(HUBSPOT_RATE_LIMIT).map(|v| parse_hubspot_limit(&v)).transpose()?,
+        })
     }
-    if let Some(v) = env(HUBSPOT_RATE_LIMIT) {
-        parse_hubspot_limit(&v)?;
-    }
-    Ok(())
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;

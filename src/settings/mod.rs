@@ -227,6 +227,14 @@ impl Settings {
         self.get(integration, key).map(|v| v == "true")
     }
 
+    /// Every webhook URL held (their path tokens are secrets too).
+    pub fn webhook_urls(&self) -> impl Iterator<Item = &str> {
+        self.values
+            .iter()
+            .filter(|((i, k), _)| fields::find(*i, k).is_some_and(|f| f.kind == Kind::WebhookUrl))
+            .map(|(_, e)| e.value.as_str())
+    }
+
     /// Every secret value held, for the output redactor.
     pub fn secrets(&self) -> Vec<String> {
         self.values

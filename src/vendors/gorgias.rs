@@ -12,6 +12,7 @@ use serde_json::Value;
 use url::Url;
 
 use crate::http::client::retry_after_secs;
+use crate::http::tuning::Tuning;
 use crate::http::{ApiError, Auth, Budget, Http, VendorApi, VendorClient, VendorError};
 use crate::integration::Integration;
 use crate::settings::Secret;
@@ -21,9 +22,8 @@ use crate::settings::Secret;
 /// enterprise account may set 10; the benchmark sets the sandbox's scaled-down window.
 pub const RATE_WINDOW: Duration = Duration::from_secs(20);
 
-fn rate_window() -> Duration {
-    static WINDOW: std::sync::OnceLock<Duration> = std::sync::OnceLock::new();
-    *WINDOW.get_or_init(|| crate::http::tuning::gorgias_window().unwrap_or(RATE_WINDOW))
+fn rate_window(tuning: &Tuning) -> Duration {
+    tuning.gorgias_window.unwrap_or(RATE_WINDOW)
 }
 
 pub static API: VendorApi = VendorApi {
@@ -34,7 +34,7 @@ pub static API: VendorApi = VendorApi {
     quota_exhausted: |_, _| None,
     request_id_header: "x-request-id",
     // 40 requests per 20 s for API keys (enterprise: a shorter window), until headers say more.
-    initial_budget: || Some(Budget::Bucket { used: 0, capacity: 40, window: rate_window() }),
+    initial_budget: |tuning| Some(Budget::Bucket { used: 0, capacity: 40, window: rate_window(tuning) }),
 };
 
 fn parse_error(body: &Value) -> VendorError {
@@ -48,13 +48,13 @@ fn parse_error(body: &Value) -> VendorError {
     VendorError { code, message, request_id: None, scopes: Vec::new() }
 }
 
-fn budget(headers: &HeaderMap) -> Option<Budget> {
+fn budget(headers: &HeaderMap, tuning: &Tuning) -> Option<Budget> {
     let value = headers.get("x-gorgias-account-api-call-limit")?.to_str().ok()?;
     let (used, capacity) = value.split_once('/')?;
     Some(Budget::Bucket {
         used: used.trim().parse().ok()?,
         capacity: capacity.trim().parse().ok()?,
-        window: rate_window(),
+        window: rate_window(tuning),
     })
 }
 

@@ -5,6 +5,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use regex::Regex;
 use reqwest::header::HeaderMap;
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -12,6 +13,7 @@ use url::Url;
 
 use crate::http::client::segment;
 use crate::http::client::{header_num, retry_after_secs};
+use crate::http::tuning::Tuning;
 use crate::http::{ApiError, Auth, Budget, Http, VendorApi, VendorClient, VendorError};
 use crate::integration::Integration;
 use crate::settings::Secret;
@@ -30,8 +32,8 @@ pub static API: VendorApi = VendorApi {
 
 /// The lowest documented limit (Free/Starter: 100 per 10 s) until the headers say more.
 /// `DOCTOR_HUBSPOT_RATE_LIMIT=N/SECS` replaces it (the benchmark's scaled-down sandbox).
-fn initial_budget() -> Option<Budget> {
-    let (limit, interval) = crate::http::tuning::hubspot_limit().unwrap_or((100, Duration::from_secs(10)));
+fn initial_budget(tuning: &Tuning) -> Option<Budget> {
+    let (limit, interval) = tuning.hubspot_limit.unwrap_or((100, Duration::from_secs(10)));
     Some(Budget::Rolling { remaining: None, limit: Some(limit), interval: Some(interval) })
 }
 
@@ -65,7 +67,7 @@ fn interval(headers: &HeaderMap) -> Option<Duration> {
 
 /// HubSpot's limit is rolling (`policyName: TEN_SECONDLY_ROLLING`): `Max` requests in any
 /// `Interval-Milliseconds`, `Remaining` of them left now.
-fn budget(headers: &HeaderMap) -> Option<Budget> {
+fn budget(headers: &HeaderMap, _: &Tuning) -> Option<Budget> {
     Some(Budget::Rolling {
         remaining: Some(header_num(headers, "x-hubspot-ratelimit-remaining")?),
         limit: header_num(headers, "x-hubspot-ratelimit-max"),
@@ -352,5 +354,42 @@ impl WebhooksClient {
 
     pub async fn settings(&self) -> Result<WebhookSettings, ApiError> {
         self.read("settings").await
+    }
+}
+
+/// What is wrong with a token's shape, if anything: `Err((is_fatal, why))`.
+pub fn lint_token(token: &str) -> Result<String, (bool, String)> {
+    let strict = Regex::new(r"^pat-([a-z]{2}\d+)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+        .expect("static regex");
+    if let Some(caps) = strict.captures(token) {
+        return Ok(caps[1].to_string());
+    }
+    if token.to_ascii_lowercase().starts_with("bearer ") {
+        return Err((true, "the token starts with 'Bearer ': paste the token alone".into()));
+    }
+    if token.chars().any(char::is_whitespace) {
+        return Err((true, "the token contains white space (a copy-paste error)".into()));
+    }
+    if let Some(rest) = token.strip_prefix("pat-") {
+        let region = rest.split('-').next().unwrap_or_default();
+        if Regex::new(r"^[a-z]{2}\d+$").expect("static regex").is_match(region) {
+            return Err((false, format!("starts with pat-{region}- but the rest is not the usual UUID shape")));
+        }
+        return Err((true, "starts with pat- but has no region segment (pat-na1-…, pat-eu1-…)".into()));
+    }
+    Err((true, "is not a private-app token: those start with pat-<region>- (e.g. pat-na1-); a developer API key or an OAuth token does not work here".into()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn token_shapes_are_linted_before_any_call() {
+        assert_eq!(lint_token("pat-na1-0123abcd-0123-4567-89ab-0123456789ab").unwrap(), "na1");
+        assert!(!lint_token("pat-eu1-short").unwrap_err().0);
+        assert!(lint_token("pat-0123abcd-0123").unwrap_err().0);
+        assert!(lint_token("Bearer pat-na1-x").unwrap_err().1.contains("Bearer"));
+        assert!(lint_token("0123abcd-aaaa-bbbb-cccc-ddddeeeeffff").unwrap_err().1.contains("not a private-app token"));
     }
 }

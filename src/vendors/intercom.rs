@@ -12,6 +12,7 @@ use url::Url;
 
 use crate::http::client::segment;
 use crate::http::client::{header_num, retry_after_secs};
+use crate::http::tuning::Tuning;
 use crate::http::{ApiError, Auth, Budget, Http, VendorApi, VendorClient, VendorError};
 use crate::integration::Integration;
 use crate::settings::Secret;
@@ -33,7 +34,7 @@ pub static API: VendorApi = VendorApi {
     quota_exhausted: |_, _| None,
     request_id_header: "x-request-id",
     // The lowest documented private-app limit: 1,000 a minute, spread over 10-second windows.
-    initial_budget: || Some(Budget::Window { remaining: 166, limit: Some(166), reset_in: Duration::from_secs(10) }),
+    initial_budget: |_| Some(Budget::Window { remaining: 166, limit: Some(166), reset_in: Duration::from_secs(10) }),
 };
 
 fn parse_error(body: &Value) -> VendorError {
@@ -53,7 +54,7 @@ fn reset_in(headers: &HeaderMap) -> Option<Duration> {
     Some(Duration::from_secs(reset.saturating_sub(now).max(1)))
 }
 
-fn budget(headers: &HeaderMap) -> Option<Budget> {
+fn budget(headers: &HeaderMap, _: &Tuning) -> Option<Budget> {
     Some(Budget::Window {
         remaining: header_num(headers, "x-ratelimit-remaining")?,
         limit: header_num(headers, "x-ratelimit-limit"),

@@ -20,12 +20,12 @@ pub const ORIGIN: &str = "https://api.open.cx";
 pub static API: VendorApi = VendorApi {
     vendor: Integration::Opencx,
     parse_error,
-    budget: |_| None,
+    budget: |_, _| None,
     retry_after: retry_after_secs,
     quota_exhausted: |_, _| None,
     request_id_header: "x-request-id",
     // No headers: the documented 100 a minute is all the doctor goes by.
-    initial_budget: || {
+    initial_budget: |_| {
         Some(Budget::Rolling { remaining: None, limit: Some(100), interval: Some(Duration::from_secs(60)) })
     },
 };

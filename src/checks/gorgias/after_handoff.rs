@@ -4,32 +4,33 @@
 
 use std::sync::Arc;
 
-use futures::FutureExt;
-
-use super::ai_silent::{messages, ticket};
 use super::duplicates::is_ai_reply;
-use crate::engine::{Check, CheckError, Ctx, Outcome};
+use super::{messages, ticket};
+use crate::check;
+use crate::engine::{CheckError, Ctx, Outcome};
 use crate::facts::session::parse_time;
 use crate::integration::Integration;
+use crate::symptom::GorgiasSymptom;
 
 const DOCS: Option<&str> = Some("https://docs.open.cx/integrations/gorgias/troubleshooting");
-const PREREQUISITES: &[&str] = &["gorgias.ai-silent.ticket", "opencx.credentials.api-key"];
 
-pub static SESSION_MARKED: Check = Check {
-    id: "gorgias.after-handoff.session-marked",
-    integration: Integration::Gorgias,
-    symptom: "after-handoff",
-    title: "The session was marked handed off when a human took over",
-    looks_at: "The ticket's messages and its OpenCX session: when an agent has replied on the ticket (a human took \
-               over) and the AI replied after that, the session must show a handoff; if it does not, OpenCX never \
-               learned of the handoff.",
-    fix: "Send OpenCX support the ticket id and session id: the session was not marked handed off. Meanwhile, assign the \
-          ticket to the agent (away from the AI user) so OpenCX stops processing it.",
-    docs: DOCS,
-    needs_target: true,
-    requires: PREREQUISITES,
-    run: |cx| session_marked(cx).boxed(),
-};
+check! {
+    pub static SESSION_MARKED {
+        symptom: GorgiasSymptom::AfterHandoff,
+        cause: "session-marked",
+        title: "The session was marked handed off when a human took over",
+        looks_at: "The ticket's messages and its OpenCX session: when an agent has replied on the ticket (a human took \
+                   over) and the AI replied after that, the session must show a handoff; if it does not, OpenCX never \
+                   learned of the handoff.",
+        fix: "Send OpenCX support the ticket id and session id: the session was not marked handed off. Meanwhile, assign the \
+              ticket to the agent (away from the AI user) so OpenCX stops processing it.",
+        docs: DOCS,
+        needs_target: true,
+        requires: [super::ai_silent::TICKET, crate::checks::opencx::credentials::API_KEY],
+        reads: [GorgiasTicket, SessionEvidence],
+        run: session_marked,
+    }
+}
 
 async fn session_marked(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let t = ticket(&cx).await?;
@@ -68,20 +69,22 @@ async fn session_marked(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     })
 }
 
-pub static AI_AFTER_HANDOFF: Check = Check {
-    id: "gorgias.after-handoff.ai-after-handoff",
-    integration: Integration::Gorgias,
-    symptom: "after-handoff",
-    title: "No AI reply on the ticket after the handoff",
-    looks_at: "The handoff time from the OpenCX session, and AI replies on the Gorgias ticket (or in the session's \
-               history) after it. After a handoff the AI must ignore the ticket even while it is assigned to the AI user.",
-    fix: "This is an OpenCX-side fault: contact OpenCX support with the session id and the times below. Meanwhile, \
-          reassign the ticket to a human.",
-    docs: DOCS,
-    needs_target: true,
-    requires: PREREQUISITES,
-    run: |cx| ai_after_handoff(cx).boxed(),
-};
+check! {
+    pub static AI_AFTER_HANDOFF {
+        symptom: GorgiasSymptom::AfterHandoff,
+        cause: "ai-after-handoff",
+        title: "No AI reply on the ticket after the handoff",
+        looks_at: "The handoff time from the OpenCX session, and AI replies on the Gorgias ticket (or in the session's \
+                   history) after it. After a handoff the AI must ignore the ticket even while it is assigned to the AI user.",
+        fix: "This is an OpenCX-side fault: contact OpenCX support with the session id and the times below. Meanwhile, \
+              reassign the ticket to a human.",
+        docs: DOCS,
+        needs_target: true,
+        requires: [super::ai_silent::TICKET, crate::checks::opencx::credentials::API_KEY],
+        reads: [GorgiasTicket, SessionEvidence],
+        run: ai_after_handoff,
+    }
+}
 
 async fn ai_after_handoff(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let t = ticket(&cx).await?;
@@ -155,20 +158,22 @@ async fn ai_after_handoff(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     })
 }
 
-pub static SECOND_SESSION: Check = Check {
-    id: "gorgias.after-handoff.second-session",
-    integration: Integration::Gorgias,
-    symptom: "after-handoff",
-    title: "No second OpenCX session was opened for the ticket",
-    looks_at: "How many OpenCX sessions match the ticket. OpenCX locks a ticket to its session for 24 hours; a customer \
-               message after the lock expired opens a new session, which does not know about the earlier handoff.",
-    fix: "Contact OpenCX support with the ticket id and both session ids below. To stop the AI now, assign the ticket to a \
-          human agent.",
-    docs: DOCS,
-    needs_target: true,
-    requires: PREREQUISITES,
-    run: |cx| second_session(cx).boxed(),
-};
+check! {
+    pub static SECOND_SESSION {
+        symptom: GorgiasSymptom::AfterHandoff,
+        cause: "second-session",
+        title: "No second OpenCX session was opened for the ticket",
+        looks_at: "How many OpenCX sessions match the ticket. OpenCX locks a ticket to its session for 24 hours; a customer \
+                   message after the lock expired opens a new session, which does not know about the earlier handoff.",
+        fix: "Contact OpenCX support with the ticket id and both session ids below. To stop the AI now, assign the ticket to a \
+              human agent.",
+        docs: DOCS,
+        needs_target: true,
+        requires: [super::ai_silent::TICKET, crate::checks::opencx::credentials::API_KEY],
+        reads: [SessionEvidence],
+        run: second_session,
+    }
+}
 
 async fn second_session(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let evidence = match super::ticket_sessions(&cx).await? {

@@ -4,51 +4,32 @@
 
 use std::sync::Arc;
 
-use futures::FutureExt;
-
-use crate::engine::{Check, CheckError, Ctx, Outcome};
-use crate::facts::session::parse_time;
+use super::{is_internal, messages, ticket};
+use crate::check;
+use crate::engine::{CheckError, Ctx, Outcome};
 use crate::http::ErrorKind;
 use crate::integration::Integration;
-use crate::vendors::gorgias::{Message, Ticket};
+use crate::symptom::GorgiasSymptom;
 
 const DOCS: Option<&str> = Some("https://docs.open.cx/integrations/gorgias/troubleshooting");
-/// Checks that read more than the account wait until the key may use the API at all.
-const CREDENTIALS: &str = "gorgias.credentials.permission";
 
-/// The run's ticket (the `ticket` check has already proved it exists).
-pub async fn ticket(cx: &Ctx) -> Result<Arc<Ticket>, CheckError> {
-    Ok(cx.facts.gorgias()?.ticket(cx.ticket_id()?).await?)
+check! {
+    pub static TICKET {
+        symptom: GorgiasSymptom::AiSilent,
+        cause: "ticket",
+        title: "The ticket exists",
+        looks_at: "GET /api/tickets/{id}: 404 means no such ticket (or it was deleted); a redirect means it was merged into another.",
+        fix: "In Gorgias: Tickets → search → the ticket: its id ends the URL (…/app/ticket/ID). For a merged ticket, run `doctor gorgias --ticket ID` with the ticket it was merged into.",
+        docs: None,
+        needs_target: true,
+        requires: [super::credentials::PERMISSION],
+        reads: [GorgiasTicket],
+        run: ticket_exists,
+    }
 }
-
-/// Messages in time order, deleted ones left out.
-pub fn messages(ticket: &Ticket) -> Vec<&Message> {
-    let mut list: Vec<&Message> = ticket.messages.iter().filter(|m| m.deleted_datetime.is_none()).collect();
-    list.sort_by_key(|m| m.created_datetime.as_deref().and_then(parse_time));
-    list
-}
-
-pub fn is_internal(m: &Message) -> bool {
-    m.public == Some(false)
-        || m.channel.as_deref() == Some("internal-note")
-        || m.source.as_ref().and_then(|s| s.kind.as_deref()) == Some("internal-note")
-}
-
-pub static TICKET: Check = Check {
-    id: "gorgias.ai-silent.ticket",
-    integration: Integration::Gorgias,
-    symptom: "ai-silent",
-    title: "The ticket exists",
-    looks_at: "GET /api/tickets/{id}: 404 means no such ticket (or it was deleted); a redirect means it was merged into another.",
-    fix: "In Gorgias: Tickets → search → the ticket: its id ends the URL (…/app/ticket/ID). For a merged ticket, run `doctor gorgias --ticket ID` with the ticket it was merged into.",
-    docs: None,
-    needs_target: true,
-    requires: &[CREDENTIALS],
-    run: |cx| ticket_exists(cx).boxed(),
-};
 
 async fn ticket_exists(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
-    let id = cx.ticket_id()?;
+    let id = super::ticket_id(&cx)?;
     match cx.facts.gorgias()?.ticket(id).await {
         Ok(t) => Ok(Outcome::pass(format!(
             "ticket {id}: {}, {} message(s), customer {}",
@@ -66,21 +47,23 @@ async fn ticket_exists(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     }
 }
 
-pub static AI_USER: Check = Check {
-    id: "gorgias.ai-silent.ai-user",
-    integration: Integration::Gorgias,
-    symptom: "ai-silent",
-    title: "The Default User ID is an active Gorgias user",
-    looks_at: "GET /api/users/{Default User ID}: 404 means no such user; `active: false` or a `deactivated_datetime` \
-               means the AI's user was deactivated. OpenCX only processes tickets assigned to this user.",
-    fix: "In Gorgias: Settings → Users & access: find (or re-activate) the AI's user and copy its id from the URL; enter it \
-          as the Default User ID in OpenCX (Settings → Integrations → Gorgias → Test & Save) and in the profile \
-          (DOCTOR_GORGIAS_AI_USER_ID).",
-    docs: DOCS,
-    needs_target: false,
-    requires: &[CREDENTIALS],
-    run: |cx| ai_user(cx).boxed(),
-};
+check! {
+    pub static AI_USER {
+        symptom: GorgiasSymptom::AiSilent,
+        cause: "ai-user",
+        title: "The Default User ID is an active Gorgias user",
+        looks_at: "GET /api/users/{Default User ID}: 404 means no such user; `active: false` or a `deactivated_datetime` \
+                   means the AI's user was deactivated. OpenCX only processes tickets assigned to this user.",
+        fix: "In Gorgias: Settings → Users & access: find (or re-activate) the AI's user and copy its id from the URL; enter it \
+              as the Default User ID in OpenCX (Settings → Integrations → Gorgias → Test & Save) and in the profile \
+              (DOCTOR_GORGIAS_AI_USER_ID).",
+        docs: DOCS,
+        needs_target: false,
+        requires: [super::credentials::PERMISSION],
+        reads: [GorgiasAiUser],
+        run: ai_user,
+    }
+}
 
 async fn ai_user(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let id = cx.id_setting(Integration::Gorgias, "ai_user_id")?;
@@ -102,20 +85,22 @@ async fn ai_user(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     }
 }
 
-pub static ASSIGNED: Check = Check {
-    id: "gorgias.ai-silent.assigned",
-    integration: Integration::Gorgias,
-    symptom: "ai-silent",
-    title: "The ticket is assigned to the AI user",
-    looks_at: "`assignee_user.id` of the ticket against the Default User ID. OpenCX ignores messages on tickets assigned \
-               to anyone else (or to no one).",
-    fix: "Assign the ticket to the AI user, and make the Gorgias rule that assigns new tickets use it: Gorgias → Settings \
-          → Rules → your assignment rule → action 'Assign to user' = the AI user (its id is the Default User ID set in OpenCX).",
-    docs: DOCS,
-    needs_target: true,
-    requires: &["gorgias.ai-silent.ticket"],
-    run: |cx| assigned(cx).boxed(),
-};
+check! {
+    pub static ASSIGNED {
+        symptom: GorgiasSymptom::AiSilent,
+        cause: "assigned",
+        title: "The ticket is assigned to the AI user",
+        looks_at: "`assignee_user.id` of the ticket against the Default User ID. OpenCX ignores messages on tickets assigned \
+                   to anyone else (or to no one).",
+        fix: "Assign the ticket to the AI user, and make the Gorgias rule that assigns new tickets use it: Gorgias → Settings \
+              → Rules → your assignment rule → action 'Assign to user' = the AI user (its id is the Default User ID set in OpenCX).",
+        docs: DOCS,
+        needs_target: true,
+        requires: [TICKET],
+        reads: [GorgiasTicket],
+        run: assigned,
+    }
+}
 
 async fn assigned(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let ai = cx.id_setting(Integration::Gorgias, "ai_user_id")?;
@@ -140,23 +125,25 @@ async fn assigned(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     })
 }
 
-pub static LAST_MESSAGE: Check = Check {
-    id: "gorgias.ai-silent.last-message",
-    integration: Integration::Gorgias,
-    symptom: "ai-silent",
-    title: "The last message is a public message from the ticket's customer",
-    looks_at:
-        "The ticket's newest message (deleted ones ignored): it must be incoming (`from_agent: false`), public (not \
-               an internal note), and its sender's email must be the ticket customer's. OpenCX skips agent replies, \
-               internal notes and messages from anyone but the customer.",
-    fix: "Nothing is wrong with the integration if the last message is from an agent or an internal note: OpenCX only \
-          answers the customer. If the customer wrote from another address, merge the customers in Gorgias (customer \
-          profile → Merge) so the sender matches the ticket's customer.",
-    docs: DOCS,
-    needs_target: true,
-    requires: &["gorgias.ai-silent.ticket"],
-    run: |cx| last_message(cx).boxed(),
-};
+check! {
+    pub static LAST_MESSAGE {
+        symptom: GorgiasSymptom::AiSilent,
+        cause: "last-message",
+        title: "The last message is a public message from the ticket's customer",
+        looks_at:
+            "The ticket's newest message (deleted ones ignored): it must be incoming (`from_agent: false`), public (not \
+                   an internal note), and its sender's email must be the ticket customer's. OpenCX skips agent replies, \
+                   internal notes and messages from anyone but the customer.",
+        fix: "Nothing is wrong with the integration if the last message is from an agent or an internal note: OpenCX only \
+              answers the customer. If the customer wrote from another address, merge the customers in Gorgias (customer \
+              profile → Merge) so the sender matches the ticket's customer.",
+        docs: DOCS,
+        needs_target: true,
+        requires: [TICKET],
+        reads: [GorgiasTicket],
+        run: last_message,
+    }
+}
 
 async fn last_message(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let t = ticket(&cx).await?;
@@ -194,36 +181,40 @@ async fn last_message(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     })
 }
 
-pub static AUTOPILOT: Check = Check {
-    id: "gorgias.ai-silent.autopilot",
-    integration: Integration::Gorgias,
-    symptom: "ai-silent",
-    title: "Autopilot is on for the channel (not readable through any API)",
-    looks_at: "Nothing: OpenCX has no API for the Autopilot switch. This line says where to look.",
-    fix: "In OpenCX: AI Agent → Autopilot: check that Autopilot is on for the ticket's channel (e.g. Email), and that the \
-          topic is not excluded. When it is off, every message goes to the team inbox.",
-    docs: Some("https://docs.open.cx/how-opencx-works"),
-    needs_target: false,
-    requires: &[],
-    run: |_cx| async { Ok(Outcome::info("Autopilot's on/off state cannot be read through OpenCX's API")) }.boxed(),
-};
+check! {
+    pub static AUTOPILOT {
+        symptom: GorgiasSymptom::AiSilent,
+        cause: "autopilot",
+        title: "Autopilot is on for the channel (not readable through any API)",
+        looks_at: "Nothing: OpenCX has no API for the Autopilot switch. This line says where to look.",
+        fix: "In OpenCX: AI Agent → Autopilot: check that Autopilot is on for the ticket's channel (e.g. Email), and that the \
+              topic is not excluded. When it is off, every message goes to the team inbox.",
+        docs: Some("https://docs.open.cx/how-opencx-works"),
+        needs_target: false,
+        requires: [],
+        reads: [],
+        run: |_cx| async { Ok(Outcome::info("Autopilot's on/off state cannot be read through OpenCX's API")) },
+    }
+}
 
-pub static SESSION: Check = Check {
-    id: "gorgias.ai-silent.session",
-    integration: Integration::Gorgias,
-    symptom: "ai-silent",
-    title: "What the AI decided (the ticket's OpenCX session)",
-    looks_at:
-        "The OpenCX session of the ticket: if there is one, the webhook works and the AI chose not to reply (its \
-               last events and handoff reasons say why); if there is none, the message never reached OpenCX.",
-    fix:
-        "With a session: open it in the OpenCX inbox to read the AI's reasoning and tool calls. Without one: check the \
-          webhook (`doctor gorgias webhook`) and the assignment above.",
-    docs: DOCS,
-    needs_target: true,
-    requires: &["gorgias.ai-silent.ticket", "opencx.credentials.api-key"],
-    run: |cx| session(cx).boxed(),
-};
+check! {
+    pub static SESSION {
+        symptom: GorgiasSymptom::AiSilent,
+        cause: "session",
+        title: "What the AI decided (the ticket's OpenCX session)",
+        looks_at:
+            "The OpenCX session of the ticket: if there is one, the webhook works and the AI chose not to reply (its \
+                   last events and handoff reasons say why); if there is none, the message never reached OpenCX.",
+        fix:
+            "With a session: open it in the OpenCX inbox to read the AI's reasoning and tool calls. Without one: check the \
+              webhook (`doctor gorgias webhook`) and the assignment above.",
+        docs: DOCS,
+        needs_target: true,
+        requires: [TICKET, crate::checks::opencx::credentials::API_KEY],
+        reads: [SessionEvidence],
+        run: session,
+    }
+}
 
 async fn session(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let evidence = match super::ticket_sessions(&cx).await? {

@@ -4,31 +4,33 @@
 
 use std::sync::Arc;
 
-use futures::FutureExt;
-
 use super::CREDENTIALS_SCREENS;
-use crate::engine::{Check, CheckError, Ctx, Outcome};
+use crate::check;
+use crate::engine::{CheckError, Ctx, Outcome};
 use crate::http::ErrorKind;
 use crate::integration::Integration;
+use crate::symptom::GorgiasSymptom;
 
 const DOCS: Option<&str> = Some("https://docs.open.cx/integrations/gorgias/troubleshooting");
 
-pub static DOMAIN: Check = Check {
-    id: "gorgias.credentials.domain",
-    integration: Integration::Gorgias,
-    symptom: "credentials",
-    title: "The Gorgias domain prefix names a Gorgias account",
-    looks_at: "GET https://{domain}.gorgias.com/api/account. Any JSON answer (even 401) proves the account exists; a \
-               DNS failure or a non-JSON 404 page means no Gorgias account has that prefix. Also compares the account's \
-               `domain` with the configured prefix.",
-    fix: "Use the prefix of your helpdesk address: `acme` for https://acme.gorgias.com (Gorgias: Settings → REST API shows \
-          the Base API URL). Enter it in OpenCX (Settings → Integrations → Gorgias → Domain Prefix) and here \
-          (`doctor login gorgias` or DOCTOR_GORGIAS_DOMAIN).",
-    docs: DOCS,
-    needs_target: false,
-    requires: &[],
-    run: |cx| domain(cx).boxed(),
-};
+check! {
+    pub static DOMAIN {
+        symptom: GorgiasSymptom::Credentials,
+        cause: "domain",
+        title: "The Gorgias domain prefix names a Gorgias account",
+        looks_at: "GET https://{domain}.gorgias.com/api/account. Any JSON answer (even 401) proves the account exists; a \
+                   DNS failure or a non-JSON 404 page means no Gorgias account has that prefix. Also compares the account's \
+                   `domain` with the configured prefix.",
+        fix: "Use the prefix of your helpdesk address: `acme` for https://acme.gorgias.com (Gorgias: Settings → REST API shows \
+              the Base API URL). Enter it in OpenCX (Settings → Integrations → Gorgias → Domain Prefix) and here \
+              (`doctor login gorgias` or DOCTOR_GORGIAS_DOMAIN).",
+        docs: DOCS,
+        needs_target: false,
+        requires: [],
+        reads: [GorgiasAccount],
+        run: domain,
+    }
+}
 
 async fn domain(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let configured = cx.setting(Integration::Gorgias, "domain")?.to_string();
@@ -55,19 +57,21 @@ async fn domain(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     }
 }
 
-pub static API_KEY: Check = Check {
-    id: "gorgias.credentials.api-key",
-    integration: Integration::Gorgias,
-    symptom: "credentials",
-    title: "Gorgias accepts the email and API key",
-    looks_at: "GET /api/account with HTTP Basic (email : API key). 401 means the key is wrong, revoked or was reset \
-               (a reset invalidates the old key at once), or the email is not the key's user.",
-    fix: CREDENTIALS_SCREENS,
-    docs: Some("https://developers.gorgias.com/docs/authentication"),
-    needs_target: false,
-    requires: &["gorgias.credentials.domain"],
-    run: |cx| api_key(cx).boxed(),
-};
+check! {
+    pub static API_KEY {
+        symptom: GorgiasSymptom::Credentials,
+        cause: "api-key",
+        title: "Gorgias accepts the email and API key",
+        looks_at: "GET /api/account with HTTP Basic (email : API key). 401 means the key is wrong, revoked or was reset \
+                   (a reset invalidates the old key at once), or the email is not the key's user.",
+        fix: CREDENTIALS_SCREENS,
+        docs: Some("https://developers.gorgias.com/docs/authentication"),
+        needs_target: false,
+        requires: [DOMAIN],
+        reads: [GorgiasAccount],
+        run: api_key,
+    }
+}
 
 async fn api_key(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let email = cx.setting(Integration::Gorgias, "email")?.to_string();
@@ -84,21 +88,23 @@ async fn api_key(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     }
 }
 
-pub static PERMISSION: Check = Check {
-    id: "gorgias.credentials.permission",
-    integration: Integration::Gorgias,
-    symptom: "credentials",
-    title: "The API key's user may use the REST API",
-    looks_at: "The same GET /api/account: 403 means the key is valid but its user's role (or the account) may not \
-               use the API. Also reads the key's user (GET /api/users/0): HTTP integrations are managed by admins.",
-    fix: "In Gorgias: Settings → Users & access → the key's user → Role: Admin (API keys carry their user's rights), then \
-          retry Test & Save in OpenCX. Gorgias lists the REST API on every helpdesk plan; if the user is already an admin, \
-          ask Gorgias support whether the account's plan or state blocks API access.",
-    docs: Some("https://docs.gorgias.com/en-US/rest-api-208286"),
-    needs_target: false,
-    requires: &["gorgias.credentials.api-key"],
-    run: |cx| permission(cx).boxed(),
-};
+check! {
+    pub static PERMISSION {
+        symptom: GorgiasSymptom::Credentials,
+        cause: "permission",
+        title: "The API key's user may use the REST API",
+        looks_at: "The same GET /api/account: 403 means the key is valid but its user's role (or the account) may not \
+                   use the API. Also reads the key's user (GET /api/users/0): HTTP integrations are managed by admins.",
+        fix: "In Gorgias: Settings → Users & access → the key's user → Role: Admin (API keys carry their user's rights), then \
+              retry Test & Save in OpenCX. Gorgias lists the REST API on every helpdesk plan; if the user is already an admin, \
+              ask Gorgias support whether the account's plan or state blocks API access.",
+        docs: Some("https://docs.gorgias.com/en-US/rest-api-208286"),
+        needs_target: false,
+        requires: [API_KEY],
+        reads: [GorgiasAccount, GorgiasCurrentUser],
+        run: permission,
+    }
+}
 
 async fn permission(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let gorgias = cx.facts.gorgias()?;
@@ -132,19 +138,21 @@ async fn permission(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     }
 }
 
-pub static ACCOUNT_ACTIVE: Check = Check {
-    id: "gorgias.credentials.account-active",
-    integration: Integration::Gorgias,
-    symptom: "credentials",
-    title: "The Gorgias account is active",
-    looks_at: "`status.status` and `deactivated_datetime` of GET /api/account.",
-    fix: "The Gorgias account is not active: the account owner must reactivate it (Gorgias: Settings → Billing) or contact \
-          Gorgias support; OpenCX cannot connect to a deactivated account.",
-    docs: DOCS,
-    needs_target: false,
-    requires: &["gorgias.credentials.permission"],
-    run: |cx| account_active(cx).boxed(),
-};
+check! {
+    pub static ACCOUNT_ACTIVE {
+        symptom: GorgiasSymptom::Credentials,
+        cause: "account-active",
+        title: "The Gorgias account is active",
+        looks_at: "`status.status` and `deactivated_datetime` of GET /api/account.",
+        fix: "The Gorgias account is not active: the account owner must reactivate it (Gorgias: Settings → Billing) or contact \
+              Gorgias support; OpenCX cannot connect to a deactivated account.",
+        docs: DOCS,
+        needs_target: false,
+        requires: [PERMISSION],
+        reads: [GorgiasAccount],
+        run: account_active,
+    }
+}
 
 async fn account_active(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let account = cx.facts.gorgias()?.account().await?;
@@ -161,20 +169,22 @@ async fn account_active(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     }
 }
 
-pub static EMAIL: Check = Check {
-    id: "gorgias.credentials.email",
-    integration: Integration::Gorgias,
-    symptom: "credentials",
-    title: "The configured email is the API key's user",
-    looks_at: "GET /api/users/0 (the key's own user) and compares its email with the configured one, ignoring case.",
-    fix:
-        "Use the email of the user who owns the API key (Gorgias: Settings → REST API → Username) in OpenCX and here; \
-          or create a key while logged in as the user whose email you use.",
-    docs: Some("https://developers.gorgias.com/docs/authentication"),
-    needs_target: false,
-    requires: &["gorgias.credentials.api-key"],
-    run: |cx| email(cx).boxed(),
-};
+check! {
+    pub static EMAIL {
+        symptom: GorgiasSymptom::Credentials,
+        cause: "email",
+        title: "The configured email is the API key's user",
+        looks_at: "GET /api/users/0 (the key's own user) and compares its email with the configured one, ignoring case.",
+        fix:
+            "Use the email of the user who owns the API key (Gorgias: Settings → REST API → Username) in OpenCX and here; \
+              or create a key while logged in as the user whose email you use.",
+        docs: Some("https://developers.gorgias.com/docs/authentication"),
+        needs_target: false,
+        requires: [API_KEY],
+        reads: [GorgiasCurrentUser],
+        run: email,
+    }
+}
 
 async fn email(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let configured = cx.setting(Integration::Gorgias, "email")?.to_string();

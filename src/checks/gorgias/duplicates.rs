@@ -5,18 +5,19 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use futures::FutureExt;
 
-use super::ai_silent::{is_internal, messages, ticket};
 use super::webhook::{describe, opencx_integrations};
-use crate::engine::{Check, CheckError, Ctx, Outcome};
+use super::{is_internal, messages, ticket};
+use crate::check;
+use crate::checks::opencx::DEDUP_WINDOW_SECS;
+use crate::engine::{CheckError, Ctx, Outcome};
 use crate::facts::session::parse_time;
 use crate::integration::Integration;
+use crate::symptom::GorgiasSymptom;
+use crate::target::Target;
 use crate::vendors::gorgias::{Message, Ticket};
 
 const DOCS: Option<&str> = Some("https://docs.open.cx/integrations/gorgias/troubleshooting");
-/// OpenCX's message deduplication window.
-pub const DEDUP_WINDOW_SECS: i64 = 3600;
 /// Gorgias retries a failed delivery after these delays.
 pub const RETRY_DELAYS_SECS: [i64; 3] = [10, 20, 40];
 
@@ -59,21 +60,23 @@ fn looks_like_retry(gap: i64) -> bool {
     RETRY_DELAYS_SECS.iter().any(|d| (gap - d).abs() <= 3)
 }
 
-pub static REPLIES: Check = Check {
-    id: "gorgias.duplicates.replies",
-    integration: Integration::Gorgias,
-    symptom: "duplicates",
-    title: "No customer message got the same AI reply twice",
-    looks_at: "The ticket's messages: AI replies (sent through the API by the AI user) with the same text between two \
-               customer messages, and the gap between them against OpenCX's 1-hour deduplication window.",
-    fix: "Send OpenCX support the ticket id, the session id(s) and the times below. Inside the 1-hour window OpenCX should \
-          have dropped the repeat; outside it, a late redelivery from Gorgias explains it — check the OpenCX HTTP \
-          integration's Events in Gorgias (Settings → Apps → HTTP integration → Manage → the integration) for retries.",
-    docs: DOCS,
-    needs_target: true,
-    requires: &["gorgias.ai-silent.ticket"],
-    run: |cx| replies(cx).boxed(),
-};
+check! {
+    pub static REPLIES {
+        symptom: GorgiasSymptom::Duplicates,
+        cause: "replies",
+        title: "No customer message got the same AI reply twice",
+        looks_at: "The ticket's messages: AI replies (sent through the API by the AI user) with the same text between two \
+                   customer messages, and the gap between them against OpenCX's 1-hour deduplication window.",
+        fix: "Send OpenCX support the ticket id, the session id(s) and the times below. Inside the 1-hour window OpenCX should \
+              have dropped the repeat; outside it, a late redelivery from Gorgias explains it — check the OpenCX HTTP \
+              integration's Events in Gorgias (Settings → Apps → HTTP integration → Manage → the integration) for retries.",
+        docs: DOCS,
+        needs_target: true,
+        requires: [super::ai_silent::TICKET],
+        reads: [GorgiasTicket],
+        run: replies,
+    }
+}
 
 async fn replies(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let t = ticket(&cx).await?;
@@ -103,19 +106,21 @@ async fn replies(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     Ok(Outcome::fail(lines.join("; ")))
 }
 
-pub static INTEGRATIONS: Check = Check {
-    id: "gorgias.duplicates.integrations",
-    integration: Integration::Gorgias,
-    symptom: "duplicates",
-    title: "Only one active HTTP integration sends to OpenCX",
-    looks_at: "The account's HTTP integrations with the OpenCX URL that are active: two of them deliver every event twice.",
-    fix: "In Gorgias: Settings → Apps → HTTP integration → Manage: keep one OpenCX integration and delete (or deactivate) \
-          the others.",
-    docs: DOCS,
-    needs_target: false,
-    requires: &["gorgias.credentials.permission"],
-    run: |cx| integrations(cx).boxed(),
-};
+check! {
+    pub static INTEGRATIONS {
+        symptom: GorgiasSymptom::Duplicates,
+        cause: "integrations",
+        title: "Only one active HTTP integration sends to OpenCX",
+        looks_at: "The account's HTTP integrations with the OpenCX URL that are active: two of them deliver every event twice.",
+        fix: "In Gorgias: Settings → Apps → HTTP integration → Manage: keep one OpenCX integration and delete (or deactivate) \
+              the others.",
+        docs: DOCS,
+        needs_target: false,
+        requires: [super::credentials::PERMISSION],
+        reads: [GorgiasHttpIntegrations],
+        run: integrations,
+    }
+}
 
 async fn integrations(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let found = opencx_integrations(&cx).await?;
@@ -132,24 +137,26 @@ async fn integrations(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     })
 }
 
-pub static RETRIES: Check = Check {
-    id: "gorgias.duplicates.retries",
-    integration: Integration::Gorgias,
-    symptom: "duplicates",
-    title: "Gorgias's retries (5 s timeout, retried at 10/20/40 s)",
-    looks_at: "Gorgias gives a webhook 5 seconds, then retries a timed-out or failed delivery up to 3 times, 10, 20 and \
-               40 seconds later. With a ticket, the gaps between repeated AI replies are compared with those delays.",
-    fix: "Repeats 10/20/40 s apart mean OpenCX answered a delivery after Gorgias's 5-second timeout: report the session id \
-          and times to OpenCX support; there is no retry setting to change in Gorgias.",
-    docs: Some("https://docs.gorgias.com/en-US/connect-external-apps-to-gorgias-and-create-sidebar-widgets-81822"),
-    needs_target: false,
-    requires: &[],
-    run: |cx| retries(cx).boxed(),
-};
+check! {
+    pub static RETRIES {
+        symptom: GorgiasSymptom::Duplicates,
+        cause: "retries",
+        title: "Gorgias's retries (5 s timeout, retried at 10/20/40 s)",
+        looks_at: "Gorgias gives a webhook 5 seconds, then retries a timed-out or failed delivery up to 3 times, 10, 20 and \
+                   40 seconds later. With a ticket, the gaps between repeated AI replies are compared with those delays.",
+        fix: "Repeats 10/20/40 s apart mean OpenCX answered a delivery after Gorgias's 5-second timeout: report the session id \
+              and times to OpenCX support; there is no retry setting to change in Gorgias.",
+        docs: Some("https://docs.gorgias.com/en-US/connect-external-apps-to-gorgias-and-create-sidebar-widgets-81822"),
+        needs_target: false,
+        requires: [],
+        reads: [GorgiasTicket],
+        run: retries,
+    }
+}
 
 async fn retries(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let explain = "Gorgias retries a delivery that failed or took over 5 s up to 3 times (after 10, 20 and 40 s); OpenCX drops repeats within 1 hour";
-    let Some(id) = cx.target.ticket else {
+    let Some(id) = cx.target.as_ref().and_then(Target::ticket) else {
         return Ok(Outcome::info(format!(
             "{explain}. Run with --ticket ID to compare a ticket's repeated replies with these delays."
         )));

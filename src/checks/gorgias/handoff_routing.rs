@@ -3,32 +3,33 @@
 
 use std::sync::Arc;
 
-use futures::FutureExt;
 use regex::Regex;
 
-use crate::engine::{Check, CheckError, Ctx, Outcome};
+use crate::check;
+use crate::engine::{CheckError, Ctx, Outcome};
 use crate::integration::Integration;
+use crate::symptom::GorgiasSymptom;
 use crate::vendors::gorgias::Rule;
 
 const DOCS: Option<&str> = Some("https://docs.open.cx/integrations/gorgias/ticket-flow");
-/// Checks that read more than the account wait until the key may use the API at all.
-const CREDENTIALS: &str = "gorgias.credentials.permission";
 
-pub static TEAM_CONFIGURED: Check = Check {
-    id: "gorgias.handoff-routing.team-configured",
-    integration: Integration::Gorgias,
-    symptom: "handoff-routing",
-    title: "A default team is configured for handoffs",
-    looks_at: "Whether the profile names the default team id set in OpenCX (DOCTOR_GORGIAS_TEAM_ID). Without one, \
-               OpenCX reassigns a handed-off ticket to the default user only, and a rule must route it from there.",
-    fix: "Choose the Gorgias team that should receive handoffs (Gorgias: Settings → Teams; its id is in the URL) and set \
-          it as the default team in OpenCX's Gorgias settings — the dashboard shows only the user id today, so re-save \
-          the settings through OpenCX's API or ask OpenCX support — and in the profile (DOCTOR_GORGIAS_TEAM_ID).",
-    docs: Some("https://docs.open.cx/integrations/gorgias/troubleshooting"),
-    needs_target: false,
-    requires: &[],
-    run: |cx| team_configured(cx).boxed(),
-};
+check! {
+    pub static TEAM_CONFIGURED {
+        symptom: GorgiasSymptom::HandoffRouting,
+        cause: "team-configured",
+        title: "A default team is configured for handoffs",
+        looks_at: "Whether the profile names the default team id set in OpenCX (DOCTOR_GORGIAS_TEAM_ID). Without one, \
+                   OpenCX reassigns a handed-off ticket to the default user only, and a rule must route it from there.",
+        fix: "Choose the Gorgias team that should receive handoffs (Gorgias: Settings → Teams; its id is in the URL) and set \
+              it as the default team in OpenCX's Gorgias settings — the dashboard shows only the user id today, so re-save \
+              the settings through OpenCX's API or ask OpenCX support — and in the profile (DOCTOR_GORGIAS_TEAM_ID).",
+        docs: Some("https://docs.open.cx/integrations/gorgias/troubleshooting"),
+        needs_target: false,
+        requires: [],
+        reads: [],
+        run: team_configured,
+    }
+}
 
 async fn team_configured(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     Ok(match cx.settings.id(Integration::Gorgias, "team_id") {
@@ -37,20 +38,22 @@ async fn team_configured(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     })
 }
 
-pub static TEAM_EXISTS: Check = Check {
-    id: "gorgias.handoff-routing.team-exists",
-    integration: Integration::Gorgias,
-    symptom: "handoff-routing",
-    title: "The default team exists and has members",
-    looks_at: "GET /api/teams/{team id}: 404 means the id is wrong; an empty `members` list means Gorgias's \
-               auto-assignment has nobody to pick.",
-    fix: "In Gorgias: Settings → Teams: check the team's id (in its URL) and add the agents who take handoffs as members; \
-          then make OpenCX's default team and DOCTOR_GORGIAS_TEAM_ID that id.",
-    docs: DOCS,
-    needs_target: false,
-    requires: &[CREDENTIALS, "gorgias.handoff-routing.team-configured"],
-    run: |cx| team_exists(cx).boxed(),
-};
+check! {
+    pub static TEAM_EXISTS {
+        symptom: GorgiasSymptom::HandoffRouting,
+        cause: "team-exists",
+        title: "The default team exists and has members",
+        looks_at: "GET /api/teams/{team id}: 404 means the id is wrong; an empty `members` list means Gorgias's \
+                   auto-assignment has nobody to pick.",
+        fix: "In Gorgias: Settings → Teams: check the team's id (in its URL) and add the agents who take handoffs as members; \
+              then make OpenCX's default team and DOCTOR_GORGIAS_TEAM_ID that id.",
+        docs: DOCS,
+        needs_target: false,
+        requires: [super::credentials::PERMISSION, TEAM_CONFIGURED],
+        reads: [GorgiasTeam],
+        run: team_exists,
+    }
+}
 
 async fn team_exists(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let id = cx.id_setting(Integration::Gorgias, "team_id")?;
@@ -94,21 +97,23 @@ impl TeamMention {
     }
 }
 
-pub static RULE: Check = Check {
-    id: "gorgias.handoff-routing.rule",
-    integration: Integration::Gorgias,
-    symptom: "handoff-routing",
-    title: "An active Gorgias rule routes tickets of the handoff team",
-    looks_at: "Every rule (GET /api/rules): one that is active (no `deactivated_datetime`) and whose code refers to the \
-               team id — Gorgias's own team routing generates `Action('setTeamAssignee', {assignee_team: ID})`, and \
-               conditions on `ticket.assignee_team` name the id too.",
-    fix: "In Gorgias: Settings → Rules → Create rule: When 'Ticket updated' and the ticket is assigned to the handoff team \
-          → action 'Assign to team' / 'Auto-assign' (or your routing), then Save and make sure the rule is active.",
-    docs: DOCS,
-    needs_target: false,
-    requires: &["gorgias.handoff-routing.team-exists"],
-    run: |cx| rule(cx).boxed(),
-};
+check! {
+    pub static RULE {
+        symptom: GorgiasSymptom::HandoffRouting,
+        cause: "rule",
+        title: "An active Gorgias rule routes tickets of the handoff team",
+        looks_at: "Every rule (GET /api/rules): one that is active (no `deactivated_datetime`) and whose code refers to the \
+                   team id — Gorgias's own team routing generates `Action('setTeamAssignee', {assignee_team: ID})`, and \
+                   conditions on `ticket.assignee_team` name the id too.",
+        fix: "In Gorgias: Settings → Rules → Create rule: When 'Ticket updated' and the ticket is assigned to the handoff team \
+              → action 'Assign to team' / 'Auto-assign' (or your routing), then Save and make sure the rule is active.",
+        docs: DOCS,
+        needs_target: false,
+        requires: [TEAM_EXISTS],
+        reads: [GorgiasRules],
+        run: rule,
+    }
+}
 
 async fn rule(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let team = cx.id_setting(Integration::Gorgias, "team_id")?;
@@ -133,20 +138,22 @@ async fn rule(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     })
 }
 
-pub static SESSION_HANDOFF: Check = Check {
-    id: "gorgias.handoff-routing.session-handoff",
-    integration: Integration::Gorgias,
-    symptom: "handoff-routing",
-    title: "The ticket's session shows the handoff (so routing is Gorgias's side)",
-    looks_at: "The ticket's OpenCX session: a handoff event means OpenCX did its part and reassigned the ticket; the \
-               routing after that is up to Gorgias's rules.",
-    fix: "If the session shows a handoff, fix the Gorgias rule and team above (Gorgias: Settings → Rules, Settings → Teams); if it does not, the AI never handed off — \
-          see the session's last events for why.",
-    docs: DOCS,
-    needs_target: true,
-    requires: &["gorgias.ai-silent.ticket", "opencx.credentials.api-key"],
-    run: |cx| session_handoff(cx).boxed(),
-};
+check! {
+    pub static SESSION_HANDOFF {
+        symptom: GorgiasSymptom::HandoffRouting,
+        cause: "session-handoff",
+        title: "The ticket's session shows the handoff (so routing is Gorgias's side)",
+        looks_at: "The ticket's OpenCX session: a handoff event means OpenCX did its part and reassigned the ticket; the \
+                   routing after that is up to Gorgias's rules.",
+        fix: "If the session shows a handoff, fix the Gorgias rule and team above (Gorgias: Settings → Rules, Settings → Teams); if it does not, the AI never handed off — \
+              see the session's last events for why.",
+        docs: DOCS,
+        needs_target: true,
+        requires: [super::ai_silent::TICKET, crate::checks::opencx::credentials::API_KEY],
+        reads: [SessionEvidence],
+        run: session_handoff,
+    }
+}
 
 async fn session_handoff(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let evidence = match super::ticket_sessions(&cx).await? {

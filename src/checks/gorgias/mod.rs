@@ -10,51 +10,44 @@ pub mod webhook;
 
 use std::sync::Arc;
 
-use crate::engine::{Check, CheckError, Ctx, Outcome};
+use crate::engine::{CheckError, Ctx, Outcome};
+use crate::facts::session::parse_time;
 use crate::facts::SessionEvidence;
+use crate::integration::Integration;
+use crate::target::Target;
+use crate::vendors::gorgias::{Message, Ticket};
+
+/// The Gorgias ticket the run was given (`--ticket`).
+pub fn ticket_id(cx: &Ctx) -> Result<u64, CheckError> {
+    cx.target_as(Integration::Gorgias, Target::ticket)
+}
+
+/// The run's ticket (the `ticket` check has already proved it exists).
+pub async fn ticket(cx: &Ctx) -> Result<Arc<Ticket>, CheckError> {
+    Ok(cx.facts.gorgias()?.ticket(ticket_id(cx)?).await?)
+}
+
+/// Messages in time order, deleted ones left out.
+pub fn messages(ticket: &Ticket) -> Vec<&Message> {
+    let mut list: Vec<&Message> = ticket.messages.iter().filter(|m| m.deleted_datetime.is_none()).collect();
+    list.sort_by_key(|m| m.created_datetime.as_deref().and_then(parse_time));
+    list
+}
+
+pub fn is_internal(m: &Message) -> bool {
+    m.public == Some(false)
+        || m.channel.as_deref() == Some("internal-note")
+        || m.source.as_ref().and_then(|s| s.kind.as_deref()) == Some("internal-note")
+}
 
 /// The ticket's OpenCX session evidence, or the `info` outcome for a ticket that has no
 /// timestamps to look its session up by (shared by every check that reads the session).
 pub async fn ticket_sessions(cx: &Ctx) -> Result<Result<Arc<SessionEvidence>, Outcome>, CheckError> {
     Ok(cx
-        .facts
-        .session_evidence(cx.integration, &cx.target)
+        .session_evidence()
         .await?
         .ok_or_else(|| Outcome::info("the ticket has no timestamps to look its session up by")))
 }
-
-pub static CHECKS: &[&Check] = &[
-    &credentials::DOMAIN,
-    &credentials::API_KEY,
-    &credentials::PERMISSION,
-    &credentials::ACCOUNT_ACTIVE,
-    &credentials::EMAIL,
-    &webhook::URL_HTTPS,
-    &webhook::INTEGRATION_EXISTS,
-    &webhook::STALE_URL,
-    &webhook::TRIGGER,
-    &webhook::EXCLUSIVE_TRIGGERS,
-    &webhook::ACTIVE,
-    &webhook::DELIVERY_LOG,
-    &webhook::DELIVERIES,
-    &ai_silent::TICKET,
-    &ai_silent::AI_USER,
-    &ai_silent::ASSIGNED,
-    &ai_silent::LAST_MESSAGE,
-    &ai_silent::AUTOPILOT,
-    &ai_silent::SESSION,
-    &handoff_routing::TEAM_CONFIGURED,
-    &handoff_routing::TEAM_EXISTS,
-    &handoff_routing::RULE,
-    &handoff_routing::SESSION_HANDOFF,
-    &duplicates::REPLIES,
-    &duplicates::INTEGRATIONS,
-    &duplicates::RETRIES,
-    &sender::EXPECTED,
-    &after_handoff::SESSION_MARKED,
-    &after_handoff::AI_AFTER_HANDOFF,
-    &after_handoff::SECOND_SESSION,
-];
 
 /// Where Gorgias's REST API credentials are, and where OpenCX takes them.
 pub const CREDENTIALS_SCREENS: &str = "In Gorgias: Settings → REST API (copy the Base API URL's domain prefix, \

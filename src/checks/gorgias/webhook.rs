@@ -4,19 +4,18 @@
 
 use std::sync::Arc;
 
-use futures::FutureExt;
-
+use crate::check;
 use crate::checks::deliveries::{self, Waiting};
 use crate::checks::webhook_url::{compare, is_acceptable_scheme, Match};
-use crate::engine::{Check, CheckError, Ctx, Outcome};
+use crate::engine::{CheckError, Ctx, Outcome};
 use crate::facts::session::parse_time;
 use crate::integration::Integration;
 use crate::redact::mask_url;
+use crate::symptom::GorgiasSymptom;
 use crate::vendors::gorgias::HttpIntegration;
 
 const DOCS: Option<&str> = Some("https://docs.open.cx/integrations/gorgias/troubleshooting");
 /// Checks that read more than the account wait until the key may use the API at all.
-const CREDENTIALS: &str = "gorgias.credentials.permission";
 /// The screen where HTTP integrations live.
 pub const HTTP_SCREEN: &str = "Gorgias: Settings → Apps → HTTP integration → Manage";
 /// Gorgias's own number (newest help page; older FAQ copies said 100).
@@ -58,21 +57,23 @@ pub fn describe(i: &HttpIntegration) -> String {
     )
 }
 
-pub static URL_HTTPS: Check = Check {
-    id: "gorgias.webhook.url-https",
-    integration: Integration::Gorgias,
-    symptom: "webhook",
-    title: "The OpenCX webhook URL is HTTPS",
-    looks_at: "The webhook URL configured in the profile (the one OpenCX shows in Settings → Integrations → Gorgias). \
-               Plain http is accepted only on loopback.",
-    fix:
-        "Copy the webhook URL again from OpenCX: Settings → Integrations → Gorgias (it is an https:// URL), and set it \
-          with `doctor login gorgias` or DOCTOR_GORGIAS_WEBHOOK_URL.",
-    docs: DOCS,
-    needs_target: false,
-    requires: &[],
-    run: |cx| url_https(cx).boxed(),
-};
+check! {
+    pub static URL_HTTPS {
+        symptom: GorgiasSymptom::Webhook,
+        cause: "url-https",
+        title: "The OpenCX webhook URL is HTTPS",
+        looks_at: "The webhook URL configured in the profile (the one OpenCX shows in Settings → Integrations → Gorgias). \
+                   Plain http is accepted only on loopback.",
+        fix:
+            "Copy the webhook URL again from OpenCX: Settings → Integrations → Gorgias (it is an https:// URL), and set it \
+              with `doctor login gorgias` or DOCTOR_GORGIAS_WEBHOOK_URL.",
+        docs: DOCS,
+        needs_target: false,
+        requires: [],
+        reads: [],
+        run: url_https,
+    }
+}
 
 async fn url_https(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let url = cx.setting(Integration::Gorgias, "webhook_url")?;
@@ -83,21 +84,23 @@ async fn url_https(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     })
 }
 
-pub static INTEGRATION_EXISTS: Check = Check {
-    id: "gorgias.webhook.integration-exists",
-    integration: Integration::Gorgias,
-    symptom: "webhook",
-    title: "An HTTP integration sends events to the OpenCX webhook URL",
-    looks_at: "Every HTTP integration of the account (GET /api/integrations?type=http, all pages): one of them must \
-               have the URL OpenCX shows, exactly.",
-    fix: "In Gorgias: Settings → Apps → HTTP integration → Manage → Add HTTP Integration: name it 'OpenCX', paste the \
-          URL from OpenCX (Settings → Integrations → Gorgias), method POST, request content type application/json, \
-          trigger 'Ticket message created', then Add integration.",
-    docs: Some("https://docs.gorgias.com/en-US/connect-external-apps-to-gorgias-and-create-sidebar-widgets-81822"),
-    needs_target: false,
-    requires: &[CREDENTIALS],
-    run: |cx| integration_exists(cx).boxed(),
-};
+check! {
+    pub static INTEGRATION_EXISTS {
+        symptom: GorgiasSymptom::Webhook,
+        cause: "integration-exists",
+        title: "An HTTP integration sends events to the OpenCX webhook URL",
+        looks_at: "Every HTTP integration of the account (GET /api/integrations?type=http, all pages): one of them must \
+                   have the URL OpenCX shows, exactly.",
+        fix: "In Gorgias: Settings → Apps → HTTP integration → Manage → Add HTTP Integration: name it 'OpenCX', paste the \
+              URL from OpenCX (Settings → Integrations → Gorgias), method POST, request content type application/json, \
+              trigger 'Ticket message created', then Add integration.",
+        docs: Some("https://docs.gorgias.com/en-US/connect-external-apps-to-gorgias-and-create-sidebar-widgets-81822"),
+        needs_target: false,
+        requires: [super::credentials::PERMISSION],
+        reads: [GorgiasHttpIntegrations],
+        run: integration_exists,
+    }
+}
 
 async fn integration_exists(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let found = opencx_integrations(&cx).await?;
@@ -120,20 +123,22 @@ async fn integration_exists(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     })
 }
 
-pub static STALE_URL: Check = Check {
-    id: "gorgias.webhook.stale-url",
-    integration: Integration::Gorgias,
-    symptom: "webhook",
-    title: "No HTTP integration points to an older OpenCX URL",
-    looks_at: "HTTP integrations whose URL has the same host and path as the OpenCX URL but another token: OpenCX issues \
-               a new signed URL when its Gorgias credentials are re-saved, and the old one stops working.",
-    fix: "In Gorgias: Settings → Apps → HTTP integration → Manage → the integration → URL: replace it with the current URL \
-          from OpenCX (Settings → Integrations → Gorgias), then Save changes.",
-    docs: DOCS,
-    needs_target: false,
-    requires: &[CREDENTIALS],
-    run: |cx| stale_url(cx).boxed(),
-};
+check! {
+    pub static STALE_URL {
+        symptom: GorgiasSymptom::Webhook,
+        cause: "stale-url",
+        title: "No HTTP integration points to an older OpenCX URL",
+        looks_at: "HTTP integrations whose URL has the same host and path as the OpenCX URL but another token: OpenCX issues \
+                   a new signed URL when its Gorgias credentials are re-saved, and the old one stops working.",
+        fix: "In Gorgias: Settings → Apps → HTTP integration → Manage → the integration → URL: replace it with the current URL \
+              from OpenCX (Settings → Integrations → Gorgias), then Save changes.",
+        docs: DOCS,
+        needs_target: false,
+        requires: [super::credentials::PERMISSION],
+        reads: [GorgiasHttpIntegrations],
+        run: stale_url,
+    }
+}
 
 async fn stale_url(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let found = opencx_integrations(&cx).await?;
@@ -147,21 +152,23 @@ async fn stale_url(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     })
 }
 
-pub static TRIGGER: Check = Check {
-    id: "gorgias.webhook.trigger",
-    integration: Integration::Gorgias,
-    symptom: "webhook",
-    title: "HTTP integration fires on 'Ticket message created'",
-    looks_at:
-        "`http.triggers[\"ticket-message-created\"]` of the integration with the OpenCX URL (the older underscore \
-               spelling is accepted too). OpenCX acts on new messages only.",
-    fix: "In Gorgias: Settings → Apps → HTTP integration → Manage → the OpenCX integration → Triggers: select 'Ticket \
-          message created' (and leave 'Ticket assignment updated' and 'Ticket status updated' off), then Save changes.",
-    docs: DOCS,
-    needs_target: false,
-    requires: &["gorgias.webhook.integration-exists"],
-    run: |cx| trigger(cx).boxed(),
-};
+check! {
+    pub static TRIGGER {
+        symptom: GorgiasSymptom::Webhook,
+        cause: "trigger",
+        title: "HTTP integration fires on 'Ticket message created'",
+        looks_at:
+            "`http.triggers[\"ticket-message-created\"]` of the integration with the OpenCX URL (the older underscore \
+                   spelling is accepted too). OpenCX acts on new messages only.",
+        fix: "In Gorgias: Settings → Apps → HTTP integration → Manage → the OpenCX integration → Triggers: select 'Ticket \
+              message created' (and leave 'Ticket assignment updated' and 'Ticket status updated' off), then Save changes.",
+        docs: DOCS,
+        needs_target: false,
+        requires: [INTEGRATION_EXISTS],
+        reads: [GorgiasHttpIntegrations],
+        run: trigger,
+    }
+}
 
 async fn trigger(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let found = opencx_integrations(&cx).await?;
@@ -183,20 +190,22 @@ async fn trigger(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     })
 }
 
-pub static EXCLUSIVE_TRIGGERS: Check = Check {
-    id: "gorgias.webhook.exclusive-triggers",
-    integration: Integration::Gorgias,
-    symptom: "webhook",
-    title: "No trigger that disables the others is selected",
-    looks_at: "Whether 'Ticket assignment updated' or 'Ticket status updated' is selected on the OpenCX integration: \
-               Gorgias documents them as mutually exclusive with the other triggers — selecting either disables the rest.",
-    fix: "In Gorgias: Settings → Apps → HTTP integration → Manage → the OpenCX integration → Triggers: clear 'Ticket \
-          assignment updated' and 'Ticket status updated', keep 'Ticket message created', then Save changes.",
-    docs: Some("https://docs.gorgias.com/en-US/connect-external-apps-to-gorgias-and-create-sidebar-widgets-81822"),
-    needs_target: false,
-    requires: &["gorgias.webhook.integration-exists"],
-    run: |cx| exclusive_triggers(cx).boxed(),
-};
+check! {
+    pub static EXCLUSIVE_TRIGGERS {
+        symptom: GorgiasSymptom::Webhook,
+        cause: "exclusive-triggers",
+        title: "No trigger that disables the others is selected",
+        looks_at: "Whether 'Ticket assignment updated' or 'Ticket status updated' is selected on the OpenCX integration: \
+                   Gorgias documents them as mutually exclusive with the other triggers — selecting either disables the rest.",
+        fix: "In Gorgias: Settings → Apps → HTTP integration → Manage → the OpenCX integration → Triggers: clear 'Ticket \
+              assignment updated' and 'Ticket status updated', keep 'Ticket message created', then Save changes.",
+        docs: Some("https://docs.gorgias.com/en-US/connect-external-apps-to-gorgias-and-create-sidebar-widgets-81822"),
+        needs_target: false,
+        requires: [INTEGRATION_EXISTS],
+        reads: [GorgiasHttpIntegrations],
+        run: exclusive_triggers,
+    }
+}
 
 async fn exclusive_triggers(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let found = opencx_integrations(&cx).await?;
@@ -223,21 +232,23 @@ async fn exclusive_triggers(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     })
 }
 
-pub static ACTIVE: Check = Check {
-    id: "gorgias.webhook.active",
-    integration: Integration::Gorgias,
-    symptom: "webhook",
-    title: "The OpenCX HTTP integration is active",
-    looks_at: "`deactivated_datetime` of the integration with the OpenCX URL. Gorgias deactivates an HTTP integration \
-               after 500 consecutive failed deliveries (older help pages said 100) and e-mails the account.",
-    fix: "First make the endpoint answer (check the URL is current and OpenCX's status), then in Gorgias: Settings → \
-          Apps → HTTP integration → Manage → the OpenCX integration → re-enable it. Gorgias resets the failure count \
-          after a successful delivery.",
-    docs: Some("https://docs.gorgias.com/en-US/connect-external-apps-to-gorgias-and-create-sidebar-widgets-81822"),
-    needs_target: false,
-    requires: &["gorgias.webhook.integration-exists"],
-    run: |cx| active(cx).boxed(),
-};
+check! {
+    pub static ACTIVE {
+        symptom: GorgiasSymptom::Webhook,
+        cause: "active",
+        title: "The OpenCX HTTP integration is active",
+        looks_at: "`deactivated_datetime` of the integration with the OpenCX URL. Gorgias deactivates an HTTP integration \
+                   after 500 consecutive failed deliveries (older help pages said 100) and e-mails the account.",
+        fix: "First make the endpoint answer (check the URL is current and OpenCX's status), then in Gorgias: Settings → \
+              Apps → HTTP integration → Manage → the OpenCX integration → re-enable it. Gorgias resets the failure count \
+              after a successful delivery.",
+        docs: Some("https://docs.gorgias.com/en-US/connect-external-apps-to-gorgias-and-create-sidebar-widgets-81822"),
+        needs_target: false,
+        requires: [INTEGRATION_EXISTS],
+        reads: [GorgiasHttpIntegrations],
+        run: active,
+    }
+}
 
 async fn active(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let found = opencx_integrations(&cx).await?;
@@ -259,23 +270,25 @@ async fn active(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     })
 }
 
-pub static DELIVERY_LOG: Check = Check {
-    id: "gorgias.webhook.delivery-log",
-    integration: Integration::Gorgias,
-    symptom: "webhook",
-    title: "Gorgias's delivery log shows the OpenCX URL answering",
-    looks_at: "The request log Gorgias keeps for the OpenCX HTTP integration (what its Events tab shows; read from \
-               GET /api/integrations/{id}/events/, which Gorgias's web app uses but does not document): the newest \
-               deliveries, how many failed in a row and with which status, and the last success.",
-    fix: "Open the OpenCX integration's Events in Gorgias (Settings → Apps → HTTP integration → Manage → the OpenCX \
-          integration → Events) and read the failed responses: 401/403 mean the URL's token changed — copy the webhook \
-          URL again from OpenCX (Settings → Integrations → Gorgias) and replace it in the integration; timeouts and 5xx \
-          mean OpenCX did not answer — check OpenCX's status and report the times to OpenCX support.",
-    docs: Some("https://docs.gorgias.com/en-US/connect-external-apps-to-gorgias-and-create-sidebar-widgets-81822"),
-    needs_target: false,
-    requires: &["gorgias.webhook.integration-exists"],
-    run: |cx| delivery_log(cx).boxed(),
-};
+check! {
+    pub static DELIVERY_LOG {
+        symptom: GorgiasSymptom::Webhook,
+        cause: "delivery-log",
+        title: "Gorgias's delivery log shows the OpenCX URL answering",
+        looks_at: "The request log Gorgias keeps for the OpenCX HTTP integration (what its Events tab shows; read from \
+                   GET /api/integrations/{id}/events/, which Gorgias's web app uses but does not document): the newest \
+                   deliveries, how many failed in a row and with which status, and the last success.",
+        fix: "Open the OpenCX integration's Events in Gorgias (Settings → Apps → HTTP integration → Manage → the OpenCX \
+              integration → Events) and read the failed responses: 401/403 mean the URL's token changed — copy the webhook \
+              URL again from OpenCX (Settings → Integrations → Gorgias) and replace it in the integration; timeouts and 5xx \
+              mean OpenCX did not answer — check OpenCX's status and report the times to OpenCX support.",
+        docs: Some("https://docs.gorgias.com/en-US/connect-external-apps-to-gorgias-and-create-sidebar-widgets-81822"),
+        needs_target: false,
+        requires: [INTEGRATION_EXISTS],
+        reads: [GorgiasHttpIntegrations],
+        run: delivery_log,
+    }
+}
 
 /// Where the log is read by hand when the API does not give it.
 const EVENTS_SCREEN: &str = "Gorgias: Settings → Apps → HTTP integration → Manage → the OpenCX integration → Events";
@@ -352,22 +365,24 @@ async fn delivery_log(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     )))
 }
 
-pub static DELIVERIES: Check = Check {
-    id: "gorgias.webhook.deliveries",
-    integration: Integration::Gorgias,
-    symptom: "webhook",
-    title: "Recent customer messages on AI-assigned tickets reached OpenCX",
-    looks_at: "The 30 most recently updated tickets: those assigned to the AI user (the Default User ID) whose last \
-               message came from the customer in the last 7 days, and whether OpenCX has a session updated since for each \
-               (GET /chat/sessions?updated_after=…, matched on ticketing_system.external_id).",
-    fix: "Deliveries are not arriving at OpenCX: check the HTTP integration (URL, trigger, active) with the other webhook \
-          checks, and in Gorgias open Settings → Apps → HTTP integration → Manage → the OpenCX integration → Events to \
-          see the responses Gorgias got.",
-    docs: DOCS,
-    needs_target: false,
-    requires: &[CREDENTIALS, "opencx.credentials.api-key"],
-    run: |cx| deliveries(cx).boxed(),
-};
+check! {
+    pub static DELIVERIES {
+        symptom: GorgiasSymptom::Webhook,
+        cause: "deliveries",
+        title: "Recent customer messages on AI-assigned tickets reached OpenCX",
+        looks_at: "The 30 most recently updated tickets: those assigned to the AI user (the Default User ID) whose last \
+                   message came from the customer in the last 7 days, and whether OpenCX has a session updated since for each \
+                   (GET /chat/sessions?updated_after=…, matched on ticketing_system.external_id).",
+        fix: "Deliveries are not arriving at OpenCX: check the HTTP integration (URL, trigger, active) with the other webhook \
+              checks, and in Gorgias open Settings → Apps → HTTP integration → Manage → the OpenCX integration → Events to \
+              see the responses Gorgias got.",
+        docs: DOCS,
+        needs_target: false,
+        requires: [super::credentials::PERMISSION, crate::checks::opencx::credentials::API_KEY],
+        reads: [GorgiasRecentTickets],
+        run: deliveries,
+    }
+}
 
 async fn deliveries(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let ai_user = cx.id_setting(Integration::Gorgias, "ai_user_id")?;

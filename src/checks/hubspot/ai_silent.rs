@@ -3,47 +3,33 @@
 
 use std::sync::Arc;
 
-use futures::FutureExt;
-
 use super::scopes::add_scope_fix;
-use crate::engine::{Check, CheckError, Ctx, Outcome};
-use crate::integration::Integration;
-use crate::vendors::hubspot::Thread;
+use super::{ai_user, thread};
+use crate::check;
+use crate::engine::{CheckError, Ctx, Outcome};
+use crate::symptom::HubspotSymptom;
 
 const DOCS: Option<&str> = Some("https://docs.open.cx/integrations/hubspot/troubleshooting");
-const CREDENTIALS: &str = "hubspot.credentials.token-valid";
-pub const THREAD_CHECK: &str = "hubspot.ai-silent.thread";
 
-/// The configured Default User ID as digits, and whether it was typed in the actor form `A-<n>`.
-pub fn ai_user(cx: &Ctx) -> Result<(String, bool), CheckError> {
-    let raw = cx.setting(Integration::Hubspot, "ai_user_id")?;
-    Ok(match raw.strip_prefix("A-") {
-        Some(digits) => (digits.to_string(), true),
-        None => (raw.to_string(), false),
-    })
+check! {
+    pub static THREAD {
+        symptom: HubspotSymptom::AiSilent,
+        cause: "thread",
+        title: "The thread exists",
+        looks_at: "GET /conversations/v3/conversations/threads/{id}: 404 means no such thread for this token's portal.",
+        fix:
+            "HubSpot: Conversations → Inbox → the conversation: the thread id is the number at the end of the URL. Check it and that the token \
+              belongs to the same portal.",
+        docs: None,
+        needs_target: true,
+        requires: [super::credentials::TOKEN_VALID],
+        reads: [HubspotThread],
+        run: exists,
+    }
 }
-
-pub async fn thread(cx: &Ctx) -> Result<Arc<Thread>, CheckError> {
-    Ok(cx.facts.hubspot()?.thread(cx.thread_id()?).await?)
-}
-
-pub static THREAD: Check = Check {
-    id: THREAD_CHECK,
-    integration: Integration::Hubspot,
-    symptom: "ai-silent",
-    title: "The thread exists",
-    looks_at: "GET /conversations/v3/conversations/threads/{id}: 404 means no such thread for this token's portal.",
-    fix:
-        "HubSpot: Conversations → Inbox → the conversation: the thread id is the number at the end of the URL. Check it and that the token \
-          belongs to the same portal.",
-    docs: None,
-    needs_target: true,
-    requires: &[CREDENTIALS],
-    run: |cx| exists(cx).boxed(),
-};
 
 async fn exists(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
-    let id = cx.thread_id()?;
+    let id = super::thread_id(&cx)?;
     match cx.facts.hubspot()?.thread(id).await {
         Ok(t) => Ok(Outcome::pass(format!(
             "thread {id}: {}, owner {}",
@@ -57,20 +43,22 @@ async fn exists(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     }
 }
 
-pub static USER_ID_FORM: Check = Check {
-    id: "hubspot.ai-silent.user-id-form",
-    integration: Integration::Hubspot,
-    symptom: "ai-silent",
-    title: "The Default User ID is the numeric user id",
-    looks_at: "The configured Default User ID: a HubSpot user id (digits) or the Conversations actor form A-<user id>. \
-               Threads name their owner as A-<user id>; the owners API wants the bare number with idProperty=userId.",
-    fix: "Enter the numeric user id (without 'A-') as the Default User ID in OpenCX: Settings → Integrations → HubSpot, and \
-          in the profile (DOCTOR_HUBSPOT_AI_USER_ID). HubSpot: Settings → Users & Teams → the AI user: the id is in the URL.",
-    docs: DOCS,
-    needs_target: false,
-    requires: &[],
-    run: |cx| user_id_form(cx).boxed(),
-};
+check! {
+    pub static USER_ID_FORM {
+        symptom: HubspotSymptom::AiSilent,
+        cause: "user-id-form",
+        title: "The Default User ID is the numeric user id",
+        looks_at: "The configured Default User ID: a HubSpot user id (digits) or the Conversations actor form A-<user id>. \
+                   Threads name their owner as A-<user id>; the owners API wants the bare number with idProperty=userId.",
+        fix: "Enter the numeric user id (without 'A-') as the Default User ID in OpenCX: Settings → Integrations → HubSpot, and \
+              in the profile (DOCTOR_HUBSPOT_AI_USER_ID). HubSpot: Settings → Users & Teams → the AI user: the id is in the URL.",
+        docs: DOCS,
+        needs_target: false,
+        requires: [],
+        reads: [],
+        run: user_id_form,
+    }
+}
 
 async fn user_id_form(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let (digits, actor_form) = ai_user(&cx)?;
@@ -83,20 +71,22 @@ async fn user_id_form(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     })
 }
 
-pub static OWNER_LOOKUP: Check = Check {
-    id: "hubspot.ai-silent.owner-lookup",
-    integration: Integration::Hubspot,
-    symptom: "ai-silent",
-    title: "The token can look up the AI user as an owner",
-    looks_at: "GET /crm/v3/owners/{user id}?idProperty=userId — the lookup OpenCX makes for each message. 403 \
-               MISSING_SCOPES means the app lacks crm.objects.owners.read.",
-    fix: "In HubSpot: Settings → Integrations → Private Apps → Legacy Apps → your OpenCX app → Scopes: enable \
-          crm.objects.owners.read → Commit changes; then in OpenCX: Settings → Integrations → HubSpot → Save.",
-    docs: DOCS,
-    needs_target: false,
-    requires: &[CREDENTIALS],
-    run: |cx| owner_lookup(cx).boxed(),
-};
+check! {
+    pub static OWNER_LOOKUP {
+        symptom: HubspotSymptom::AiSilent,
+        cause: "owner-lookup",
+        title: "The token can look up the AI user as an owner",
+        looks_at: "GET /crm/v3/owners/{user id}?idProperty=userId — the lookup OpenCX makes for each message. 403 \
+                   MISSING_SCOPES means the app lacks crm.objects.owners.read.",
+        fix: "In HubSpot: Settings → Integrations → Private Apps → Legacy Apps → your OpenCX app → Scopes: enable \
+              crm.objects.owners.read → Commit changes; then in OpenCX: Settings → Integrations → HubSpot → Save.",
+        docs: DOCS,
+        needs_target: false,
+        requires: [super::credentials::TOKEN_VALID],
+        reads: [HubspotAiOwner],
+        run: owner_lookup,
+    }
+}
 
 async fn owner_lookup(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let (digits, _) = ai_user(&cx)?;
@@ -124,20 +114,22 @@ pub fn names_missing_scope(e: &crate::http::ApiError) -> bool {
     e.vendor_error().is_some_and(|v| v.code.as_deref() == Some("MISSING_SCOPES") || !v.scopes.is_empty())
 }
 
-pub static AI_USER: Check = Check {
-    id: "hubspot.ai-silent.ai-user",
-    integration: Integration::Hubspot,
-    symptom: "ai-silent",
-    title: "The Default User ID is a HubSpot user",
-    looks_at: "GET /crm/v3/owners/{id}?idProperty=userId, and if that is 404 the same id as an owner id: owner ids and \
-               user ids are different numbers.",
-    fix: "In HubSpot: Settings → Users & Teams → the AI user → copy the user id from the URL; enter it as the Default User \
-          ID in OpenCX (Settings → Integrations → HubSpot) and in DOCTOR_HUBSPOT_AI_USER_ID.",
-    docs: DOCS,
-    needs_target: false,
-    requires: &["hubspot.ai-silent.owner-lookup"],
-    run: |cx| ai_user_check(cx).boxed(),
-};
+check! {
+    pub static AI_USER {
+        symptom: HubspotSymptom::AiSilent,
+        cause: "ai-user",
+        title: "The Default User ID is a HubSpot user",
+        looks_at: "GET /crm/v3/owners/{id}?idProperty=userId, and if that is 404 the same id as an owner id: owner ids and \
+                   user ids are different numbers.",
+        fix: "In HubSpot: Settings → Users & Teams → the AI user → copy the user id from the URL; enter it as the Default User \
+              ID in OpenCX (Settings → Integrations → HubSpot) and in DOCTOR_HUBSPOT_AI_USER_ID.",
+        docs: DOCS,
+        needs_target: false,
+        requires: [OWNER_LOOKUP],
+        reads: [HubspotAiOwner],
+        run: ai_user_check,
+    }
+}
 
 async fn ai_user_check(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let (digits, _) = ai_user(&cx)?;
@@ -161,20 +153,22 @@ async fn ai_user_check(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     }
 }
 
-pub static ASSIGNED: Check = Check {
-    id: "hubspot.ai-silent.assigned",
-    integration: Integration::Hubspot,
-    symptom: "ai-silent",
-    title: "The thread is assigned to the AI user",
-    looks_at: "`assignedTo` of the thread (A-<user id>) against the Default User ID. OpenCX stops replying when someone \
-               else owns the conversation.",
-    fix: "In HubSpot: open the conversation → Assigned to: the AI user (the Default User ID). To let the AI keep drafting \
-          while reps own conversations, turn on Assist Mode in OpenCX (Settings → Integrations → HubSpot).",
-    docs: DOCS,
-    needs_target: true,
-    requires: &[THREAD_CHECK],
-    run: |cx| assigned(cx).boxed(),
-};
+check! {
+    pub static ASSIGNED {
+        symptom: HubspotSymptom::AiSilent,
+        cause: "assigned",
+        title: "The thread is assigned to the AI user",
+        looks_at: "`assignedTo` of the thread (A-<user id>) against the Default User ID. OpenCX stops replying when someone \
+                   else owns the conversation.",
+        fix: "In HubSpot: open the conversation → Assigned to: the AI user (the Default User ID). To let the AI keep drafting \
+              while reps own conversations, turn on Assist Mode in OpenCX (Settings → Integrations → HubSpot).",
+        docs: DOCS,
+        needs_target: true,
+        requires: [THREAD],
+        reads: [HubspotThread],
+        run: assigned,
+    }
+}
 
 async fn assigned(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let (digits, _) = ai_user(&cx)?;

@@ -3,19 +3,21 @@
 /// A check built on one of the webhook-setting readers of `webhook.rs`, which the `webhook`
 /// and `replies` symptoms share (same read, their own id and title).
 macro_rules! webhook_setting_check {
-    ($name:ident, $id:literal, $symptom:literal, $title:literal, $looks:literal, $fix:expr, $f:path) => {
-        pub static $name: Check = Check {
-            id: $id,
-            integration: Integration::Hubspot,
-            symptom: $symptom,
-            title: $title,
-            looks_at: $looks,
-            fix: $fix,
-            docs: DOCS,
-            needs_target: false,
-            requires: &["hubspot.credentials.token-valid"],
-            run: |cx| async move { $f(&cx).await }.boxed(),
-        };
+    ($name:ident, $symptom:expr, $cause:literal, $title:literal, $looks:literal, $fix:expr, $f:path) => {
+        $crate::check! {
+            pub static $name {
+                symptom: $symptom,
+                cause: $cause,
+                title: $title,
+                looks_at: $looks,
+                fix: $fix,
+                docs: DOCS,
+                needs_target: false,
+                requires: [$crate::checks::hubspot::credentials::TOKEN_VALID],
+                reads: [HubspotWebhooks],
+                run: |cx: std::sync::Arc<$crate::engine::Ctx>| async move { $f(&cx).await },
+            }
+        }
     };
 }
 
@@ -27,41 +29,27 @@ pub mod replies;
 pub mod scopes;
 pub mod webhook;
 
-use crate::engine::Check;
+use std::sync::Arc;
 
-pub static CHECKS: &[&Check] = &[
-    &credentials::TOKEN_FORMAT,
-    &credentials::TOKEN_VALID,
-    &scopes::CONVERSATIONS_READ,
-    &scopes::CONVERSATIONS_WRITE,
-    &scopes::OWNERS_READ,
-    &scopes::CONTACTS_READ,
-    &scopes::CONTACTS_WRITE,
-    &scopes::TICKETS,
-    &scopes::COMPANIES_READ,
-    &scopes::DEALS_READ,
-    &scopes::CONTACT_SCHEMA_READ,
-    &webhook::SUBSCRIPTIONS,
-    &webhook::TARGET_URL,
-    &webhook::THROTTLING,
-    &webhook::DELIVERIES,
-    &ai_silent::THREAD,
-    &ai_silent::USER_ID_FORM,
-    &ai_silent::OWNER_LOOKUP,
-    &ai_silent::AI_USER,
-    &ai_silent::ASSIGNED,
-    &no_ticket::CHANNEL,
-    &no_ticket::CONTACT_EMAIL,
-    &no_ticket::OFF_HUBSPOT_HANDOFFS,
-    &no_ticket::TICKET_CREATION,
-    &no_ticket::TICKET_LINKED,
-    &replies::HANDOFF_COMMENT,
-    &replies::SUBSCRIPTIONS,
-    &replies::COMMITTED,
-    &replies::THROTTLING,
-    &replies::TARGET_URL,
-    &replies::PUBLIC_REPLY,
-    &replies::CHANNEL_REACHABLE,
-    &crm_panel::CONNECTION,
-    &crm_panel::CONTACT_MATCH,
-];
+use crate::engine::{CheckError, Ctx};
+use crate::integration::Integration;
+use crate::target::Target;
+use crate::vendors::hubspot::Thread;
+
+/// The HubSpot thread the run was given (`--thread`).
+pub fn thread_id(cx: &Ctx) -> Result<&str, CheckError> {
+    cx.target_as(Integration::Hubspot, Target::thread)
+}
+
+/// The configured Default User ID as digits, and whether it was typed in the actor form `A-<n>`.
+pub fn ai_user(cx: &Ctx) -> Result<(String, bool), CheckError> {
+    let raw = cx.setting(Integration::Hubspot, "ai_user_id")?;
+    Ok(match raw.strip_prefix("A-") {
+        Some(digits) => (digits.to_string(), true),
+        None => (raw.to_string(), false),
+    })
+}
+
+pub async fn thread(cx: &Ctx) -> Result<Arc<Thread>, CheckError> {
+    Ok(cx.facts.hubspot()?.thread(thread_id(cx)?).await?)
+}

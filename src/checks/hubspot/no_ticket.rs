@@ -3,34 +3,35 @@
 
 use std::sync::Arc;
 
-use futures::FutureExt;
-
-use super::ai_silent::{thread, THREAD_CHECK};
-use crate::engine::{Check, CheckError, Ctx, Outcome};
-use crate::integration::Integration;
+use super::thread;
+use crate::check;
+use crate::engine::{CheckError, Ctx, Outcome};
+use crate::symptom::HubspotSymptom;
 
 const DOCS: Option<&str> = Some("https://docs.open.cx/integrations/hubspot/troubleshooting");
 const WORKFLOW_FIX: &str = "For conversations that start outside HubSpot (OpenCX email, widget, WhatsApp, SMS, phone), add \
     the create-hubspot-ticket-from-session action to the handoff in OpenCX: Workflows → your handoff workflow → Add action.";
 
-pub static CHANNEL: Check = Check {
-    id: "hubspot.no-ticket.channel",
-    integration: Integration::Hubspot,
-    symptom: "no-ticket",
-    title: "The conversation started on a channel HubSpot owns",
-    looks_at:
-        "The OpenCX session's contact: mail to OpenCX's temporary+…@instant.cx address never reaches HubSpot, and \
-               sessions on OpenCX's own widget, WhatsApp, SMS or phone have no HubSpot thread to attach a ticket to.",
-    fix: WORKFLOW_FIX,
-    docs: DOCS,
-    needs_target: true,
-    requires: &[THREAD_CHECK, "opencx.credentials.api-key"],
-    run: |cx| channel(cx).boxed(),
-};
+check! {
+    pub static CHANNEL {
+        symptom: HubspotSymptom::NoTicket,
+        cause: "channel",
+        title: "The conversation started on a channel HubSpot owns",
+        looks_at:
+            "The OpenCX session's contact: mail to OpenCX's temporary+…@instant.cx address never reaches HubSpot, and \
+                   sessions on OpenCX's own widget, WhatsApp, SMS or phone have no HubSpot thread to attach a ticket to.",
+        fix: WORKFLOW_FIX,
+        docs: DOCS,
+        needs_target: true,
+        requires: [super::ai_silent::THREAD, crate::checks::opencx::credentials::API_KEY],
+        reads: [HubspotThread, SessionEvidence],
+        run: channel,
+    }
+}
 
 async fn channel(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let t = thread(&cx).await?;
-    let evidence = cx.facts.session_evidence(cx.integration, &cx.target).await?;
+    let evidence = cx.session_evidence().await?;
     let session = evidence.as_ref().and_then(|e| e.sessions.last().cloned());
     if let Some(email) = session.as_ref().and_then(|s| s.contact_email.clone()).filter(|e| e.ends_with("@instant.cx")) {
         return Ok(Outcome::fail(format!(
@@ -46,21 +47,23 @@ async fn channel(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     Ok(Outcome::pass(format!("the thread started on {channel}")))
 }
 
-pub static CONTACT_EMAIL: Check = Check {
-    id: "hubspot.no-ticket.contact-email",
-    integration: Integration::Hubspot,
-    symptom: "no-ticket",
-    title: "The thread's contact has an email address",
-    looks_at:
-        "The thread's associatedContactId, then GET /crm/v3/objects/contacts/{id}: HubSpot needs the contact's email \
-               to associate the handoff ticket.",
-    fix: "In HubSpot: Contacts → the thread's contact → Email: add the customer's address (or have the AI ask for it \
-          before handing off), so the handoff ticket can be associated.",
-    docs: DOCS,
-    needs_target: true,
-    requires: &[THREAD_CHECK],
-    run: |cx| contact_email(cx).boxed(),
-};
+check! {
+    pub static CONTACT_EMAIL {
+        symptom: HubspotSymptom::NoTicket,
+        cause: "contact-email",
+        title: "The thread's contact has an email address",
+        looks_at:
+            "The thread's associatedContactId, then GET /crm/v3/objects/contacts/{id}: HubSpot needs the contact's email \
+                   to associate the handoff ticket.",
+        fix: "In HubSpot: Contacts → the thread's contact → Email: add the customer's address (or have the AI ask for it \
+              before handing off), so the handoff ticket can be associated.",
+        docs: DOCS,
+        needs_target: true,
+        requires: [super::ai_silent::THREAD],
+        reads: [HubspotThread, HubspotThreadContact],
+        run: contact_email,
+    }
+}
 
 async fn contact_email(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let t = thread(&cx).await?;
@@ -79,21 +82,23 @@ async fn contact_email(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     }
 }
 
-pub static OFF_HUBSPOT_HANDOFFS: Check = Check {
-    id: "hubspot.no-ticket.off-hubspot-handoffs",
-    integration: Integration::Hubspot,
-    symptom: "no-ticket",
-    title: "Recent handoffs started on channels HubSpot owns",
-    looks_at:
-        "OpenCX sessions handed off in the last 24 hours (GET /chat/sessions?handed_off=true&created_after=…): a \
-               session with no helpdesk link (ticketing_system) started on OpenCX's own email, widget, WhatsApp, SMS \
-               or phone, so HubSpot never sees it and creates no ticket for its handoff.",
-    fix: WORKFLOW_FIX,
-    docs: DOCS,
-    needs_target: false,
-    requires: &["opencx.credentials.api-key"],
-    run: |cx| off_hubspot_handoffs(cx).boxed(),
-};
+check! {
+    pub static OFF_HUBSPOT_HANDOFFS {
+        symptom: HubspotSymptom::NoTicket,
+        cause: "off-hubspot-handoffs",
+        title: "Recent handoffs started on channels HubSpot owns",
+        looks_at:
+            "OpenCX sessions handed off in the last 24 hours (GET /chat/sessions?handed_off=true&created_after=…): a \
+                   session with no helpdesk link (ticketing_system) started on OpenCX's own email, widget, WhatsApp, SMS \
+                   or phone, so HubSpot never sees it and creates no ticket for its handoff.",
+        fix: WORKFLOW_FIX,
+        docs: DOCS,
+        needs_target: false,
+        requires: [crate::checks::opencx::credentials::API_KEY],
+        reads: [],
+        run: off_hubspot_handoffs,
+    }
+}
 
 /// Does a session belong to no helpdesk conversation (it started on one of OpenCX's own channels)?
 fn off_helpdesk(s: &crate::vendors::opencx::Session) -> bool {
@@ -133,39 +138,41 @@ async fn off_hubspot_handoffs(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     })
 }
 
-pub static TICKET_CREATION: Check = Check {
-    id: "hubspot.no-ticket.ticket-creation",
-    integration: Integration::Hubspot,
-    symptom: "no-ticket",
-    title: "Ticket creation is enabled in OpenCX (not readable through any API)",
-    looks_at: "Nothing: OpenCX can disable HubSpot ticket creation per organisation, and no API shows it.",
-    fix: "Ask your OpenCX admin (or OpenCX support) whether HubSpot ticket creation is enabled for your organisation.",
-    docs: DOCS,
-    needs_target: false,
-    requires: &[],
-    run: |_cx| {
-        async { Ok(Outcome::info("whether OpenCX creates HubSpot tickets cannot be read through its API")) }.boxed()
-    },
-};
+check! {
+    pub static TICKET_CREATION {
+        symptom: HubspotSymptom::NoTicket,
+        cause: "ticket-creation",
+        title: "Ticket creation is enabled in OpenCX (not readable through any API)",
+        looks_at: "Nothing: OpenCX can disable HubSpot ticket creation per organisation, and no API shows it.",
+        fix: "Ask your OpenCX admin (or OpenCX support) whether HubSpot ticket creation is enabled for your organisation.",
+        docs: DOCS,
+        needs_target: false,
+        requires: [],
+        reads: [],
+        run: |_cx| async { Ok(Outcome::info("whether OpenCX creates HubSpot tickets cannot be read through its API")) },
+    }
+}
 
-pub static TICKET_LINKED: Check = Check {
-    id: "hubspot.no-ticket.ticket-linked",
-    integration: Integration::Hubspot,
-    symptom: "no-ticket",
-    title: "A handed-off thread has its ticket",
-    looks_at:
-        "The session's handoff and the thread's threadAssociations.associatedTicketId: a handoff with no ticket on \
-               the thread is this symptom.",
-    fix: WORKFLOW_FIX,
-    docs: DOCS,
-    needs_target: true,
-    requires: &[THREAD_CHECK, "opencx.credentials.api-key"],
-    run: |cx| ticket_linked(cx).boxed(),
-};
+check! {
+    pub static TICKET_LINKED {
+        symptom: HubspotSymptom::NoTicket,
+        cause: "ticket-linked",
+        title: "A handed-off thread has its ticket",
+        looks_at:
+            "The session's handoff and the thread's threadAssociations.associatedTicketId: a handoff with no ticket on \
+                   the thread is this symptom.",
+        fix: WORKFLOW_FIX,
+        docs: DOCS,
+        needs_target: true,
+        requires: [super::ai_silent::THREAD, crate::checks::opencx::credentials::API_KEY],
+        reads: [HubspotThread, SessionEvidence],
+        run: ticket_linked,
+    }
+}
 
 async fn ticket_linked(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let t = thread(&cx).await?;
-    let evidence = cx.facts.session_evidence(cx.integration, &cx.target).await?;
+    let evidence = cx.session_evidence().await?;
     let sessions = evidence.as_ref().map(|e| e.sessions.clone()).unwrap_or_default();
     let handed: Vec<&str> = sessions.iter().filter(|s| s.is_handed_off()).map(|s| s.id.as_str()).collect();
     let ticket = t.thread_associations.as_ref().and_then(|a| a.associated_ticket_id.clone());

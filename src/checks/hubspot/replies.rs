@@ -4,29 +4,30 @@
 
 use std::sync::Arc;
 
-use futures::FutureExt;
-
-use super::ai_silent::{ai_user, thread, THREAD_CHECK};
 use super::webhook::{self, SUBSCRIPTIONS_FIX, TARGET_FIX, THROTTLING_FIX};
-use crate::engine::{Check, CheckError, Ctx, Outcome};
-use crate::integration::Integration;
+use super::{ai_user, thread};
+use crate::check;
+use crate::engine::{CheckError, Ctx, Outcome};
+use crate::symptom::HubspotSymptom;
 
 const DOCS: Option<&str> = Some("https://docs.open.cx/integrations/hubspot/troubleshooting");
 
-pub static HANDOFF_COMMENT: Check = Check {
-    id: "hubspot.replies.handoff-comment",
-    integration: Integration::Hubspot,
-    symptom: "replies",
-    title: "The thread carries OpenCX's handoff comment",
-    looks_at: "The thread's messages (GET …/threads/{id}/messages): after a handoff OpenCX posts an internal COMMENT with \
-               the reason, sentiment and a link to the session. Without it, the handoff never reached HubSpot.",
-    fix: "Check the session's handoff in the OpenCX inbox; if it shows a handoff but HubSpot has no comment, send OpenCX \
-          support the session id and thread id.",
-    docs: DOCS,
-    needs_target: true,
-    requires: &[THREAD_CHECK, "opencx.credentials.api-key"],
-    run: |cx| handoff_comment(cx).boxed(),
-};
+check! {
+    pub static HANDOFF_COMMENT {
+        symptom: HubspotSymptom::Replies,
+        cause: "handoff-comment",
+        title: "The thread carries OpenCX's handoff comment",
+        looks_at: "The thread's messages (GET …/threads/{id}/messages): after a handoff OpenCX posts an internal COMMENT with \
+                   the reason, sentiment and a link to the session. Without it, the handoff never reached HubSpot.",
+        fix: "Check the session's handoff in the OpenCX inbox; if it shows a handoff but HubSpot has no comment, send OpenCX \
+              support the session id and thread id.",
+        docs: DOCS,
+        needs_target: true,
+        requires: [super::ai_silent::THREAD, crate::checks::opencx::credentials::API_KEY],
+        reads: [HubspotThreadMessages, SessionEvidence],
+        run: handoff_comment,
+    }
+}
 
 fn is_handoff_comment(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
@@ -34,12 +35,12 @@ fn is_handoff_comment(text: &str) -> bool {
 }
 
 async fn handoff_comment(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
-    let messages = cx.facts.hubspot()?.thread_messages(cx.thread_id()?).await?;
+    let messages = cx.facts.hubspot()?.thread_messages(super::thread_id(&cx)?).await?;
     let comment = messages
         .results
         .iter()
         .find(|m| m.kind.as_deref() == Some("COMMENT") && m.text.as_deref().is_some_and(is_handoff_comment));
-    let evidence = cx.facts.session_evidence(cx.integration, &cx.target).await?;
+    let evidence = cx.session_evidence().await?;
     let handed: Vec<String> = evidence
         .as_ref()
         .map(|e| e.sessions.iter().filter(|s| s.is_handed_off()).map(|s| s.id.clone()).collect())
@@ -63,46 +64,29 @@ async fn handoff_comment(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
 
 webhook_setting_check!(
     SUBSCRIPTIONS,
-    "hubspot.replies.subscriptions",
-    "replies",
+    HubspotSymptom::Replies,
+    "subscriptions",
     "The three subscriptions are present and active",
     "As hubspot.webhook.subscriptions: rep replies come back through conversation.newMessage.",
     SUBSCRIPTIONS_FIX,
     webhook::subscriptions
 );
-webhook_setting_check!(
-    TARGET_URL,
-    "hubspot.replies.url-match",
-    "replies",
-    "The webhook target URL is the OpenCX URL",
-    "As hubspot.webhook.target-url.",
-    TARGET_FIX,
-    webhook::target_url
-);
-webhook_setting_check!(
-    THROTTLING,
-    "hubspot.replies.throttling",
-    "replies",
-    "Webhook throttling allows at least 100 concurrent requests",
-    "As hubspot.webhook.throttling.",
-    THROTTLING_FIX,
-    webhook::throttling
-);
-
-pub static COMMITTED: Check = Check {
-    id: "hubspot.replies.committed",
-    integration: Integration::Hubspot,
-    symptom: "replies",
-    title: "Subscription changes were committed",
-    looks_at: "Uncommitted subscription changes in a legacy app do not fire. The API shows only what is live, so with an \
-               app id and developer key an active subscription means committed; without them this says where to look.",
-    fix: "HubSpot: Settings → Integrations → Private Apps → Legacy Apps → your OpenCX app → Webhooks: if a 'Commit changes' \
-          button is shown, click it.",
-    docs: DOCS,
-    needs_target: false,
-    requires: &["hubspot.credentials.token-valid"],
-    run: |cx| committed(cx).boxed(),
-};
+check! {
+    pub static COMMITTED {
+        symptom: HubspotSymptom::Replies,
+        cause: "committed",
+        title: "Subscription changes were committed",
+        looks_at: "Uncommitted subscription changes in a legacy app do not fire. The API shows only what is live, so with an \
+                   app id and developer key an active subscription means committed; without them this says where to look.",
+        fix: "HubSpot: Settings → Integrations → Private Apps → Legacy Apps → your OpenCX app → Webhooks: if a 'Commit changes' \
+              button is shown, click it.",
+        docs: DOCS,
+        needs_target: false,
+        requires: [super::credentials::TOKEN_VALID],
+        reads: [],
+        run: committed,
+    }
+}
 
 async fn committed(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     if !cx.facts.hubspot()?.can_read_webhooks() {
@@ -118,25 +102,46 @@ async fn committed(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     })
 }
 
-pub static PUBLIC_REPLY: Check = Check {
-    id: "hubspot.replies.public-reply",
-    integration: Integration::Hubspot,
-    symptom: "replies",
-    title: "The rep replied publicly, not with an internal comment",
-    looks_at: "The thread's latest message from a rep (not the AI user): a COMMENT is internal and never reaches the \
-               customer; a MESSAGE is a reply.",
-    fix: "In HubSpot: Conversations → Inbox → the thread → write in the Reply tab, not Comment: internal comments are \
-          never delivered to the customer. Send the answer again as a reply.",
-    docs: DOCS,
-    needs_target: true,
-    requires: &[THREAD_CHECK],
-    run: |cx| public_reply(cx).boxed(),
-};
+webhook_setting_check!(
+    THROTTLING,
+    HubspotSymptom::Replies,
+    "throttling",
+    "Webhook throttling allows at least 100 concurrent requests",
+    "As hubspot.webhook.throttling.",
+    THROTTLING_FIX,
+    webhook::throttling
+);
+webhook_setting_check!(
+    TARGET_URL,
+    HubspotSymptom::Replies,
+    "url-match",
+    "The webhook target URL is the OpenCX URL",
+    "As hubspot.webhook.target-url.",
+    TARGET_FIX,
+    webhook::target_url
+);
+
+check! {
+    pub static PUBLIC_REPLY {
+        symptom: HubspotSymptom::Replies,
+        cause: "public-reply",
+        title: "The rep replied publicly, not with an internal comment",
+        looks_at: "The thread's latest message from a rep (not the AI user): a COMMENT is internal and never reaches the \
+                   customer; a MESSAGE is a reply.",
+        fix: "In HubSpot: Conversations → Inbox → the thread → write in the Reply tab, not Comment: internal comments are \
+              never delivered to the customer. Send the answer again as a reply.",
+        docs: DOCS,
+        needs_target: true,
+        requires: [super::ai_silent::THREAD],
+        reads: [HubspotThreadMessages],
+        run: public_reply,
+    }
+}
 
 async fn public_reply(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let (digits, _) = ai_user(&cx)?;
     let ai = format!("A-{digits}");
-    let messages = cx.facts.hubspot()?.thread_messages(cx.thread_id()?).await?;
+    let messages = cx.facts.hubspot()?.thread_messages(super::thread_id(&cx)?).await?;
     let mut by_reps: Vec<_> = messages
         .results
         .iter()
@@ -160,20 +165,22 @@ async fn public_reply(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     })
 }
 
-pub static CHANNEL_REACHABLE: Check = Check {
-    id: "hubspot.replies.channel-reachable",
-    integration: Integration::Hubspot,
-    symptom: "replies",
-    title: "The customer's channel can still be reached",
-    looks_at: "The thread: a closed thread, or a contact without an email on an email thread, cannot carry a reply. Rep \
-               replies are relayed for web chat and email only; WhatsApp, SMS and phone get a ticket for visibility.",
-    fix: "In HubSpot: Conversations → Inbox → the thread → Reopen, then reply; or reach the customer on the channel they \
-          used — replies on OpenCX's WhatsApp, SMS or phone channels are not relayed from HubSpot.",
-    docs: DOCS,
-    needs_target: true,
-    requires: &[THREAD_CHECK],
-    run: |cx| channel_reachable(cx).boxed(),
-};
+check! {
+    pub static CHANNEL_REACHABLE {
+        symptom: HubspotSymptom::Replies,
+        cause: "channel-reachable",
+        title: "The customer's channel can still be reached",
+        looks_at: "The thread: a closed thread, or a contact without an email on an email thread, cannot carry a reply. Rep \
+                   replies are relayed for web chat and email only; WhatsApp, SMS and phone get a ticket for visibility.",
+        fix: "In HubSpot: Conversations → Inbox → the thread → Reopen, then reply; or reach the customer on the channel they \
+              used — replies on OpenCX's WhatsApp, SMS or phone channels are not relayed from HubSpot.",
+        docs: DOCS,
+        needs_target: true,
+        requires: [super::ai_silent::THREAD],
+        reads: [HubspotThread],
+        run: channel_reachable,
+    }
+}
 
 async fn channel_reachable(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let t = thread(&cx).await?;

@@ -10,10 +10,11 @@ use futures::FutureExt;
 
 use chrono::{DateTime, Utc};
 
-use crate::engine::{Check, CheckError, Ctx, Outcome};
+use crate::check;
+use crate::engine::{CheckError, Ctx, Outcome};
 use crate::facts::HubspotFacts;
 use crate::http::ApiError;
-use crate::integration::Integration;
+use crate::symptom::HubspotSymptom;
 
 const DOCS: Option<&str> = Some("https://docs.open.cx/integrations/hubspot/troubleshooting");
 
@@ -93,84 +94,94 @@ impl FixIfFailed for Outcome {
 }
 
 macro_rules! scope {
-    ($name:ident, $id:literal, $scope:literal, $purpose:literal, $consequence:literal) => {
-        pub static $name: Check = Check {
-            id: $id,
-            integration: Integration::Hubspot,
-            symptom: "scopes",
-            title: concat!($scope, " — ", $purpose),
-            looks_at: concat!(
-                "Whether token introspection lists ",
-                $scope,
-                "; where a read needs it, the read's answer (200, or 403 MISSING_SCOPES naming the scope) labels the evidence."
-            ),
-            fix: concat!(
-                "In HubSpot: Settings → Integrations → Private Apps → Legacy Apps → your OpenCX app → Scopes: enable ",
-                $scope,
-                " → Commit changes. Then in OpenCX: Settings → Integrations → HubSpot → Save."
-            ),
-            docs: DOCS,
-            needs_target: false,
-            requires: &["hubspot.credentials.token-valid"],
-            run: |cx| scope_check(cx, $scope, $consequence).boxed(),
-        };
+    ($name:ident, $cause:literal, $scope:literal, $purpose:literal, $consequence:literal, [$($read:ident),*]) => {
+        check! {
+            pub static $name {
+                symptom: HubspotSymptom::Scopes,
+                cause: $cause,
+                title: concat!($scope, " — ", $purpose),
+                looks_at: concat!(
+                    "Whether token introspection lists ",
+                    $scope,
+                    "; where a read needs it, the read's answer (200, or 403 MISSING_SCOPES naming the scope) labels the evidence."
+                ),
+                fix: concat!(
+                    "In HubSpot: Settings → Integrations → Private Apps → Legacy Apps → your OpenCX app → Scopes: enable ",
+                    $scope,
+                    " → Commit changes. Then in OpenCX: Settings → Integrations → HubSpot → Save."
+                ),
+                docs: DOCS,
+                needs_target: false,
+                requires: [super::credentials::TOKEN_VALID],
+                reads: [HubspotTokenInfo $(, $read)*],
+                run: |cx| scope_check(cx, $scope, $consequence),
+            }
+        }
     };
 }
 
 scope!(
     CONVERSATIONS_READ,
-    "hubspot.scopes.conversations-read",
+    "conversations-read",
     "conversations.read",
     "read threads and messages",
-    "HubSpot sends no conversation events and OpenCX cannot read the messages"
+    "HubSpot sends no conversation events and OpenCX cannot read the messages",
+    [HubspotRecentThreads]
 );
 scope!(
     CONVERSATIONS_WRITE,
-    "hubspot.scopes.conversations-write",
+    "conversations-write",
     "conversations.write",
     "post replies and comments, reassign",
-    "the AI's replies and handoff comments cannot be posted"
+    "the AI's replies and handoff comments cannot be posted",
+    []
 );
 scope!(
     OWNERS_READ,
-    "hubspot.scopes.owners-read",
+    "owners-read",
     "crm.objects.owners.read",
     "look up a thread's owner",
-    "emails reach HubSpot but no OpenCX session is created (the owner lookup GET /crm/owners/v3/A-… fails with 403)"
+    "emails reach HubSpot but no OpenCX session is created (the owner lookup GET /crm/owners/v3/A-… fails with 403)",
+    [HubspotOwnersProbe]
 );
 scope!(
     CONTACTS_READ,
-    "hubspot.scopes.contacts-read",
+    "contacts-read",
     "crm.objects.contacts.read",
     "find the customer's contact",
-    "OpenCX cannot find the customer's contact, for context or for the handoff ticket"
+    "OpenCX cannot find the customer's contact, for context or for the handoff ticket",
+    []
 );
 scope!(
     CONTACTS_WRITE,
-    "hubspot.scopes.contacts-write",
+    "contacts-write",
     "crm.objects.contacts.write",
     "create the contact on handoff",
-    "a handoff for a customer without a contact cannot create one"
+    "a handoff for a customer without a contact cannot create one",
+    []
 );
-scope!(TICKETS, "hubspot.scopes.tickets", "tickets", "create the handoff ticket", "handoffs create no ticket");
+scope!(TICKETS, "tickets", "tickets", "create the handoff ticket", "handoffs create no ticket", [HubspotTicketsProbe]);
 scope!(
     COMPANIES_READ,
-    "hubspot.scopes.companies-read",
+    "companies-read",
     "crm.objects.companies.read",
     "company context for the AI",
-    "the AI gets no company context"
+    "the AI gets no company context",
+    []
 );
 scope!(
     DEALS_READ,
-    "hubspot.scopes.deals-read",
+    "deals-read",
     "crm.objects.deals.read",
     "deal context for the AI",
-    "the AI gets no deal context"
+    "the AI gets no deal context",
+    []
 );
 scope!(
     CONTACT_SCHEMA_READ,
-    "hubspot.scopes.contact-schema-read",
+    "contact-schema-read",
     "crm.schemas.contacts.read",
     "contact properties for the AI",
-    "the AI cannot read the contact schema"
+    "the AI cannot read the contact schema",
+    []
 );

@@ -4,14 +4,14 @@
 
 use std::sync::Arc;
 
-use futures::FutureExt;
-
+use crate::check;
 use crate::checks::deliveries::{self, Waiting};
 use crate::checks::webhook_url::{compare, Match};
-use crate::engine::{Check, CheckError, Ctx, Outcome};
+use crate::engine::{CheckError, Ctx, Outcome};
 use crate::facts::session::{parse_time, rfc3339};
 use crate::integration::Integration;
 use crate::redact::mask_url;
+use crate::symptom::HubspotSymptom;
 
 const DOCS: Option<&str> = Some("https://docs.open.cx/integrations/hubspot/troubleshooting");
 pub const WEBHOOKS_SCREEN: &str =
@@ -125,13 +125,16 @@ pub const THROTTLING_FIX: &str =
     "HubSpot: Settings → Integrations → Private Apps → Legacy Apps → your OpenCX app → Webhooks → \
     Event throttling: raise the concurrent requests to at least 100, then Commit changes.";
 
-webhook_setting_check!(SUBSCRIPTIONS, "hubspot.webhook.subscriptions", "webhook", "The three webhook subscriptions are present and active",
+webhook_setting_check!(
+    SUBSCRIPTIONS,
+    HubspotSymptom::Webhook,
+    "subscriptions", "The three webhook subscriptions are present and active",
     "GET /webhooks/v3/{app id}/subscriptions?hapikey=… (only with an app id and developer API key): conversation.newMessage, \
      conversation.creation and ticket.propertyChange, each active.", SUBSCRIPTIONS_FIX, subscriptions);
 webhook_setting_check!(
     TARGET_URL,
-    "hubspot.webhook.target-url",
-    "webhook",
+    HubspotSymptom::Webhook,
+    "target-url",
     "The webhook target URL is the OpenCX URL",
     "GET /webhooks/v3/{app id}/settings?hapikey=…: targetUrl against the URL OpenCX shows (same endpoint with another \
      token means stale).",
@@ -140,33 +143,35 @@ webhook_setting_check!(
 );
 webhook_setting_check!(
     THROTTLING,
-    "hubspot.webhook.throttling",
-    "webhook",
+    HubspotSymptom::Webhook,
+    "throttling",
     "Webhook throttling allows at least 100 concurrent requests",
     "`throttling.maxConcurrentRequests` of the webhook settings: HubSpot's default of 10 delays bursts.",
     THROTTLING_FIX,
     throttling
 );
 
-pub static DELIVERIES: Check = Check {
-    id: "hubspot.webhook.deliveries",
-    integration: Integration::Hubspot,
-    symptom: "webhook",
-    title: "Recent customer messages on threads owned by the AI user reached OpenCX",
-    looks_at: "Threads with a message in the last 7 days (GET /conversations/v3/conversations/threads, newest first) \
-               owned by the AI user whose last message was received from the customer, and whether OpenCX has a session \
-               updated since for each. HubSpot delivers at most once: a failed delivery is not retried.",
-    fix: "Deliveries are not arriving (or OpenCX skipped them): check the subscriptions, Commit changes and the target URL \
-          in HubSpot: Settings → Integrations → Private Apps → Legacy Apps → your OpenCX app → Webhooks, and its Logs → \
-          Webhooks for failed deliveries; check crm.objects.owners.read (`doctor hubspot scopes`).",
-    docs: DOCS,
-    needs_target: false,
-    requires: &["hubspot.credentials.token-valid", "opencx.credentials.api-key"],
-    run: |cx| deliveries_check(cx).boxed(),
-};
+check! {
+    pub static DELIVERIES {
+        symptom: HubspotSymptom::Webhook,
+        cause: "deliveries",
+        title: "Recent customer messages on threads owned by the AI user reached OpenCX",
+        looks_at: "Threads with a message in the last 7 days (GET /conversations/v3/conversations/threads, newest first) \
+                   owned by the AI user whose last message was received from the customer, and whether OpenCX has a session \
+                   updated since for each. HubSpot delivers at most once: a failed delivery is not retried.",
+        fix: "Deliveries are not arriving (or OpenCX skipped them): check the subscriptions, Commit changes and the target URL \
+              in HubSpot: Settings → Integrations → Private Apps → Legacy Apps → your OpenCX app → Webhooks, and its Logs → \
+              Webhooks for failed deliveries; check crm.objects.owners.read (`doctor hubspot scopes`).",
+        docs: DOCS,
+        needs_target: false,
+        requires: [super::credentials::TOKEN_VALID, crate::checks::opencx::credentials::API_KEY],
+        reads: [HubspotRecentThreads],
+        run: deliveries_check,
+    }
+}
 
 async fn deliveries_check(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
-    let (digits, _) = super::ai_silent::ai_user(&cx)?;
+    let (digits, _) = super::ai_user(&cx)?;
     let owner = format!("A-{digits}");
     let hubspot = cx.facts.hubspot()?;
     let after = rfc3339(deliveries::recent_since(cx.now));

@@ -4,37 +4,32 @@
 
 use std::sync::Arc;
 
-use futures::FutureExt;
-
-use crate::engine::{Check, CheckError, Ctx, Outcome};
+use super::conversation;
+use crate::check;
+use crate::engine::{CheckError, Ctx, Outcome};
 use crate::integration::Integration;
-use crate::vendors::intercom::Conversation;
+use crate::symptom::IntercomSymptom;
 
 const DOCS: Option<&str> = Some("https://docs.open.cx/integrations/intercom/troubleshooting");
-const CREDENTIALS: &str = "intercom.credentials.plan";
-pub const CONVERSATION_CHECK: &str = "intercom.ai-silent.conversation";
 
-/// The run's conversation (the conversation check has proved it exists).
-pub async fn conversation(cx: &Ctx) -> Result<Arc<Conversation>, CheckError> {
-    Ok(cx.facts.intercom()?.conversation(cx.conversation_id()?).await?)
+check! {
+    pub static CONVERSATION {
+        symptom: IntercomSymptom::AiSilent,
+        cause: "conversation",
+        title: "The conversation exists",
+        looks_at: "GET /conversations/{id}: 404 means no such conversation in this workspace.",
+        fix: "Intercom: Inbox → the conversation: its id is the number at the end of the URL. Check it and that the \
+              token belongs to the same workspace.",
+        docs: None,
+        needs_target: true,
+        requires: [super::credentials::PLAN],
+        reads: [IntercomConversation],
+        run: exists,
+    }
 }
 
-pub static CONVERSATION: Check = Check {
-    id: CONVERSATION_CHECK,
-    integration: Integration::Intercom,
-    symptom: "ai-silent",
-    title: "The conversation exists",
-    looks_at: "GET /conversations/{id}: 404 means no such conversation in this workspace.",
-    fix: "Intercom: Inbox → the conversation: its id is the number at the end of the URL. Check it and that the \
-          token belongs to the same workspace.",
-    docs: None,
-    needs_target: true,
-    requires: &[CREDENTIALS],
-    run: |cx| exists(cx).boxed(),
-};
-
 async fn exists(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
-    let id = cx.conversation_id()?;
+    let id = super::conversation_id(&cx)?;
     match cx.facts.intercom()?.conversation(id).await {
         Ok(c) => Ok(Outcome::pass(format!(
             "conversation {id}: {}, {} part(s)",
@@ -46,20 +41,22 @@ async fn exists(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     }
 }
 
-pub static AI_ADMIN: Check = Check {
-    id: "intercom.ai-silent.ai-admin",
-    integration: Integration::Intercom,
-    symptom: "ai-silent",
-    title: "The AI Admin ID is an Intercom teammate",
-    looks_at: "GET /admins/{AI Admin ID}: 404 means no such teammate. Away mode with reassignment would reroute \
-               conversations assigned to it.",
-    fix: "In Intercom: Settings → Teammates → the AI teammate: its id is the last part of its profile URL. Enter it as AI \
-          Admin ID in OpenCX (Settings → Integrations → Intercom) and in the profile (DOCTOR_INTERCOM_AI_ADMIN_ID).",
-    docs: DOCS,
-    needs_target: false,
-    requires: &[CREDENTIALS],
-    run: |cx| ai_admin(cx).boxed(),
-};
+check! {
+    pub static AI_ADMIN {
+        symptom: IntercomSymptom::AiSilent,
+        cause: "ai-admin",
+        title: "The AI Admin ID is an Intercom teammate",
+        looks_at: "GET /admins/{AI Admin ID}: 404 means no such teammate. Away mode with reassignment would reroute \
+                   conversations assigned to it.",
+        fix: "In Intercom: Settings → Teammates → the AI teammate: its id is the last part of its profile URL. Enter it as AI \
+              Admin ID in OpenCX (Settings → Integrations → Intercom) and in the profile (DOCTOR_INTERCOM_AI_ADMIN_ID).",
+        docs: DOCS,
+        needs_target: false,
+        requires: [super::credentials::PLAN],
+        reads: [IntercomAiAdmin],
+        run: ai_admin,
+    }
+}
 
 async fn ai_admin(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let id = cx.setting(Integration::Intercom, "ai_admin_id")?.to_string();
@@ -75,19 +72,21 @@ async fn ai_admin(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     }
 }
 
-pub static ASSIGNED: Check = Check {
-    id: "intercom.ai-silent.assigned",
-    integration: Integration::Intercom,
-    symptom: "ai-silent",
-    title: "The conversation is assigned to the AI admin",
-    looks_at: "`admin_assignee_id` (an integer, compared as text with the admin id string; 0 or null means unassigned).",
-    fix: "Assign the conversation to the AI teammate, and make the Intercom assignment rule (Settings → Inbox → Assignment \
-          rules / Workflows) assign new conversations to it.",
-    docs: DOCS,
-    needs_target: true,
-    requires: &[CONVERSATION_CHECK],
-    run: |cx| assigned(cx).boxed(),
-};
+check! {
+    pub static ASSIGNED {
+        symptom: IntercomSymptom::AiSilent,
+        cause: "assigned",
+        title: "The conversation is assigned to the AI admin",
+        looks_at: "`admin_assignee_id` (an integer, compared as text with the admin id string; 0 or null means unassigned).",
+        fix: "Assign the conversation to the AI teammate, and make the Intercom assignment rule (Settings → Inbox → Assignment \
+              rules / Workflows) assign new conversations to it.",
+        docs: DOCS,
+        needs_target: true,
+        requires: [CONVERSATION],
+        reads: [IntercomConversation],
+        run: assigned,
+    }
+}
 
 async fn assigned(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let ai = cx.setting(Integration::Intercom, "ai_admin_id")?.to_string();
@@ -102,22 +101,24 @@ async fn assigned(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     })
 }
 
-pub static ASSIGNMENT_EVENT: Check = Check {
-    id: "intercom.ai-silent.assignment-event",
-    integration: Integration::Intercom,
-    symptom: "ai-silent",
-    title: "With Process on assignment, an assignment to the AI admin happened",
-    looks_at:
-        "When OpenCX's 'Process on assignment' is on (DOCTOR_INTERCOM_PROCESS_ON_ASSIGNMENT), the AI waits for an \
-               explicit assignment event: the conversation's parts must include an assignment to the AI admin.",
-    fix:
-        "Make an Intercom assignment rule or workflow assign new conversations to the AI teammate (Settings → Inbox → \
-          Assignment rules), or turn 'Process on assignment' off in OpenCX (Settings → Integrations → Intercom).",
-    docs: DOCS,
-    needs_target: true,
-    requires: &[CONVERSATION_CHECK],
-    run: |cx| assignment_event(cx).boxed(),
-};
+check! {
+    pub static ASSIGNMENT_EVENT {
+        symptom: IntercomSymptom::AiSilent,
+        cause: "assignment-event",
+        title: "With Process on assignment, an assignment to the AI admin happened",
+        looks_at:
+            "When OpenCX's 'Process on assignment' is on (DOCTOR_INTERCOM_PROCESS_ON_ASSIGNMENT), the AI waits for an \
+                   explicit assignment event: the conversation's parts must include an assignment to the AI admin.",
+        fix:
+            "Make an Intercom assignment rule or workflow assign new conversations to the AI teammate (Settings → Inbox → \
+              Assignment rules), or turn 'Process on assignment' off in OpenCX (Settings → Integrations → Intercom).",
+        docs: DOCS,
+        needs_target: true,
+        requires: [CONVERSATION],
+        reads: [IntercomConversation],
+        run: assignment_event,
+    }
+}
 
 async fn assignment_event(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let Some(on) = cx.settings.flag(Integration::Intercom, "process_on_assignment") else {
@@ -142,21 +143,23 @@ async fn assignment_event(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     })
 }
 
-pub static CUSTOMER_INITIATED: Check = Check {
-    id: "intercom.ai-silent.customer-initiated",
-    integration: Integration::Intercom,
-    symptom: "ai-silent",
-    title: "The conversation was started by the customer",
-    looks_at: "`source.delivered_as` must be customer_initiated (not an outbound message, campaign or bot) and \
-               `source.author.type` a contact (user or lead). OpenCX skips the others.",
-    fix: "OpenCX answers only conversations the customer starts. This one came from an outbound message, campaign or \
-          bot (Intercom: Outbound → Messages, or Workflows): have a teammate answer it; the AI answers the next \
-          conversation the customer starts from Messenger or email.",
-    docs: DOCS,
-    needs_target: true,
-    requires: &[CONVERSATION_CHECK],
-    run: |cx| customer_initiated(cx).boxed(),
-};
+check! {
+    pub static CUSTOMER_INITIATED {
+        symptom: IntercomSymptom::AiSilent,
+        cause: "customer-initiated",
+        title: "The conversation was started by the customer",
+        looks_at: "`source.delivered_as` must be customer_initiated (not an outbound message, campaign or bot) and \
+                   `source.author.type` a contact (user or lead). OpenCX skips the others.",
+        fix: "OpenCX answers only conversations the customer starts. This one came from an outbound message, campaign or \
+              bot (Intercom: Outbound → Messages, or Workflows): have a teammate answer it; the AI answers the next \
+              conversation the customer starts from Messenger or email.",
+        docs: DOCS,
+        needs_target: true,
+        requires: [CONVERSATION],
+        reads: [IntercomConversation],
+        run: customer_initiated,
+    }
+}
 
 async fn customer_initiated(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let c = conversation(&cx).await?;
@@ -170,16 +173,18 @@ async fn customer_initiated(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     })
 }
 
-pub static AUTOPILOT: Check = Check {
-    id: "intercom.ai-silent.autopilot",
-    integration: Integration::Intercom,
-    symptom: "ai-silent",
-    title: "Autopilot is on for the channel (not readable through any API)",
-    looks_at: "Nothing: OpenCX has no API for the Autopilot switch.",
-    fix: "In OpenCX: AI Agent → Autopilot: check that it is on for the conversation's channel (Web or Email). Web \
-          conversations are picked up about 4 s after the first message, email about 30 s.",
-    docs: Some("https://docs.open.cx/how-opencx-works"),
-    needs_target: false,
-    requires: &[],
-    run: |_cx| async { Ok(Outcome::info("Autopilot's on/off state cannot be read through OpenCX's API")) }.boxed(),
-};
+check! {
+    pub static AUTOPILOT {
+        symptom: IntercomSymptom::AiSilent,
+        cause: "autopilot",
+        title: "Autopilot is on for the channel (not readable through any API)",
+        looks_at: "Nothing: OpenCX has no API for the Autopilot switch.",
+        fix: "In OpenCX: AI Agent → Autopilot: check that it is on for the conversation's channel (Web or Email). Web \
+              conversations are picked up about 4 s after the first message, email about 30 s.",
+        docs: Some("https://docs.open.cx/how-opencx-works"),
+        needs_target: false,
+        requires: [],
+        reads: [],
+        run: |_cx| async { Ok(Outcome::info("Autopilot's on/off state cannot be read through OpenCX's API")) },
+    }
+}

@@ -4,28 +4,30 @@
 
 use std::sync::Arc;
 
-use futures::FutureExt;
-
-use super::ai_silent::{conversation, CONVERSATION_CHECK};
-use crate::engine::{Check, CheckError, Ctx, Outcome};
+use super::conversation;
+use crate::check;
+use crate::engine::{CheckError, Ctx, Outcome};
 use crate::integration::Integration;
+use crate::symptom::IntercomSymptom;
 
 const DOCS: Option<&str> = Some("https://docs.open.cx/integrations/intercom/assist-mode");
 pub const ASSISTED_TAG: &str = "opencx_ai_assisted";
 
-pub static HUMAN_OWNED: Check = Check {
-    id: "intercom.assist.human-owned",
-    integration: Integration::Intercom,
-    symptom: "assist",
-    title: "The conversation is owned by a human (Assist needs that)",
-    looks_at: "`admin_assignee_id`: Assist drafts only on conversations assigned to a human teammate, never on those \
-               assigned to the AI admin (the AI answers those itself).",
-    fix: "In Intercom: the conversation → Assign → a human teammate; Assist drafts appear as internal notes on their conversations.",
-    docs: DOCS,
-    needs_target: true,
-    requires: &[CONVERSATION_CHECK],
-    run: |cx| human_owned(cx).boxed(),
-};
+check! {
+    pub static HUMAN_OWNED {
+        symptom: IntercomSymptom::Assist,
+        cause: "human-owned",
+        title: "The conversation is owned by a human (Assist needs that)",
+        looks_at: "`admin_assignee_id`: Assist drafts only on conversations assigned to a human teammate, never on those \
+                   assigned to the AI admin (the AI answers those itself).",
+        fix: "In Intercom: the conversation → Assign → a human teammate; Assist drafts appear as internal notes on their conversations.",
+        docs: DOCS,
+        needs_target: true,
+        requires: [super::ai_silent::CONVERSATION],
+        reads: [IntercomConversation],
+        run: human_owned,
+    }
+}
 
 async fn human_owned(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let ai = cx.setting(Integration::Intercom, "ai_admin_id")?.to_string();
@@ -41,33 +43,37 @@ async fn human_owned(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     })
 }
 
-pub static CHANNEL: Check = Check {
-    id: "intercom.assist.channel",
-    integration: Integration::Intercom,
-    symptom: "assist",
-    title: "Assist is enabled for the channel and the topic (not readable through any API)",
-    looks_at: "Nothing: the Assist switches live in OpenCX's Autopilot settings.",
-    fix: "In OpenCX: AI Agent → Autopilot → Assist: turn Assist on for the channel (Web or Email) and check the topic is \
-          not on the no-assist list.",
-    docs: DOCS,
-    needs_target: false,
-    requires: &[],
-    run: |_cx| async { Ok(Outcome::info("Assist's per-channel switch and topic list cannot be read through OpenCX's API")) }.boxed(),
-};
+check! {
+    pub static CHANNEL {
+        symptom: IntercomSymptom::Assist,
+        cause: "channel",
+        title: "Assist is enabled for the channel and the topic (not readable through any API)",
+        looks_at: "Nothing: the Assist switches live in OpenCX's Autopilot settings.",
+        fix: "In OpenCX: AI Agent → Autopilot → Assist: turn Assist on for the channel (Web or Email) and check the topic is \
+              not on the no-assist list.",
+        docs: DOCS,
+        needs_target: false,
+        requires: [],
+        reads: [],
+        run: |_cx| async { Ok(Outcome::info("Assist's per-channel switch and topic list cannot be read through OpenCX's API")) },
+    }
+}
 
-pub static DRAFT: Check = Check {
-    id: "intercom.assist.draft",
-    integration: Integration::Intercom,
-    symptom: "assist",
-    title: "Whether the AI posted a draft, or judged it unhelpful",
-    looks_at: "The tag opencx_ai_assisted on the conversation (a draft was posted) and the OpenCX session: a session \
-               without a draft means the AI judged its suggestion unhelpful and stayed quiet.",
-    fix: "OpenCX: Inbox → the session: read why the AI stayed quiet; if it lacked knowledge, add it (OpenCX: Training → Knowledge).",
-    docs: DOCS,
-    needs_target: true,
-    requires: &[CONVERSATION_CHECK, "opencx.credentials.api-key"],
-    run: |cx| draft(cx).boxed(),
-};
+check! {
+    pub static DRAFT {
+        symptom: IntercomSymptom::Assist,
+        cause: "draft",
+        title: "Whether the AI posted a draft, or judged it unhelpful",
+        looks_at: "The tag opencx_ai_assisted on the conversation (a draft was posted) and the OpenCX session: a session \
+                   without a draft means the AI judged its suggestion unhelpful and stayed quiet.",
+        fix: "OpenCX: Inbox → the session: read why the AI stayed quiet; if it lacked knowledge, add it (OpenCX: Training → Knowledge).",
+        docs: DOCS,
+        needs_target: true,
+        requires: [super::ai_silent::CONVERSATION, crate::checks::opencx::credentials::API_KEY],
+        reads: [IntercomConversation, SessionEvidence],
+        run: draft,
+    }
+}
 
 async fn draft(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let c = conversation(&cx).await?;
@@ -78,7 +84,7 @@ async fn draft(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     if c.has_tag(ASSISTED_TAG) {
         return Ok(Outcome::pass(format!("tagged {ASSISTED_TAG}: Assist posted a draft")));
     }
-    let evidence = cx.facts.session_evidence(cx.integration, &cx.target).await?;
+    let evidence = cx.session_evidence().await?;
     Ok(match evidence.as_ref().and_then(|e| e.sessions.last()) {
         Some(s) => Outcome::info(format!(
             "no draft tag, but session {} exists{}: the AI saw the conversation and chose not to post a draft",

@@ -3,28 +3,29 @@
 
 use std::sync::Arc;
 
-use futures::FutureExt;
-
-use crate::engine::{Check, CheckError, Ctx, Outcome};
-use crate::integration::Integration;
+use crate::check;
+use crate::engine::{CheckError, Ctx, Outcome};
+use crate::symptom::IntercomSymptom;
 
 const DOCS: Option<&str> = Some("https://docs.open.cx/integrations/intercom/troubleshooting");
 
-pub static API_WRITABLE: Check = Check {
-    id: "intercom.attributes.api-writable",
-    integration: Integration::Intercom,
-    symptom: "attributes",
-    title: "Custom conversation attributes are API-writable",
-    looks_at: "GET /data_attributes?model=conversation with Intercom-Version 2.15 — the last version whose response \
-               reports `api_writable` (2.16 answers 422 and its replacement endpoint omits the field). Custom, not \
-               archived attributes with `api_writable: false` cannot be written by OpenCX.",
-    fix: "Make each attribute named above API-writable: in Intercom: Settings → Data → Conversations → the attribute \
-          → allow it to be updated through the API ('API' under 'Who can edit'), then save.",
-    docs: Some("https://developers.intercom.com/docs/references/2.15/rest-api/api.intercom.io/data-attributes"),
-    needs_target: false,
-    requires: &["intercom.credentials.plan"],
-    run: |cx| api_writable(cx).boxed(),
-};
+check! {
+    pub static API_WRITABLE {
+        symptom: IntercomSymptom::Attributes,
+        cause: "api-writable",
+        title: "Custom conversation attributes are API-writable",
+        looks_at: "GET /data_attributes?model=conversation with Intercom-Version 2.15 — the last version whose response \
+                   reports `api_writable` (2.16 answers 422 and its replacement endpoint omits the field). Custom, not \
+                   archived attributes with `api_writable: false` cannot be written by OpenCX.",
+        fix: "Make each attribute named above API-writable: in Intercom: Settings → Data → Conversations → the attribute \
+              → allow it to be updated through the API ('API' under 'Who can edit'), then save.",
+        docs: Some("https://developers.intercom.com/docs/references/2.15/rest-api/api.intercom.io/data-attributes"),
+        needs_target: false,
+        requires: [super::credentials::PLAN],
+        reads: [IntercomConversationAttributes],
+        run: api_writable,
+    }
+}
 
 async fn api_writable(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let list = cx.facts.intercom()?.conversation_attributes().await?;
@@ -54,19 +55,19 @@ async fn api_writable(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     })
 }
 
-pub static DELAY: Check = Check {
-    id: "intercom.attributes.delay",
-    integration: Integration::Intercom,
-    symptom: "attributes",
-    title: "The custom attribute delay covers your workflows (not readable through any API)",
-    looks_at: "Nothing: the delay is an OpenCX setting with no API. When Intercom workflows set attributes after a \
-               conversation starts, OpenCX must wait for them (at most 10 seconds).",
-    fix: "In OpenCX: Settings → Integrations → Intercom → Custom attribute delay: raise it (maximum 10 s) if your \
-          workflows set attributes after the conversation is created.",
-    docs: DOCS,
-    needs_target: false,
-    requires: &[],
-    run: |_cx| {
-        async { Ok(Outcome::info("the custom attribute delay (max 10 s) cannot be read through OpenCX's API")) }.boxed()
-    },
-};
+check! {
+    pub static DELAY {
+        symptom: IntercomSymptom::Attributes,
+        cause: "delay",
+        title: "The custom attribute delay covers your workflows (not readable through any API)",
+        looks_at: "Nothing: the delay is an OpenCX setting with no API. When Intercom workflows set attributes after a \
+                   conversation starts, OpenCX must wait for them (at most 10 seconds).",
+        fix: "In OpenCX: Settings → Integrations → Intercom → Custom attribute delay: raise it (maximum 10 s) if your \
+              workflows set attributes after the conversation is created.",
+        docs: DOCS,
+        needs_target: false,
+        requires: [],
+        reads: [],
+        run: |_cx| async { Ok(Outcome::info("the custom attribute delay (max 10 s) cannot be read through OpenCX's API")) },
+    }
+}

@@ -3,27 +3,28 @@
 
 use std::sync::Arc;
 
-use futures::FutureExt;
-
-use super::ai_silent::{conversation, CONVERSATION_CHECK};
-use crate::engine::{Check, CheckError, Ctx, Outcome};
-use crate::integration::Integration;
+use super::conversation;
+use crate::check;
+use crate::engine::{CheckError, Ctx, Outcome};
+use crate::symptom::IntercomSymptom;
 
 const DOCS: Option<&str> = Some("https://docs.open.cx/integrations/intercom/troubleshooting");
 
-pub static CONTACT_COMPANY: Check = Check {
-    id: "intercom.companies.contact-company",
-    integration: Integration::Intercom,
-    symptom: "companies",
-    title: "The conversation's contact has a company",
-    looks_at: "The conversation's first contact, then GET /contacts/{id}/companies: with no company attached there is no \
-               company data to sync.",
-    fix: "In Intercom: open the contact → Company → attach the company (or have your app send company data with the user).",
-    docs: DOCS,
-    needs_target: true,
-    requires: &[CONVERSATION_CHECK],
-    run: |cx| contact_company(cx).boxed(),
-};
+check! {
+    pub static CONTACT_COMPANY {
+        symptom: IntercomSymptom::Companies,
+        cause: "contact-company",
+        title: "The conversation's contact has a company",
+        looks_at: "The conversation's first contact, then GET /contacts/{id}/companies: with no company attached there is no \
+                   company data to sync.",
+        fix: "In Intercom: open the contact → Company → attach the company (or have your app send company data with the user).",
+        docs: DOCS,
+        needs_target: true,
+        requires: [super::ai_silent::CONVERSATION],
+        reads: [IntercomConversation, IntercomContactCompanies],
+        run: contact_company,
+    }
+}
 
 async fn contact_company(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let c = conversation(&cx).await?;
@@ -43,16 +44,18 @@ async fn contact_company(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     }
 }
 
-pub static SYNC_SETTING: Check = Check {
-    id: "intercom.companies.sync-setting",
-    integration: Integration::Intercom,
-    symptom: "companies",
-    title: "Company data sync is on (not readable through any API)",
-    looks_at: "Nothing: the company sync is an OpenCX setting with no API.",
-    fix:
-        "In OpenCX: Settings → Integrations → Intercom → Company data sync: choose 'first company' or 'all companies'.",
-    docs: DOCS,
-    needs_target: false,
-    requires: &[],
-    run: |_cx| async { Ok(Outcome::info("the company data sync setting cannot be read through OpenCX's API")) }.boxed(),
-};
+check! {
+    pub static SYNC_SETTING {
+        symptom: IntercomSymptom::Companies,
+        cause: "sync-setting",
+        title: "Company data sync is on (not readable through any API)",
+        looks_at: "Nothing: the company sync is an OpenCX setting with no API.",
+        fix:
+            "In OpenCX: Settings → Integrations → Intercom → Company data sync: choose 'first company' or 'all companies'.",
+        docs: DOCS,
+        needs_target: false,
+        requires: [],
+        reads: [],
+        run: |_cx| async { Ok(Outcome::info("the company data sync setting cannot be read through OpenCX's API")) },
+    }
+}

@@ -3,10 +3,10 @@
 
 use std::sync::Arc;
 
-use futures::FutureExt;
-
-use crate::engine::{Check, CheckError, Ctx, Outcome};
+use crate::check;
+use crate::engine::{CheckError, Ctx, Outcome};
 use crate::integration::Integration;
+use crate::symptom::IntercomSymptom;
 use crate::vendors::intercom;
 
 const DOCS: Option<&str> = Some("https://docs.open.cx/integrations/intercom/troubleshooting");
@@ -14,19 +14,21 @@ const TOKEN_SCREEN: &str = "In Intercom: Developer Hub (https://app.intercom.com
     Configure → Authentication → Access token: copy it (regenerate it if it was revoked). Paste it in OpenCX: Settings → \
     Integrations → Intercom → Access token → Verify, and here with `doctor login intercom`.";
 
-pub static TOKEN: Check = Check {
-    id: "intercom.credentials.token",
-    integration: Integration::Intercom,
-    symptom: "credentials",
-    title: "Intercom accepts the access token",
-    looks_at: "GET /me with the token (Intercom-Version pinned). 401 with code unauthorized/token_not_found means a wrong \
-               or regenerated token; token_revoked/token_expired/token_blocked/token_suspended mean the token or app was revoked or blocked.",
-    fix: TOKEN_SCREEN,
-    docs: DOCS,
-    needs_target: false,
-    requires: &[],
-    run: |cx| token(cx).boxed(),
-};
+check! {
+    pub static TOKEN {
+        symptom: IntercomSymptom::Credentials,
+        cause: "token",
+        title: "Intercom accepts the access token",
+        looks_at: "GET /me with the token (Intercom-Version pinned). 401 with code unauthorized/token_not_found means a wrong \
+                   or regenerated token; token_revoked/token_expired/token_blocked/token_suspended mean the token or app was revoked or blocked.",
+        fix: TOKEN_SCREEN,
+        docs: DOCS,
+        needs_target: false,
+        requires: [],
+        reads: [IntercomMe],
+        run: token,
+    }
+}
 
 async fn token(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     match cx.facts.intercom()?.me().await {
@@ -53,21 +55,23 @@ async fn token(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     }
 }
 
-pub static PLAN: Check = Check {
-    id: "intercom.credentials.plan",
-    integration: Integration::Intercom,
-    symptom: "credentials",
-    title: "The workspace's plan includes API access",
-    looks_at: "GET /conversations?per_page=20 (and GET /me): Intercom documents 403 with code api_plan_restricted \
-               (\"Active subscription needed\") on the conversation endpoints, which OpenCX reads; /me may still \
-               answer on such a plan.",
-    fix: "The Intercom workspace's plan does not include the REST API: the workspace owner must upgrade it (Intercom: \
-          Settings → Workspace → Billing); OpenCX's Intercom integration needs API access.",
-    docs: DOCS,
-    needs_target: false,
-    requires: &["intercom.credentials.token"],
-    run: |cx| plan(cx).boxed(),
-};
+check! {
+    pub static PLAN {
+        symptom: IntercomSymptom::Credentials,
+        cause: "plan",
+        title: "The workspace's plan includes API access",
+        looks_at: "GET /conversations?per_page=20 (and GET /me): Intercom documents 403 with code api_plan_restricted \
+                   (\"Active subscription needed\") on the conversation endpoints, which OpenCX reads; /me may still \
+                   answer on such a plan.",
+        fix: "The Intercom workspace's plan does not include the REST API: the workspace owner must upgrade it (Intercom: \
+              Settings → Workspace → Billing); OpenCX's Intercom integration needs API access.",
+        docs: DOCS,
+        needs_target: false,
+        requires: [TOKEN],
+        reads: [IntercomMe, IntercomRecentConversations],
+        run: plan,
+    }
+}
 
 /// Is this the documented answer of a plan without API access?
 pub fn plan_restricted(e: &crate::http::ApiError) -> bool {
@@ -102,20 +106,22 @@ async fn plan(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     }
 }
 
-pub static WORKSPACE: Check = Check {
-    id: "intercom.credentials.workspace",
-    integration: Integration::Intercom,
-    symptom: "credentials",
-    title: "The Workspace ID is the token's workspace",
-    looks_at: "Compares the configured Workspace ID with `app.id_code` of GET /me (case-sensitive).",
-    fix:
-        "Use the token's workspace: Intercom: Settings → Workspace → General → Workspace ID (the App ID). Enter it in \
-          OpenCX (Settings → Integrations → Intercom → Workspace ID) and here (DOCTOR_INTERCOM_WORKSPACE_ID).",
-    docs: DOCS,
-    needs_target: false,
-    requires: &["intercom.credentials.plan"],
-    run: |cx| workspace(cx).boxed(),
-};
+check! {
+    pub static WORKSPACE {
+        symptom: IntercomSymptom::Credentials,
+        cause: "workspace",
+        title: "The Workspace ID is the token's workspace",
+        looks_at: "Compares the configured Workspace ID with `app.id_code` of GET /me (case-sensitive).",
+        fix:
+            "Use the token's workspace: Intercom: Settings → Workspace → General → Workspace ID (the App ID). Enter it in \
+              OpenCX (Settings → Integrations → Intercom → Workspace ID) and here (DOCTOR_INTERCOM_WORKSPACE_ID).",
+        docs: DOCS,
+        needs_target: false,
+        requires: [PLAN],
+        reads: [IntercomMe],
+        run: workspace,
+    }
+}
 
 async fn workspace(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let configured = cx.setting(Integration::Intercom, "workspace_id")?.to_string();
@@ -130,21 +136,23 @@ async fn workspace(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     }
 }
 
-pub static REGION: Check = Check {
-    id: "intercom.credentials.region",
-    integration: Integration::Intercom,
-    symptom: "credentials",
-    title: "Requests go to the workspace's regional host",
-    looks_at: "`app.region` of GET /me (US, EU, AU) against the host the requests went to: api.intercom.io, \
-               api.eu.intercom.io or api.au.intercom.io.",
-    fix:
-        "Intercom: Settings → Workspace → General shows the region; use its host (EU: https://api.eu.intercom.io, AU: https://api.au.intercom.io); set \
-          DOCTOR_INTERCOM_BASE_URL accordingly. A token of an EU or AU workspace is not valid on another region's host.",
-    docs: Some("https://developers.intercom.com/building-apps/docs/rest-apis"),
-    needs_target: false,
-    requires: &["intercom.credentials.plan"],
-    run: |cx| region(cx).boxed(),
-};
+check! {
+    pub static REGION {
+        symptom: IntercomSymptom::Credentials,
+        cause: "region",
+        title: "Requests go to the workspace's regional host",
+        looks_at: "`app.region` of GET /me (US, EU, AU) against the host the requests went to: api.intercom.io, \
+                   api.eu.intercom.io or api.au.intercom.io.",
+        fix:
+            "Intercom: Settings → Workspace → General shows the region; use its host (EU: https://api.eu.intercom.io, AU: https://api.au.intercom.io); set \
+              DOCTOR_INTERCOM_BASE_URL accordingly. A token of an EU or AU workspace is not valid on another region's host.",
+        docs: Some("https://developers.intercom.com/building-apps/docs/rest-apis"),
+        needs_target: false,
+        requires: [PLAN],
+        reads: [IntercomMe],
+        run: region,
+    }
+}
 
 async fn region(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let intercom = cx.facts.intercom()?;

@@ -3,30 +3,32 @@
 
 use std::sync::Arc;
 
-use futures::FutureExt;
-
-use super::ai_silent::{conversation, CONVERSATION_CHECK};
-use crate::checks::gorgias::duplicates::DEDUP_WINDOW_SECS;
-use crate::engine::{Check, CheckError, Ctx, Outcome};
+use super::conversation;
+use crate::check;
+use crate::checks::opencx::DEDUP_WINDOW_SECS;
+use crate::engine::{CheckError, Ctx, Outcome};
 use crate::integration::Integration;
+use crate::symptom::IntercomSymptom;
 
-pub static REPLIES: Check = Check {
-    id: "intercom.duplicates.replies",
-    integration: Integration::Intercom,
-    symptom: "duplicates",
-    title: "No customer message got the same AI reply twice",
-    looks_at:
-        "The conversation's parts: comments by the AI admin with the same text between two customer parts, and the \
-               gap between them against OpenCX's 1-hour deduplication window.",
-    fix:
-        "Send OpenCX support the conversation id, the session id and the times below. Inside the 1-hour window OpenCX \
-          should have dropped the repeat; outside it, a late redelivery by Intercom (it retries a failed delivery once \
-          after a minute) explains it.",
-    docs: Some("https://docs.open.cx/integrations/intercom/troubleshooting"),
-    needs_target: true,
-    requires: &[CONVERSATION_CHECK],
-    run: |cx| replies(cx).boxed(),
-};
+check! {
+    pub static REPLIES {
+        symptom: IntercomSymptom::Duplicates,
+        cause: "replies",
+        title: "No customer message got the same AI reply twice",
+        looks_at:
+            "The conversation's parts: comments by the AI admin with the same text between two customer parts, and the \
+                   gap between them against OpenCX's 1-hour deduplication window.",
+        fix:
+            "Send OpenCX support the conversation id, the session id and the times below. Inside the 1-hour window OpenCX \
+              should have dropped the repeat; outside it, a late redelivery by Intercom (it retries a failed delivery once \
+              after a minute) explains it.",
+        docs: Some("https://docs.open.cx/integrations/intercom/troubleshooting"),
+        needs_target: true,
+        requires: [super::ai_silent::CONVERSATION],
+        reads: [IntercomConversation],
+        run: replies,
+    }
+}
 
 async fn replies(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let ai = cx.setting(Integration::Intercom, "ai_admin_id")?.to_string();

@@ -3,28 +3,30 @@
 
 use std::sync::Arc;
 
-use futures::FutureExt;
-
-use super::ai_silent::{conversation, CONVERSATION_CHECK};
-use crate::engine::{Check, CheckError, Ctx, Outcome};
+use super::conversation;
+use crate::check;
+use crate::engine::{CheckError, Ctx, Outcome};
 use crate::integration::Integration;
+use crate::symptom::IntercomSymptom;
 
 pub const HANDED_OFF_TAG: &str = "opencx_handed_off";
 
-pub static STILL_ASSIGNED: Check = Check {
-    id: "intercom.handoff-stuck.still-assigned",
-    integration: Integration::Intercom,
-    symptom: "handoff-stuck",
-    title: "A handed-off conversation is no longer assigned to the AI admin",
-    looks_at: "The tag opencx_handed_off on the conversation, and `admin_assignee_id`: tagged but still assigned to the \
-               AI admin means the unassignment lost a race with another webhook event.",
-    fix: "Reassign the conversation by hand (to a teammate or the team inbox). This is a transient timing issue; if it \
-          happens again, open an OpenCX support request with the session id (`doctor intercom --conversation ID` shows it).",
-    docs: Some("https://docs.open.cx/integrations/intercom/troubleshooting"),
-    needs_target: true,
-    requires: &[CONVERSATION_CHECK],
-    run: |cx| still_assigned(cx).boxed(),
-};
+check! {
+    pub static STILL_ASSIGNED {
+        symptom: IntercomSymptom::HandoffStuck,
+        cause: "still-assigned",
+        title: "A handed-off conversation is no longer assigned to the AI admin",
+        looks_at: "The tag opencx_handed_off on the conversation, and `admin_assignee_id`: tagged but still assigned to the \
+                   AI admin means the unassignment lost a race with another webhook event.",
+        fix: "Reassign the conversation by hand (to a teammate or the team inbox). This is a transient timing issue; if it \
+              happens again, open an OpenCX support request with the session id (`doctor intercom --conversation ID` shows it).",
+        docs: Some("https://docs.open.cx/integrations/intercom/troubleshooting"),
+        needs_target: true,
+        requires: [super::ai_silent::CONVERSATION],
+        reads: [IntercomConversation],
+        run: still_assigned,
+    }
+}
 
 async fn still_assigned(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let ai = cx.setting(Integration::Intercom, "ai_admin_id")?.to_string();

@@ -9,30 +9,19 @@ pub mod duplicates;
 pub mod handoff_stuck;
 pub mod webhook;
 
-use crate::engine::Check;
+use std::sync::Arc;
 
-pub static CHECKS: &[&Check] = &[
-    &credentials::TOKEN,
-    &credentials::PLAN,
-    &credentials::WORKSPACE,
-    &credentials::REGION,
-    &webhook::TOPICS_INFO,
-    &webhook::READ_CONVERSATIONS,
-    &webhook::URL_REACHABLE,
-    &webhook::DELIVERIES,
-    &ai_silent::CONVERSATION,
-    &ai_silent::AI_ADMIN,
-    &ai_silent::ASSIGNED,
-    &ai_silent::ASSIGNMENT_EVENT,
-    &ai_silent::CUSTOMER_INITIATED,
-    &ai_silent::AUTOPILOT,
-    &handoff_stuck::STILL_ASSIGNED,
-    &duplicates::REPLIES,
-    &assist::HUMAN_OWNED,
-    &assist::CHANNEL,
-    &assist::DRAFT,
-    &attributes::API_WRITABLE,
-    &attributes::DELAY,
-    &companies::CONTACT_COMPANY,
-    &companies::SYNC_SETTING,
-];
+use crate::engine::{CheckError, Ctx};
+use crate::integration::Integration;
+use crate::target::Target;
+use crate::vendors::intercom::Conversation;
+
+/// The Intercom conversation the run was given (`--conversation`).
+pub fn conversation_id(cx: &Ctx) -> Result<&str, CheckError> {
+    cx.target_as(Integration::Intercom, Target::conversation)
+}
+
+/// The run's conversation (the conversation check has proved it exists).
+pub async fn conversation(cx: &Ctx) -> Result<Arc<Conversation>, CheckError> {
+    Ok(cx.facts.intercom()?.conversation(conversation_id(cx)?).await?)
+}

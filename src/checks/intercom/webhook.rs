@@ -5,17 +5,16 @@
 
 use std::sync::Arc;
 
-use futures::FutureExt;
-
+use crate::check;
 use crate::checks::deliveries::{self, Waiting};
 use crate::checks::webhook_url::is_acceptable_scheme;
-use crate::engine::{Check, CheckError, Ctx, Outcome};
+use crate::engine::{CheckError, Ctx, Outcome};
 use crate::http::ErrorKind;
 use crate::integration::Integration;
 use crate::redact::mask_url;
+use crate::symptom::IntercomSymptom;
 
 const DOCS: Option<&str> = Some("https://docs.open.cx/integrations/intercom/troubleshooting");
-const CREDENTIALS: &str = "intercom.credentials.plan";
 pub const TOPICS: [&str; 5] = [
     "conversation.user.created",
     "conversation.user.replied",
@@ -24,23 +23,25 @@ pub const TOPICS: [&str; 5] = [
     "conversation.admin.closed",
 ];
 
-pub static TOPICS_INFO: Check = Check {
-    id: "intercom.webhook.topics",
-    integration: Integration::Intercom,
-    symptom: "webhook",
-    title: "Webhook URL and the five topics (set in the Developer Hub; no API can read them)",
-    looks_at: "Nothing: Intercom's REST API has no endpoint for webhook subscriptions. This line lists what to compare \
-               by hand; the checks after it give the indirect evidence.",
-    fix: "Intercom Developer Hub → your app → Configure → Webhooks: the endpoint URL must be the one OpenCX shows (Settings \
-          → Integrations → Intercom), subscribed to conversation.user.created, conversation.user.replied, \
-          conversation.admin.replied, conversation.admin.assigned and conversation.admin.closed. A red banner there means \
-          Intercom paused (after >1000 errors in 15 min) or suspended (after 7 days of errors) the subscription: fix the \
-          endpoint, then 'Set live'.",
-    docs: Some("https://developers.intercom.com/docs/webhooks/setting-up-webhooks"),
-    needs_target: false,
-    requires: &[],
-    run: |cx| topics(cx).boxed(),
-};
+check! {
+    pub static TOPICS_INFO {
+        symptom: IntercomSymptom::Webhook,
+        cause: "topics",
+        title: "Webhook URL and the five topics (set in the Developer Hub; no API can read them)",
+        looks_at: "Nothing: Intercom's REST API has no endpoint for webhook subscriptions. This line lists what to compare \
+                   by hand; the checks after it give the indirect evidence.",
+        fix: "Intercom Developer Hub → your app → Configure → Webhooks: the endpoint URL must be the one OpenCX shows (Settings \
+              → Integrations → Intercom), subscribed to conversation.user.created, conversation.user.replied, \
+              conversation.admin.replied, conversation.admin.assigned and conversation.admin.closed. A red banner there means \
+              Intercom paused (after >1000 errors in 15 min) or suspended (after 7 days of errors) the subscription: fix the \
+              endpoint, then 'Set live'.",
+        docs: Some("https://developers.intercom.com/docs/webhooks/setting-up-webhooks"),
+        needs_target: false,
+        requires: [],
+        reads: [],
+        run: topics,
+    }
+}
 
 async fn topics(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let url = cx
@@ -54,20 +55,22 @@ async fn topics(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     )))
 }
 
-pub static READ_CONVERSATIONS: Check = Check {
-    id: "intercom.webhook.read-conversations",
-    integration: Integration::Intercom,
-    symptom: "webhook",
-    title: "The token can read conversations (all five topics need it)",
-    looks_at: "GET /conversations?per_page=20, the same read OpenCX's Verify makes. Every one of the five topics needs \
-               the 'Read conversations' permission; removing it stops their notifications.",
-    fix: "Intercom Developer Hub → your app → Configure → Authentication → Edit permissions: turn on 'Read conversations' \
-          (and 'Read admins', 'Read and list users and companies'), save, then Verify again in OpenCX.",
-    docs: DOCS,
-    needs_target: false,
-    requires: &[CREDENTIALS],
-    run: |cx| read_conversations(cx).boxed(),
-};
+check! {
+    pub static READ_CONVERSATIONS {
+        symptom: IntercomSymptom::Webhook,
+        cause: "read-conversations",
+        title: "The token can read conversations (all five topics need it)",
+        looks_at: "GET /conversations?per_page=20, the same read OpenCX's Verify makes. Every one of the five topics needs \
+                   the 'Read conversations' permission; removing it stops their notifications.",
+        fix: "Intercom Developer Hub → your app → Configure → Authentication → Edit permissions: turn on 'Read conversations' \
+              (and 'Read admins', 'Read and list users and companies'), save, then Verify again in OpenCX.",
+        docs: DOCS,
+        needs_target: false,
+        requires: [super::credentials::PLAN],
+        reads: [IntercomRecentConversations],
+        run: read_conversations,
+    }
+}
 
 async fn read_conversations(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     match cx.facts.intercom()?.recent_conversations().await {
@@ -83,20 +86,22 @@ async fn read_conversations(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     }
 }
 
-pub static URL_REACHABLE: Check = Check {
-    id: "intercom.webhook.url-reachable",
-    integration: Integration::Intercom,
-    symptom: "webhook",
-    title: "The OpenCX webhook URL answers over HTTPS",
-    looks_at: "One HEAD request to the webhook URL OpenCX shows (nothing is ever POSTed to it): it must be HTTPS and \
-               answer. The Developer Hub validates a webhook URL with exactly such a HEAD and wants a 2xx.",
-    fix: "Copy the URL again from OpenCX: Settings → Integrations → Intercom, and paste it in the Developer Hub → your app \
-          → Configure → Webhooks → Endpoint URL. If it still does not answer, check OpenCX's status and report it with the time.",
-    docs: Some("https://developers.intercom.com/docs/webhooks/setting-up-webhooks"),
-    needs_target: false,
-    requires: &[],
-    run: |cx| url_reachable(cx).boxed(),
-};
+check! {
+    pub static URL_REACHABLE {
+        symptom: IntercomSymptom::Webhook,
+        cause: "url-reachable",
+        title: "The OpenCX webhook URL answers over HTTPS",
+        looks_at: "One HEAD request to the webhook URL OpenCX shows (nothing is ever POSTed to it): it must be HTTPS and \
+                   answer. The Developer Hub validates a webhook URL with exactly such a HEAD and wants a 2xx.",
+        fix: "Copy the URL again from OpenCX: Settings → Integrations → Intercom, and paste it in the Developer Hub → your app \
+              → Configure → Webhooks → Endpoint URL. If it still does not answer, check OpenCX's status and report it with the time.",
+        docs: Some("https://developers.intercom.com/docs/webhooks/setting-up-webhooks"),
+        needs_target: false,
+        requires: [],
+        reads: [],
+        run: url_reachable,
+    }
+}
 
 async fn url_reachable(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let raw = cx.setting(Integration::Intercom, "webhook_url")?.to_string();
@@ -127,21 +132,23 @@ async fn url_reachable(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     }
 }
 
-pub static DELIVERIES: Check = Check {
-    id: "intercom.webhook.deliveries",
-    integration: Integration::Intercom,
-    symptom: "webhook",
-    title: "Recent customer conversations assigned to the AI admin reached OpenCX",
-    looks_at: "The 20 most recent conversations: customer-initiated ones assigned to the AI admin, waiting for a reply, \
-               from the last 7 days; and whether OpenCX has a session updated since for each (matched on \
-               ticketing_system.external_id).",
-    fix: "Deliveries are not arriving at OpenCX: in the Developer Hub → your app → Configure → Webhooks, check the URL, the \
-          five topics, and any paused/suspended banner ('Set live' after fixing the endpoint).",
-    docs: DOCS,
-    needs_target: false,
-    requires: &[CREDENTIALS, "opencx.credentials.api-key"],
-    run: |cx| deliveries_check(cx).boxed(),
-};
+check! {
+    pub static DELIVERIES {
+        symptom: IntercomSymptom::Webhook,
+        cause: "deliveries",
+        title: "Recent customer conversations assigned to the AI admin reached OpenCX",
+        looks_at: "The 20 most recent conversations: customer-initiated ones assigned to the AI admin, waiting for a reply, \
+                   from the last 7 days; and whether OpenCX has a session updated since for each (matched on \
+                   ticketing_system.external_id).",
+        fix: "Deliveries are not arriving at OpenCX: in the Developer Hub → your app → Configure → Webhooks, check the URL, the \
+              five topics, and any paused/suspended banner ('Set live' after fixing the endpoint).",
+        docs: DOCS,
+        needs_target: false,
+        requires: [super::credentials::PLAN, crate::checks::opencx::credentials::API_KEY],
+        reads: [IntercomRecentConversations],
+        run: deliveries_check,
+    }
+}
 
 async fn deliveries_check(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let ai = cx.setting(Integration::Intercom, "ai_admin_id")?.to_string();

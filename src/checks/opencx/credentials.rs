@@ -3,25 +3,26 @@
 
 use std::sync::Arc;
 
-use futures::FutureExt;
+use crate::check;
+use crate::engine::{CheckError, Ctx, Outcome};
+use crate::symptom::OpencxSymptom;
 
-use crate::engine::{Check, CheckError, Ctx, Outcome};
-use crate::integration::Integration;
-
-pub static API_KEY: Check = Check {
-    id: "opencx.credentials.api-key",
-    integration: Integration::Opencx,
-    symptom: "credentials",
-    title: "OpenCX API key can read chat sessions",
-    looks_at: "GET /chat/sessions?updated_after=<one hour ago> on the OpenCX API: 200 means the key is valid and has \
-               chat-sessions:read; 401 means the key is invalid; 403 means it lacks the scope.",
-    fix: "In OpenCX: Settings → Access (https://platform.open.cx/settings/access) → Create API Key, with Full access or at \
-          least the chat-sessions:read and handoff-analytics:read scopes; then run `doctor login opencx` or set DOCTOR_OPENCX_API_KEY.",
-    docs: Some("https://docs.open.cx/api-reference/authentication"),
-    needs_target: false,
-    requires: &[],
-    run: |cx| api_key(cx).boxed(),
-};
+check! {
+    pub static API_KEY {
+        symptom: OpencxSymptom::Credentials,
+        cause: "api-key",
+        title: "OpenCX API key can read chat sessions",
+        looks_at: "GET /chat/sessions?updated_after=<one hour ago> on the OpenCX API: 200 means the key is valid and has \
+                   chat-sessions:read; 401 means the key is invalid; 403 means it lacks the scope.",
+        fix: "In OpenCX: Settings → Access (https://platform.open.cx/settings/access) → Create API Key, with Full access or at \
+              least the chat-sessions:read and handoff-analytics:read scopes; then run `doctor login opencx` or set DOCTOR_OPENCX_API_KEY.",
+        docs: Some("https://docs.open.cx/api-reference/authentication"),
+        needs_target: false,
+        requires: [],
+        reads: [OpencxRecentSessions],
+        run: api_key,
+    }
+}
 
 async fn api_key(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let opencx = cx.facts.opencx()?;

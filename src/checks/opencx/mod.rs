@@ -3,12 +3,6 @@
 pub mod credentials;
 pub mod session;
 
-use crate::engine::Check;
-
-pub static CHECKS: &[&Check] = &[
-    &credentials::API_KEY,
-    &session::FOUND,
-    &session::SINGLE,
-    &session::HANDOFF_RESPECTED,
-    &session::EVIDENCE_COMPLETE,
-];
+/// OpenCX's message deduplication window: a repeated message (same content hash) inside it is
+/// dropped. The helpdesks' duplicate checks measure reply gaps against it.
+pub const DEDUP_WINDOW_SECS: i64 = 3600;

@@ -4,25 +4,25 @@
 
 use std::sync::Arc;
 
-use futures::FutureExt;
-
-use crate::engine::{Check, CheckError, Ctx, Outcome};
+use crate::check;
+use crate::engine::{CheckError, Ctx, Outcome};
 use crate::facts::session::SessionView;
 use crate::facts::SessionEvidence;
 use crate::integration::Integration;
+use crate::symptom::OpencxSymptom;
 
 const DOCS: Option<&str> = Some("https://docs.open.cx/api-reference/chat-sessions/list");
 
 /// The evidence of the run's target; every check here needs a target, so `None` cannot happen
 /// past the runner's target gate, but it is answered plainly anyway.
 async fn evidence(cx: &Ctx) -> Result<Result<Arc<SessionEvidence>, Outcome>, CheckError> {
-    match cx.facts.session_evidence(cx.integration, &cx.target).await {
+    match cx.session_evidence().await {
         Ok(Some(evidence)) => Ok(Ok(evidence)),
         Ok(None) => Ok(Err(Outcome::info("the helpdesk object has no timestamps to search OpenCX sessions by")
             .with_fix(
                 "Open the conversation in the OpenCX inbox (Inbox → search the customer's email) to find its session.",
             ))),
-        Err(CheckError::Api(e)) if cx.target.session.is_some() && e.is_not_found() => {
+        Err(CheckError::Api(e)) if cx.target.as_ref().is_some_and(|t| t.session().is_some()) && e.is_not_found() => {
             Ok(Err(Outcome::fail(format!("OpenCX has no session with this id ({e})"))
                 .with_fix("Copy the session id again from the OpenCX inbox (the session's URL ends with it).")))
         }
@@ -32,7 +32,7 @@ async fn evidence(cx: &Ctx) -> Result<Result<Arc<SessionEvidence>, Outcome>, Che
 
 /// "Gorgias ticket 1042", "session 5e0c…": the object the run was pointed at.
 fn object_name(cx: &Ctx) -> String {
-    let id = cx.target.id_for(cx.integration).unwrap_or_default();
+    let id = cx.target.as_ref().map(|t| t.id()).unwrap_or_default();
     match cx.integration {
         Integration::Opencx => format!("session {id}"),
         helpdesk => format!("{} {} {id}", helpdesk.name(), helpdesk.object_name()),
@@ -66,25 +66,27 @@ pub fn one_line(s: &SessionView) -> String {
     )
 }
 
-pub static FOUND: Check = Check {
-    id: "opencx.session.found",
-    integration: Integration::Opencx,
-    symptom: "session",
-    title: "An OpenCX session exists for the helpdesk object",
-    looks_at: "OpenCX cannot look a session up by helpdesk id, so this lists the sessions created when one can start: \
-               from 2 minutes before to 5 minutes after the customer's first message (and after any message that came \
-               once the 24-hour lock had expired), with POST /chat/sessions/filter in pages of 100, and matches \
-               ticketing_system.external_id and .name; when that finds nothing it searches /chat/sessions/search \
-               for the customer's email. A session proves the webhook reached OpenCX; a window holding more than \
-               three pages is an error, never \"no session\".",
-    fix:
-        "No OpenCX session means the AI never saw the message: run `doctor <helpdesk> webhook` and `doctor <helpdesk> \
-          ai-silent` with the same id; they say whether deliveries or the assignment are at fault.",
-    docs: DOCS,
-    needs_target: true,
-    requires: &["opencx.credentials.api-key"],
-    run: |cx| found(cx).boxed(),
-};
+check! {
+    pub static FOUND {
+        symptom: OpencxSymptom::Session,
+        cause: "found",
+        title: "An OpenCX session exists for the helpdesk object",
+        looks_at: "OpenCX cannot look a session up by helpdesk id, so this lists the sessions created when one can start: \
+                   from 2 minutes before to 5 minutes after the customer's first message (and after any message that came \
+                   once the 24-hour lock had expired), with POST /chat/sessions/filter in pages of 100, and matches \
+                   ticketing_system.external_id and .name; when that finds nothing it searches /chat/sessions/search \
+                   for the customer's email. A session proves the webhook reached OpenCX; a window holding more than \
+                   three pages is an error, never \"no session\".",
+        fix:
+            "No OpenCX session means the AI never saw the message: run `doctor <helpdesk> webhook` and `doctor <helpdesk> \
+              ai-silent` with the same id; they say whether deliveries or the assignment are at fault.",
+        docs: DOCS,
+        needs_target: true,
+        requires: [super::credentials::API_KEY],
+        reads: [SessionEvidence],
+        run: found,
+    }
+}
 
 async fn found(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let evidence = match evidence(&cx).await? {
@@ -135,20 +137,22 @@ async fn found(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     }
 }
 
-pub static SINGLE: Check = Check {
-    id: "opencx.session.single",
-    integration: Integration::Opencx,
-    symptom: "session",
-    title: "One OpenCX session per helpdesk object",
-    looks_at: "How many sessions the lookup matched. Two sessions for one ticket mean the 24-hour ticket lock expired (a \
-               customer wrote again a day later) or every event was delivered twice.",
-    fix: "Report both session ids to OpenCX support with the helpdesk id. If the sessions started minutes apart, look for \
-          a second webhook/HTTP integration pointing at OpenCX (the duplicates symptom checks it).",
-    docs: DOCS,
-    needs_target: true,
-    requires: &["opencx.session.found"],
-    run: |cx| single(cx).boxed(),
-};
+check! {
+    pub static SINGLE {
+        symptom: OpencxSymptom::Session,
+        cause: "single",
+        title: "One OpenCX session per helpdesk object",
+        looks_at: "How many sessions the lookup matched. Two sessions for one ticket mean the 24-hour ticket lock expired (a \
+                   customer wrote again a day later) or every event was delivered twice.",
+        fix: "Report both session ids to OpenCX support with the helpdesk id. If the sessions started minutes apart, look for \
+              a second webhook/HTTP integration pointing at OpenCX (the duplicates symptom checks it).",
+        docs: DOCS,
+        needs_target: true,
+        requires: [FOUND],
+        reads: [SessionEvidence],
+        run: single,
+    }
+}
 
 async fn single(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let evidence = match evidence(&cx).await? {
@@ -166,22 +170,24 @@ async fn single(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     })
 }
 
-pub static HANDOFF_RESPECTED: Check = Check {
-    id: "opencx.session.handoff-respected",
-    integration: Integration::Opencx,
-    symptom: "session",
-    title: "No AI message after the handoff",
-    looks_at:
-        "The session history: the time of the handoff event, and any AI reply after it. After a handoff the AI must \
-               stay silent, even while the ticket is still assigned to the AI user.",
-    fix:
-        "AI replies after a handoff are an OpenCX-side fault: send OpenCX support the session id and the times below. \
-          Meanwhile reassign the ticket to a human so the AI user no longer owns it.",
-    docs: Some("https://docs.open.cx/integrations/gorgias/ticket-flow"),
-    needs_target: true,
-    requires: &["opencx.session.found"],
-    run: |cx| handoff_respected(cx).boxed(),
-};
+check! {
+    pub static HANDOFF_RESPECTED {
+        symptom: OpencxSymptom::Session,
+        cause: "handoff-respected",
+        title: "No AI message after the handoff",
+        looks_at:
+            "The session history: the time of the handoff event, and any AI reply after it. After a handoff the AI must \
+                   stay silent, even while the ticket is still assigned to the AI user.",
+        fix:
+            "AI replies after a handoff are an OpenCX-side fault: send OpenCX support the session id and the times below. \
+              Meanwhile reassign the ticket to a human so the AI user no longer owns it.",
+        docs: Some("https://docs.open.cx/integrations/gorgias/ticket-flow"),
+        needs_target: true,
+        requires: [FOUND],
+        reads: [SessionEvidence],
+        run: handoff_respected,
+    }
+}
 
 async fn handoff_respected(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let evidence = match evidence(&cx).await? {
@@ -231,22 +237,24 @@ async fn handoff_respected(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     })
 }
 
-pub static EVIDENCE_COMPLETE: Check = Check {
-    id: "opencx.session.evidence-complete",
-    integration: Integration::Opencx,
-    symptom: "session",
-    title: "The session's history and handoff reasons can be read",
-    looks_at:
-        "Whether /chat/sessions/{id}/history and /handoff-analytics/events answered for the session; a 403 names \
-               the scope the key lacks.",
-    fix:
-        "In OpenCX: Settings → Access → the key → Custom scopes: add chat-sessions:read and handoff-analytics:read (or \
-          use a Full access key), so the doctor can show the timeline and the handoff reasons.",
-    docs: Some("https://docs.open.cx/api-reference/authentication"),
-    needs_target: true,
-    requires: &["opencx.session.found"],
-    run: |cx| evidence_complete(cx).boxed(),
-};
+check! {
+    pub static EVIDENCE_COMPLETE {
+        symptom: OpencxSymptom::Session,
+        cause: "evidence-complete",
+        title: "The session's history and handoff reasons can be read",
+        looks_at:
+            "Whether /chat/sessions/{id}/history and /handoff-analytics/events answered for the session; a 403 names \
+                   the scope the key lacks.",
+        fix:
+            "In OpenCX: Settings → Access → the key → Custom scopes: add chat-sessions:read and handoff-analytics:read (or \
+              use a Full access key), so the doctor can show the timeline and the handoff reasons.",
+        docs: Some("https://docs.open.cx/api-reference/authentication"),
+        needs_target: true,
+        requires: [FOUND],
+        reads: [SessionEvidence],
+        run: evidence_complete,
+    }
+}
 
 async fn evidence_complete(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let evidence = match evidence(&cx).await? {

@@ -1,4 +1,4 @@
-//! Runs the chosen checks of one integration concurrently on tokio. Every check starts at once;
+//! Schedules the chosen checks of one integration concurrently on tokio. Every check starts at once;
 //! the facts layer shares fetches between them and the HTTP layer bounds requests in flight
 //! (`--jobs`). A check waits only for its prerequisites; when one of them did not pass, the
 //! check is skipped and names it in `blocked_by`. A check's error or panic becomes status
@@ -10,8 +10,8 @@ use std::sync::Arc;
 use futures::future::{FutureExt, Shared};
 use tokio::time::Instant;
 
+use super::select::prerequisites;
 use super::{Check, Ctx, Outcome, Status};
-use crate::integration::Integration;
 use crate::report::model::CheckResult;
 
 /// Called as each check finishes (progress display).
@@ -19,21 +19,24 @@ pub type OnDone = Arc<dyn Fn(&CheckResult) + Send + Sync>;
 
 type Pending = Shared<futures::future::BoxFuture<'static, CheckResult>>;
 
-pub async fn run(
-    checks: &[&'static Check],
-    cx: Arc<Ctx>,
-    deadline: Instant,
-    on_done: Option<OnDone>,
-) -> Vec<CheckResult> {
+/// How the checks of one integration are run.
+#[derive(Clone)]
+pub struct Schedule {
+    /// The helpdesk's credentials check (see `select::prerequisites`).
+    pub gate: Option<&'static Check>,
+    /// Nothing runs past this.
+    pub deadline: Instant,
+    /// A check made to panic on purpose (`DOCTOR_INJECT_PANIC`, for the tests of panic handling).
+    pub inject_panic: Option<String>,
+    pub on_done: Option<OnDone>,
+}
+
+pub async fn run(checks: &[&'static Check], cx: Arc<Ctx>, schedule: Schedule) -> Vec<CheckResult> {
+    let Schedule { gate, deadline, inject_panic, on_done } = schedule;
     let mut pending: HashMap<&'static str, Pending> = HashMap::new();
-    let in_run = |id: &str| checks.iter().any(|c| c.id == id);
-    // Each check's prerequisites that are part of this run. OpenCX checks that read the
-    // helpdesk object also wait for the helpdesk's credentials check.
+    // Each check's prerequisites that are part of this run.
     let prerequisites_of = |check: &'static Check| -> Vec<&'static str> {
-        let helpdesk = (check.integration == Integration::Opencx && check.needs_target)
-            .then(|| cx.integration.credentials_check())
-            .flatten();
-        check.requires.iter().copied().chain(helpdesk).filter(|id| in_run(id)).collect()
+        prerequisites(check, gate).filter(|p| checks.contains(p)).map(|p| p.id).collect()
     };
     // Create each check's future once its prerequisites' futures exist (a topological pass);
     // the report keeps the order of `checks`.
@@ -50,6 +53,7 @@ pub async fn run(
             let prerequisites: Vec<(&'static str, Pending)> = ids.iter().map(|id| (*id, pending[id].clone())).collect();
             let cx = cx.clone();
             let on_done = on_done.clone();
+            let inject = inject_panic.clone();
             let future = async move {
                 for (id, prerequisite) in prerequisites {
                     let result = prerequisite.await;
@@ -66,7 +70,7 @@ pub async fn run(
                         return result;
                     }
                 }
-                let result = run_one(check, cx, deadline).await;
+                let result = run_one(check, cx, deadline, inject).await;
                 if let Some(f) = &on_done {
                     f(&result);
                 }
@@ -82,12 +86,11 @@ pub async fn run(
     futures::future::join_all(futures).await
 }
 
-async fn run_one(check: &'static Check, cx: Arc<Ctx>, deadline: Instant) -> CheckResult {
+async fn run_one(check: &'static Check, cx: Arc<Ctx>, deadline: Instant, inject: Option<String>) -> CheckResult {
     let started = Instant::now();
-    if check.needs_target && cx.target.id_for(cx.integration).is_none() {
+    if check.needs_target && cx.target.is_none() {
         return to_result(check, crate::engine::check::needs_target(cx.integration), 0, None);
     }
-    let inject = std::env::var("DOCTOR_INJECT_PANIC").ok();
     let task = tokio::spawn(async move {
         if inject.as_deref() == Some(check.id) {
             panic!("panic injected by DOCTOR_INJECT_PANIC");
@@ -134,8 +137,8 @@ pub fn to_result(check: &Check, outcome: Outcome, duration_ms: u64, blocked_by: 
     };
     CheckResult {
         id: check.id.to_string(),
-        integration: check.integration,
-        symptom: check.symptom.to_string(),
+        integration: check.integration(),
+        symptom: check.symptom.slug.to_string(),
         title: check.title.to_string(),
         status: outcome.status,
         detail: outcome.detail,

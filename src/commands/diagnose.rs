@@ -1,0 +1,143 @@
+//! The commands that diagnose: one helpdesk (`doctor gorgias …`), every configured one
+//! (`doctor all`), one OpenCX session (`doctor session`), and the demo's runs. Each validates its
+//! arguments and builds a plan before the first request (a usage or configuration problem is
+//! exit 2 with nothing checked), hands it to the engine's `Run`, and renders the report.
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::checks;
+use crate::config::Config;
+use crate::engine::run::{PlanItem, Run};
+use crate::engine::scheduler::OnDone;
+use crate::integration::{Integration, Symptom};
+use crate::report::{self, exit_code, Format};
+use crate::settings::Settings;
+use crate::target::Target;
+use crate::term::{spinners_allowed, Style};
+
+pub fn helpdesk(
+    config: &Config,
+    settings: Settings,
+    integration: Integration,
+    symptom: Option<Symptom>,
+    target: Option<Target>,
+) -> anyhow::Result<u8> {
+    settings.require(integration)?;
+    if let (Some(symptom), None) = (symptom, &target) {
+        // A symptom about one conversation, asked without one, would only report skips.
+        let own: Vec<_> = checks::catalogue().into_iter().filter(|c| c.symptom == symptom).collect();
+        let need = own.iter().filter(|c| c.needs_target).count();
+        if need * 2 > own.len() {
+            let flag = integration.target_flag().unwrap_or("--id");
+            anyhow::bail!(
+                "`doctor {} {}` looks at one {}: {need} of its {} checks need it. Add {flag} ID (the id or \
+                 the helpdesk's URL of the {} where you saw the problem), or run `doctor {}` for the account-level checks",
+                integration.slug(),
+                symptom.slug,
+                integration.object_name(),
+                own.len(),
+                integration.object_name(),
+                integration.slug()
+            );
+        }
+    }
+    execute(config, settings, vec![PlanItem { integration, symptom, target }], false)
+}
+
+pub fn all(config: &Config, settings: Settings, require: &[Integration]) -> anyhow::Result<u8> {
+    for integration in require {
+        settings.require(*integration).map_err(|e| anyhow::anyhow!("--require {}: {e}", integration.slug()))?;
+    }
+    // An integration with some settings but not all (a CI secret that did not arrive) is a
+    // configuration error, not an integration to leave out silently.
+    for integration in Integration::HELPDESKS.into_iter().chain([Integration::Opencx]) {
+        if settings.has_any(integration) {
+            settings.require(integration).map_err(|e| {
+                anyhow::anyhow!("{e}. `doctor all` checks every integration that has settings; remove the others' settings or complete them")
+            })?;
+        }
+    }
+    all_with_targets(config, settings, &[])
+}
+
+/// `doctor all`, with an object for the integrations that have one (the demo's samples).
+pub fn all_with_targets(config: &Config, settings: Settings, targets: &[Target]) -> anyhow::Result<u8> {
+    let plan: Vec<PlanItem> = Integration::HELPDESKS
+        .into_iter()
+        .filter(|i| settings.is_configured(*i))
+        .map(|integration| PlanItem {
+            integration,
+            symptom: None,
+            target: targets.iter().find(|t| t.integration() == integration).cloned(),
+        })
+        .collect();
+    if plan.is_empty() {
+        anyhow::bail!(
+            "no integration is configured in profile '{}': run `doctor login gorgias|intercom|hubspot`, set the DOCTOR_* \
+             environment variables (`doctor config show` lists them), or try `doctor demo`",
+            settings.profile
+        );
+    }
+    execute(config, settings, plan, true)
+}
+
+/// `doctor session ID`: the OpenCX checks on one session, with its timeline.
+pub fn session(config: &Config, settings: Settings, id: &str) -> anyhow::Result<u8> {
+    settings.require(Integration::Opencx)?;
+    let item =
+        PlanItem { integration: Integration::Opencx, symptom: None, target: Some(Target::Session(id.to_string())) };
+    execute(config, settings, vec![item], false)
+}
+
+/// Registers every secret the settings hold with the output redactor.
+fn register_secrets(settings: &Settings) {
+    for secret in settings.secrets() {
+        crate::redact::register(&secret);
+    }
+    for url in settings.webhook_urls() {
+        crate::redact::register_url_tokens(url);
+    }
+}
+
+/// A spinner on a terminal for the human format: which check finished, how many of how many.
+fn progress(config: &Config, total: usize) -> Option<ProgressBar> {
+    (config.format == Format::Human && !config.quiet && config.verbose == 0 && spinners_allowed()).then(|| {
+        let bar = ProgressBar::new(total as u64);
+        bar.set_style(ProgressStyle::with_template("{spinner} {msg} {pos}/{len}").expect("static template"));
+        bar.set_message("checking");
+        bar.enable_steady_tick(Duration::from_millis(100));
+        bar
+    })
+}
+
+fn execute(config: &Config, settings: Settings, plan: Vec<PlanItem>, all: bool) -> anyhow::Result<u8> {
+    register_secrets(&settings);
+    let run = Run::plan(&checks::catalogue(), checks::credentials_gate, plan, settings, config.run_options(), all)
+        .map_err(anyhow::Error::msg)?;
+    let style = Style::detect(config.color, config.output.is_none());
+    let spinner = progress(config, run.len());
+    let on_done: Option<OnDone> = spinner.clone().map(|bar| {
+        let bar = Mutex::new(bar);
+        Arc::new(move |r: &report::CheckResult| {
+            let bar = bar.lock().unwrap_or_else(|p| p.into_inner());
+            bar.set_message(format!("checked {}", r.id));
+            bar.inc(1);
+        }) as OnDone
+    });
+    let document = run.execute(on_done)?;
+    if let Some(bar) = spinner {
+        bar.finish_and_clear();
+    }
+    let text = report::renderer(config.format, style, config.quiet).render(&document);
+    crate::output::emit(&text, config.output.as_deref())?;
+    let code = exit_code(&document.summary(), config.fail_on);
+    if let Some(path) = &config.output {
+        if !config.quiet {
+            crate::output::note(&format!("report written to {} (exit status {code})", path.display()));
+        }
+    }
+    Ok(code)
+}

@@ -1,0 +1,75 @@
+//! The command line's global options and the environment's run settings, validated once into
+//! one `Config` before any command runs (just's `Config::from_arguments`). Commands read this,
+//! never the raw arguments; the profile's integration settings are loaded from it (`settings`).
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::cli::Global;
+use crate::engine::run::RunOptions;
+use crate::http::tuning::Tuning;
+use crate::integration::Integration;
+use crate::report::{FailOn, Format};
+use crate::settings::{ConfigError, SecretStore, Settings};
+use crate::term::ColorChoice;
+
+/// The variable that makes one check panic on purpose (the tests of panic handling).
+pub const INJECT_PANIC: &str = "DOCTOR_INJECT_PANIC";
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub profile: String,
+    pub format: Format,
+    pub output: Option<PathBuf>,
+    pub color: ColorChoice,
+    pub verbose: u8,
+    pub quiet: bool,
+    pub timeout: Duration,
+    pub jobs: u16,
+    pub fail_on: FailOn,
+    pub only: Vec<String>,
+    pub skip: Vec<String>,
+    /// `--set integration.key=value` overrides, applied when the settings are loaded.
+    pub set: Vec<String>,
+    pub tuning: Tuning,
+    pub inject_panic: Option<String>,
+}
+
+impl Config {
+    /// Validates what clap could not: the environment's rate-limit overrides.
+    pub fn from_global(g: &Global) -> Result<Config, String> {
+        Ok(Config {
+            profile: g.profile.clone(),
+            format: g.format,
+            output: g.output.clone(),
+            color: g.color,
+            verbose: g.verbose,
+            quiet: g.quiet,
+            timeout: Duration::from_secs_f64(g.timeout),
+            jobs: g.jobs,
+            fail_on: g.fail_on,
+            only: g.only.clone(),
+            skip: g.skip.clone(),
+            set: g.set.clone(),
+            tuning: Tuning::from_env()?,
+            inject_panic: std::env::var(INJECT_PANIC).ok().filter(|v| !v.is_empty()),
+        })
+    }
+
+    /// The profile's settings of `integrations` (keyring look-ups limited to those).
+    pub fn settings(&self, integrations: &[Integration]) -> Result<Settings, ConfigError> {
+        Settings::load(&self.profile, &self.set, integrations, &SecretStore::from_env(), false)
+    }
+
+    pub fn run_options(&self) -> RunOptions {
+        RunOptions {
+            timeout: self.timeout,
+            jobs: usize::from(self.jobs),
+            trace: self.verbose > 0,
+            only: self.only.clone(),
+            skip: self.skip.clone(),
+            tuning: self.tuning,
+            inject_panic: self.inject_panic.clone(),
+        }
+    }
+}

@@ -1,0 +1,190 @@
+//! One run, from plan to report (hyperfine's `Scheduler`): the checks each plan item selects,
+//! the facts they read fetched ahead, the checks scheduled under their prerequisites and the
+//! run's deadline, and one `Report` per item. Commands build the plan and render the result;
+//! nothing here prints.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{SecondsFormat, Utc};
+use tokio::time::Instant;
+
+use super::scheduler::{self, OnDone, Schedule};
+use super::select::{select, Selection};
+use super::{Check, Ctx};
+use crate::facts::Facts;
+use crate::http::tuning::Tuning;
+use crate::http::{Http, HttpOptions};
+use crate::integration::{Integration, Symptom};
+use crate::report::{self, AllReport, Document, Report, Summary};
+use crate::settings::Settings;
+use crate::target::Target;
+
+/// Per-request ceiling inside the run's deadline.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// What to diagnose: one integration (one symptom or all), pointed at one object or none.
+#[derive(Clone, Debug)]
+pub struct PlanItem {
+    pub integration: Integration,
+    pub symptom: Option<Symptom>,
+    pub target: Option<Target>,
+}
+
+/// How a run runs (from the run's `Config`).
+#[derive(Clone, Debug)]
+pub struct RunOptions {
+    pub timeout: Duration,
+    pub jobs: usize,
+    /// Trace each request to stderr (`-v`).
+    pub trace: bool,
+    pub only: Vec<String>,
+    pub skip: Vec<String>,
+    pub tuning: Tuning,
+    pub inject_panic: Option<String>,
+}
+
+/// A run: the plan's checks, chosen and validated before anything is sent.
+pub struct Run {
+    items: Vec<(PlanItem, Vec<&'static Check>)>,
+    options: RunOptions,
+    settings: Arc<Settings>,
+    /// Each helpdesk's credentials check (see `select::prerequisites`).
+    gate: fn(Integration) -> Option<&'static Check>,
+    /// `doctor all`: one document of several reports.
+    all: bool,
+}
+
+impl Run {
+    /// Chooses each item's checks; an unknown `--only`/`--skip` id, or a selection that leaves
+    /// nothing to run, is an error before any request.
+    pub fn plan(
+        catalogue: &[&'static Check],
+        gate: fn(Integration) -> Option<&'static Check>,
+        plan: Vec<PlanItem>,
+        settings: Settings,
+        options: RunOptions,
+        all: bool,
+    ) -> Result<Run, String> {
+        let mut items = Vec::new();
+        for item in plan {
+            let selection = Selection {
+                integration: item.integration,
+                symptom: item.symptom,
+                gate: gate(item.integration),
+                only: &options.only,
+                skip: &options.skip,
+            };
+            let picked = select(catalogue, &selection)?;
+            if picked.is_empty() {
+                let list = |v: &[String]| if v.is_empty() { "-".to_string() } else { v.join(", ") };
+                return Err(format!(
+                    "--only/--skip leave no {} check to run (only: {}; skip: {}); `doctor checks {}` lists them",
+                    item.integration.name(),
+                    list(&options.only),
+                    list(&options.skip),
+                    item.integration.slug()
+                ));
+            }
+            items.push((item, picked));
+        }
+        Ok(Run { items, options, settings: Arc::new(settings), gate, all })
+    }
+
+    /// How many checks the run has (for a progress display).
+    pub fn len(&self) -> usize {
+        self.items.iter().map(|(_, c)| c.len()).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn profile(&self) -> &str {
+        &self.settings.profile
+    }
+
+    /// Runs every item concurrently and returns the document; `on_done` hears of each check as
+    /// it finishes.
+    pub fn execute(self, on_done: Option<OnDone>) -> anyhow::Result<Document> {
+        let Run { items, options, settings, gate, all } = self;
+        let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
+        let started_at = Utc::now();
+        let results = runtime.block_on(async {
+            let deadline = Instant::now() + options.timeout;
+            // Requests give up a little before the checks do, so a check that waited on a silent
+            // vendor reports which request hung rather than only that time ran out.
+            let margin = Duration::from_secs_f64((options.timeout.as_secs_f64() * 0.1).min(0.5));
+            let http = Http::new(HttpOptions {
+                jobs: options.jobs,
+                deadline: deadline - margin,
+                request_timeout: REQUEST_TIMEOUT,
+                connect_timeout: CONNECT_TIMEOUT,
+                trace: options.trace,
+                tuning: options.tuning,
+            });
+            let facts = Arc::new(Facts::new(&http, &settings));
+            let runs = items.into_iter().map(|(item, checks)| {
+                let cx = Arc::new(Ctx {
+                    integration: item.integration,
+                    settings: settings.clone(),
+                    target: item.target.clone(),
+                    facts: facts.clone(),
+                    now: started_at,
+                });
+                let schedule = Schedule {
+                    gate: gate(item.integration),
+                    deadline,
+                    inject_panic: options.inject_panic.clone(),
+                    on_done: on_done.clone(),
+                };
+                async move {
+                    let started = Instant::now();
+                    // Start every declared read now; the checks then find them in flight.
+                    let reads: Vec<_> = checks.iter().flat_map(|c| c.reads.iter().copied()).collect();
+                    let prefetch = {
+                        let (facts, target, now) = (cx.facts.clone(), item.target.clone(), cx.now);
+                        tokio::spawn(async move {
+                            crate::facts::prefetch::prefetch(&facts, reads, target.as_ref(), now).await
+                        })
+                    };
+                    let results = scheduler::run(&checks, cx.clone(), schedule).await;
+                    prefetch.abort();
+                    let session =
+                        item.target.as_ref().and_then(|t| cx.facts.session_evidence_loaded(t)).map(|e| (*e).clone());
+                    (item, results, started.elapsed(), session)
+                }
+            });
+            futures::future::join_all(runs).await
+        });
+        // Leave nothing running past the deadline (e.g. a hung body read).
+        runtime.shutdown_timeout(Duration::from_millis(100));
+        let reports: Vec<Report> = results
+            .into_iter()
+            .map(|(item, checks, elapsed, session)| Report {
+                schema_version: report::model::SCHEMA_VERSION,
+                tool: report::model::TOOL,
+                profile: settings.profile.clone(),
+                integration: item.integration,
+                target: item.target.iter().map(|t| (t.key().to_string(), t.id())).collect::<BTreeMap<_, _>>(),
+                started_at: started_at.to_rfc3339_opts(SecondsFormat::Secs, true),
+                duration_ms: u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX),
+                summary: Summary::of(&checks),
+                not_run: report::model::NotRun::of(&checks),
+                checks,
+                session,
+            })
+            .collect();
+        Ok(if all {
+            let mut summary = Summary::default();
+            for r in &reports {
+                summary.merge(&r.summary);
+            }
+            Document::All(AllReport { schema_version: report::model::SCHEMA_VERSION, runs: reports, summary })
+        } else {
+            Document::One(Box::new(reports.into_iter().next().expect("one plan item, one report")))
+        })
+    }
+}
