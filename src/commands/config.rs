@@ -11,12 +11,12 @@ pub fn show(g: &Config, settings: Settings) -> anyhow::Result<u8> {
     let rows: Vec<(String, Option<String>, Option<String>, String)> = FIELDS
         .iter()
         .map(|field| {
-            let entry = settings.entry(field.integration, field.key);
+            let entry = settings.entry(field);
             let value = entry.map(|_| {
                 if field.is_secret() {
-                    settings.secret(field.integration, field.key).map(|s| s.masked()).unwrap_or_else(|| mask(""))
+                    settings.secret(field).map(|s| s.masked()).unwrap_or_else(|| mask(""))
                 } else {
-                    shown_value(field.kind, settings.get(field.integration, field.key).unwrap_or_default())
+                    shown_value(field.kind, settings.get(field).unwrap_or_default())
                 }
             });
             (field.dotted(), value, entry.map(|e| e.source.to_string()), field.env_var())

@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use super::CheckError;
 use crate::facts::{Facts, SessionEvidence};
 use crate::integration::Integration;
-use crate::settings::{fields, Settings};
+use crate::settings::{Field, Settings};
 use crate::target::Target;
 
 pub struct Ctx {
@@ -25,12 +25,12 @@ pub struct Ctx {
 
 impl Ctx {
     /// A non-secret setting the check cannot do without.
-    pub fn setting(&self, integration: Integration, key: &str) -> Result<&str, CheckError> {
-        self.settings.get(integration, key).ok_or_else(|| missing(integration, key))
+    pub fn setting(&self, field: &Field) -> Result<&str, CheckError> {
+        self.settings.get(field).ok_or_else(|| missing(field))
     }
 
-    pub fn id_setting(&self, integration: Integration, key: &str) -> Result<u64, CheckError> {
-        self.settings.id(integration, key).ok_or_else(|| missing(integration, key))
+    pub fn id_setting(&self, field: &Field) -> Result<u64, CheckError> {
+        self.settings.id(field).ok_or_else(|| missing(field))
     }
 
     /// The OpenCX evidence for the run's object: `None` when the run has none, or when the object
@@ -53,7 +53,7 @@ impl Ctx {
     }
 }
 
-pub fn missing(integration: Integration, key: &str) -> CheckError {
-    let field = fields::find(integration, key).expect("checks name known settings");
+/// The error for a setting the check cannot do without.
+pub fn missing(field: &Field) -> CheckError {
     CheckError::Setting { setting: field.dotted(), env: field.env_var() }
 }

@@ -19,7 +19,7 @@ use url::Url;
 
 use crate::http::{ApiError, Http};
 use crate::integration::Integration;
-use crate::settings::{fields, Settings};
+use crate::settings::{fields, Field, Settings};
 use crate::target::Target;
 use crate::vendors;
 
@@ -47,9 +47,8 @@ impl From<Arc<ApiError>> for FactError {
     }
 }
 
-/// The error for a missing setting of `integration`.
-pub fn missing(integration: Integration, key: &str) -> FactError {
-    let field = fields::find(integration, key).expect("the facts name known settings");
+/// The error for a missing setting.
+pub fn missing(field: &Field) -> FactError {
     FactError::Setting { setting: field.dotted(), env: field.env_var() }
 }
 
@@ -76,8 +75,8 @@ pub struct Facts {
     opencx: Option<OpencxFacts>,
 }
 
-fn base_url(settings: &Settings, integration: Integration, default: impl FnOnce() -> Url) -> Url {
-    settings.get(integration, "base_url").and_then(|u| Url::parse(u).ok()).unwrap_or_else(default)
+fn base_url(settings: &Settings, field: &Field, default: impl FnOnce() -> Url) -> Url {
+    settings.get(field).and_then(|u| Url::parse(u).ok()).unwrap_or_else(default)
 }
 
 impl Facts {
@@ -85,46 +84,53 @@ impl Facts {
     pub fn new(http: &Arc<Http>, settings: &Settings) -> Facts {
         use Integration::*;
         let inputs = Inputs {
-            gorgias_ai_user: settings.id(Gorgias, "ai_user_id"),
-            gorgias_team: settings.id(Gorgias, "team_id"),
-            intercom_ai_admin: settings.get(Intercom, "ai_admin_id").map(str::to_string),
+            gorgias_ai_user: settings.id(&fields::gorgias::AI_USER_ID),
+            gorgias_team: settings.id(&fields::gorgias::TEAM_ID),
+            intercom_ai_admin: settings.get(&fields::intercom::AI_ADMIN_ID).map(str::to_string),
             hubspot_ai_user: settings
-                .get(Hubspot, "ai_user_id")
+                .get(&fields::hubspot::AI_USER_ID)
                 .map(|raw| raw.strip_prefix("A-").unwrap_or(raw).to_string()),
             hubspot_token_sendable: settings
-                .secret(Hubspot, "token")
+                .secret(&fields::hubspot::TOKEN)
                 .is_some_and(|t| !matches!(vendors::hubspot::lint_token(t.expose()), Err((true, _)))),
         };
         let mut facts = Facts { http: Some(http.clone()), inputs, ..Facts::default() };
         if settings.is_configured(Gorgias) {
-            let domain = settings.get(Gorgias, "domain").unwrap_or_default();
-            let base = base_url(settings, Gorgias, || vendors::gorgias::origin(domain));
-            let email = settings.get(Gorgias, "email").unwrap_or_default();
-            let key = settings.secret(Gorgias, "api_key").expect("configured");
+            let domain = settings.get(&fields::gorgias::DOMAIN).unwrap_or_default();
+            let base = base_url(settings, &fields::gorgias::BASE_URL, || vendors::gorgias::origin(domain));
+            let email = settings.get(&fields::gorgias::EMAIL).unwrap_or_default();
+            let key = settings.secret(&fields::gorgias::API_KEY).expect("configured");
             facts.gorgias =
                 Some(GorgiasFacts::new(vendors::gorgias::GorgiasClient::new(http.clone(), base, email, key)));
         }
         if settings.is_configured(Intercom) {
-            let base = base_url(settings, Intercom, || Url::parse(vendors::intercom::US).expect("static URL"));
-            let token = settings.secret(Intercom, "token").expect("configured");
+            let base = base_url(settings, &fields::intercom::BASE_URL, || {
+                Url::parse(vendors::intercom::US).expect("static URL")
+            });
+            let token = settings.secret(&fields::intercom::TOKEN).expect("configured");
             facts.intercom =
                 Some(IntercomFacts::new(vendors::intercom::IntercomClient::new(http.clone(), base, token)));
         }
         if settings.is_configured(Hubspot) {
-            let base = base_url(settings, Hubspot, || Url::parse(vendors::hubspot::ORIGIN).expect("static URL"));
-            let token = settings.secret(Hubspot, "token").expect("configured");
+            let base = base_url(settings, &fields::hubspot::BASE_URL, || {
+                Url::parse(vendors::hubspot::ORIGIN).expect("static URL")
+            });
+            let token = settings.secret(&fields::hubspot::TOKEN).expect("configured");
             let client = vendors::hubspot::HubspotClient::new(http.clone(), base.clone(), token);
-            let webhooks = match (settings.id(Hubspot, "app_id"), settings.secret(Hubspot, "developer_api_key")) {
-                (Some(app), Some(key)) => {
-                    Some(vendors::hubspot::WebhooksClient::new(http.clone(), base, app, key, &client))
-                }
-                _ => None,
-            };
+            let webhooks =
+                match (settings.id(&fields::hubspot::APP_ID), settings.secret(&fields::hubspot::DEVELOPER_API_KEY)) {
+                    (Some(app), Some(key)) => {
+                        Some(vendors::hubspot::WebhooksClient::new(http.clone(), base, app, key, &client))
+                    }
+                    _ => None,
+                };
             facts.hubspot = Some(HubspotFacts::new(client, webhooks));
         }
         if settings.is_configured(Opencx) {
-            let base = base_url(settings, Opencx, || Url::parse(vendors::opencx::ORIGIN).expect("static URL"));
-            let key = settings.secret(Opencx, "api_key").expect("configured");
+            let base = base_url(settings, &fields::opencx::BASE_URL, || {
+                Url::parse(vendors::opencx::ORIGIN).expect("static URL")
+            });
+            let key = settings.secret(&fields::opencx::API_KEY).expect("configured");
             facts.opencx = Some(OpencxFacts::new(vendors::opencx::OpencxClient::new(http.clone(), base, key)));
         }
         facts
@@ -136,16 +142,16 @@ impl Facts {
     }
 
     pub fn gorgias(&self) -> Result<&GorgiasFacts, FactError> {
-        self.gorgias.as_ref().ok_or_else(|| missing(Integration::Gorgias, "api_key"))
+        self.gorgias.as_ref().ok_or_else(|| missing(&fields::gorgias::API_KEY))
     }
     pub fn intercom(&self) -> Result<&IntercomFacts, FactError> {
-        self.intercom.as_ref().ok_or_else(|| missing(Integration::Intercom, "token"))
+        self.intercom.as_ref().ok_or_else(|| missing(&fields::intercom::TOKEN))
     }
     pub fn hubspot(&self) -> Result<&HubspotFacts, FactError> {
-        self.hubspot.as_ref().ok_or_else(|| missing(Integration::Hubspot, "token"))
+        self.hubspot.as_ref().ok_or_else(|| missing(&fields::hubspot::TOKEN))
     }
     pub fn opencx(&self) -> Result<&OpencxFacts, FactError> {
-        self.opencx.as_ref().ok_or_else(|| missing(Integration::Opencx, "api_key"))
+        self.opencx.as_ref().ok_or_else(|| missing(&fields::opencx::API_KEY))
     }
 
     /// The helpdesk object the run is pointed at, as the session lookup needs it (`None` for an

@@ -63,38 +63,65 @@ impl Field {
     }
 }
 
-const fn f(integration: Integration, key: &'static str, kind: Kind, required: bool, help: &'static str) -> Field {
-    Field { integration, key, kind, help, required }
+/// Declares each integration's settings as statics (`fields::gorgias::DOMAIN`) and the table of
+/// all of them: code names a setting by its static, never by a string.
+macro_rules! fields {
+    ($($module:ident for $integration:ident { $($name:ident = $key:literal, $kind:ident, $required:literal, $help:literal;)+ })+) => {
+        $(
+            #[doc = concat!("The ", stringify!($integration), " settings.")]
+            pub mod $module {
+                use super::{Field, Integration, Kind};
+                $(
+                    #[doc = $help]
+                    pub static $name: Field = Field {
+                        integration: Integration::$integration,
+                        key: $key,
+                        kind: Kind::$kind,
+                        help: $help,
+                        required: $required,
+                    };
+                )+
+            }
+        )+
+        /// Every setting, in the order `config show` and the README list them.
+        pub static FIELDS: &[&Field] = &[$($(&$module::$name,)+)+];
+    };
 }
 
-use Integration::{Gorgias as G, Hubspot as H, Intercom as I, Opencx as O};
-
-pub static FIELDS: &[Field] = &[
-    f(G, "domain", Kind::GorgiasDomain, true, "Domain prefix: `acme` for acme.gorgias.com"),
-    f(G, "email", Kind::Email, true, "Email of the Gorgias user who owns the API key"),
-    f(G, "api_key", Kind::Secret, true, "Gorgias REST API key (Settings → REST API)"),
-    f(G, "ai_user_id", Kind::Id, false, "The Default User ID set in OpenCX (the AI's Gorgias user)"),
-    f(G, "team_id", Kind::Id, false, "Default team id set in OpenCX, if any"),
-    f(G, "webhook_url", Kind::WebhookUrl, false, "The webhook URL OpenCX shows for Gorgias"),
-    f(G, "base_url", Kind::BaseUrl, false, "Replaces https://{domain}.gorgias.com (tests, proxies)"),
-    f(I, "token", Kind::Secret, true, "Intercom access token (Developer Hub → app → Authentication)"),
-    f(I, "workspace_id", Kind::Text, false, "Workspace ID entered in OpenCX (= Intercom App ID)"),
-    f(I, "ai_admin_id", Kind::Id, false, "AI Admin ID set in OpenCX (the AI teammate's id)"),
-    f(I, "webhook_url", Kind::WebhookUrl, false, "The webhook URL OpenCX shows for Intercom"),
-    f(I, "process_on_assignment", Kind::Bool, false, "OpenCX's \"Process on assignment\" toggle (true/false)"),
-    f(I, "base_url", Kind::BaseUrl, false, "Replaces https://api.intercom.io (or the region's host)"),
-    f(H, "token", Kind::Secret, true, "HubSpot private app access token (pat-…)"),
-    f(H, "ai_user_id", Kind::HubspotUserId, false, "The Default User ID set in OpenCX"),
-    f(H, "webhook_url", Kind::WebhookUrl, false, "The webhook URL OpenCX shows for HubSpot"),
-    f(H, "app_id", Kind::Id, false, "App id, to read webhook subscriptions (optional)"),
-    f(H, "developer_api_key", Kind::Secret, false, "Developer API key, to read webhook subscriptions (optional)"),
-    f(H, "base_url", Kind::BaseUrl, false, "Replaces https://api.hubapi.com"),
-    f(O, "api_key", Kind::Secret, true, "OpenCX API key (Settings → Access)"),
-    f(O, "base_url", Kind::BaseUrl, false, "Replaces https://api.open.cx"),
-];
+fields! {
+    gorgias for Gorgias {
+        DOMAIN = "domain", GorgiasDomain, true, "Domain prefix: `acme` for acme.gorgias.com";
+        EMAIL = "email", Email, true, "Email of the Gorgias user who owns the API key";
+        API_KEY = "api_key", Secret, true, "Gorgias REST API key (Settings → REST API)";
+        AI_USER_ID = "ai_user_id", Id, false, "The Default User ID set in OpenCX (the AI's Gorgias user)";
+        TEAM_ID = "team_id", Id, false, "Default team id set in OpenCX, if any";
+        WEBHOOK_URL = "webhook_url", WebhookUrl, false, "The webhook URL OpenCX shows for Gorgias";
+        BASE_URL = "base_url", BaseUrl, false, "Replaces https://{domain}.gorgias.com (tests, proxies)";
+    }
+    intercom for Intercom {
+        TOKEN = "token", Secret, true, "Intercom access token (Developer Hub → app → Authentication)";
+        WORKSPACE_ID = "workspace_id", Text, false, "Workspace ID entered in OpenCX (= Intercom App ID)";
+        AI_ADMIN_ID = "ai_admin_id", Id, false, "AI Admin ID set in OpenCX (the AI teammate's id)";
+        WEBHOOK_URL = "webhook_url", WebhookUrl, false, "The webhook URL OpenCX shows for Intercom";
+        PROCESS_ON_ASSIGNMENT = "process_on_assignment", Bool, false, "OpenCX's \"Process on assignment\" toggle (true/false)";
+        BASE_URL = "base_url", BaseUrl, false, "Replaces https://api.intercom.io (or the region's host)";
+    }
+    hubspot for Hubspot {
+        TOKEN = "token", Secret, true, "HubSpot private app access token (pat-…)";
+        AI_USER_ID = "ai_user_id", HubspotUserId, false, "The Default User ID set in OpenCX";
+        WEBHOOK_URL = "webhook_url", WebhookUrl, false, "The webhook URL OpenCX shows for HubSpot";
+        APP_ID = "app_id", Id, false, "App id, to read webhook subscriptions (optional)";
+        DEVELOPER_API_KEY = "developer_api_key", Secret, false, "Developer API key, to read webhook subscriptions (optional)";
+        BASE_URL = "base_url", BaseUrl, false, "Replaces https://api.hubapi.com";
+    }
+    opencx for Opencx {
+        API_KEY = "api_key", Secret, true, "OpenCX API key (Settings → Access)";
+        BASE_URL = "base_url", BaseUrl, false, "Replaces https://api.open.cx";
+    }
+}
 
 pub fn fields_of(integration: Integration) -> impl Iterator<Item = &'static Field> {
-    FIELDS.iter().filter(move |f| f.integration == integration)
+    FIELDS.iter().copied().filter(move |f| f.integration == integration)
 }
 
 pub fn find(integration: Integration, key: &str) -> Option<&'static Field> {
@@ -113,7 +140,7 @@ mod tests {
 
     #[test]
     fn environment_variables_follow_the_contract() {
-        let vars: Vec<String> = FIELDS.iter().map(Field::env_var).collect();
+        let vars: Vec<String> = FIELDS.iter().map(|f| f.env_var()).collect();
         for expected in [
             "DOCTOR_GORGIAS_DOMAIN",
             "DOCTOR_GORGIAS_API_KEY",

@@ -170,7 +170,7 @@ impl Settings {
             let (name, raw) = set.split_once('=').ok_or_else(|| ConfigError::BadSetFlag(set.clone()))?;
             let field = fields::find_dotted(name.trim()).ok_or_else(|| ConfigError::UnknownSetFlag {
                 name: name.to_string(),
-                known: FIELDS.iter().filter(|f| !f.is_secret()).map(Field::dotted).collect::<Vec<_>>().join(", "),
+                known: FIELDS.iter().filter(|f| !f.is_secret()).map(|f| f.dotted()).collect::<Vec<_>>().join(", "),
             })?;
             if field.is_secret() {
                 return Err(ConfigError::SecretOnCommandLine(name.to_string()));
@@ -204,27 +204,28 @@ impl Settings {
         Ok(())
     }
 
-    pub fn entry(&self, integration: Integration, key: &str) -> Option<&Entry> {
-        self.values.get(&(integration, fields::find(integration, key)?.key))
+    pub fn entry(&self, field: &Field) -> Option<&Entry> {
+        self.values.get(&(field.integration, field.key))
     }
 
     /// A non-secret value. Asking for a secret here is a bug.
-    pub fn get(&self, integration: Integration, key: &str) -> Option<&str> {
-        debug_assert!(!fields::find(integration, key).is_some_and(Field::is_secret), "{key} is a secret");
-        self.entry(integration, key).map(|e| e.value.as_str())
+    pub fn get(&self, field: &Field) -> Option<&str> {
+        debug_assert!(!field.is_secret(), "{} is a secret", field.key);
+        self.entry(field).map(|e| e.value.as_str())
     }
 
-    pub fn secret(&self, integration: Integration, key: &str) -> Option<Secret> {
-        debug_assert!(fields::find(integration, key).is_some_and(Field::is_secret), "{key} is not a secret");
-        self.entry(integration, key).map(|e| Secret::new(e.value.clone()))
+    pub fn secret(&self, field: &Field) -> Option<Secret> {
+        debug_assert!(field.is_secret(), "{} is not a secret", field.key);
+        self.entry(field).map(|e| Secret::new(e.value.clone()))
     }
 
-    pub fn id(&self, integration: Integration, key: &str) -> Option<u64> {
-        self.get(integration, key).and_then(|v| v.parse().ok())
+    /// An id setting, validated as a positive whole number when it was loaded.
+    pub fn id(&self, field: &Field) -> Option<u64> {
+        self.get(field).and_then(|v| v.parse().ok())
     }
 
-    pub fn flag(&self, integration: Integration, key: &str) -> Option<bool> {
-        self.get(integration, key).map(|v| v == "true")
+    pub fn flag(&self, field: &Field) -> Option<bool> {
+        self.get(field).map(|v| v == "true")
     }
 
     /// Every webhook URL held (their path tokens are secrets too).
@@ -256,7 +257,7 @@ impl Settings {
     }
 
     pub fn missing_required(&self, integration: Integration) -> Vec<&'static Field> {
-        fields::fields_of(integration).filter(|f| f.required && self.entry(integration, f.key).is_none()).collect()
+        fields::fields_of(integration).filter(|f| f.required && self.entry(f).is_none()).collect()
     }
 
     /// Fails with a precise message when a required setting of the integration is missing.

@@ -9,7 +9,7 @@ use super::{messages, ticket};
 use crate::check;
 use crate::engine::{CheckError, Ctx, Outcome};
 use crate::facts::session::parse_time;
-use crate::integration::Integration;
+use crate::settings::fields;
 use crate::symptom::GorgiasSymptom;
 
 const DOCS: Option<&str> = Some("https://docs.open.cx/integrations/gorgias/troubleshooting");
@@ -34,7 +34,7 @@ check! {
 
 async fn session_marked(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let t = ticket(&cx).await?;
-    let ai = cx.settings.id(Integration::Gorgias, "ai_user_id");
+    let ai = cx.settings.id(&fields::gorgias::AI_USER_ID);
     let list = messages(&t);
     let human =
         list.iter().position(|m| m.from_agent == Some(true) && !is_ai_reply(m, ai) && m.via.as_deref() != Some("rule"));
@@ -88,7 +88,7 @@ check! {
 
 async fn ai_after_handoff(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let t = ticket(&cx).await?;
-    let ai = cx.settings.id(Integration::Gorgias, "ai_user_id");
+    let ai = cx.settings.id(&fields::gorgias::AI_USER_ID);
     let evidence = match super::ticket_sessions(&cx).await? {
         Ok(evidence) => evidence,
         Err(outcome) => return Ok(outcome),

@@ -8,7 +8,7 @@ use super::{is_internal, messages, ticket};
 use crate::check;
 use crate::engine::{CheckError, Ctx, Outcome};
 use crate::http::ErrorKind;
-use crate::integration::Integration;
+use crate::settings::fields;
 use crate::symptom::GorgiasSymptom;
 
 const DOCS: Option<&str> = Some("https://docs.open.cx/integrations/gorgias/troubleshooting");
@@ -66,7 +66,7 @@ check! {
 }
 
 async fn ai_user(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
-    let id = cx.id_setting(Integration::Gorgias, "ai_user_id")?;
+    let id = cx.id_setting(&fields::gorgias::AI_USER_ID)?;
     match cx.facts.gorgias()?.user(id).await {
         Ok(user) if user.active == Some(false) || user.deactivated_datetime.is_some() => Ok(Outcome::fail(format!(
             "user {id} ({}) is deactivated{}",
@@ -103,7 +103,7 @@ check! {
 }
 
 async fn assigned(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
-    let ai = cx.id_setting(Integration::Gorgias, "ai_user_id")?;
+    let ai = cx.id_setting(&fields::gorgias::AI_USER_ID)?;
     let t = ticket(&cx).await?;
     Ok(match &t.assignee_user {
         Some(u) if u.id == Some(ai) => Outcome::pass(format!("assigned to the AI user {ai}")),
@@ -159,7 +159,7 @@ async fn last_message(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     );
     let sender = last.sender.as_ref().and_then(|s| s.email.clone()).unwrap_or_default();
     let customer = t.customer.as_ref().and_then(|c| c.email.clone()).unwrap_or_default();
-    let ai = cx.settings.id(Integration::Gorgias, "ai_user_id");
+    let ai = cx.settings.id(&fields::gorgias::AI_USER_ID);
     Ok(if super::duplicates::is_ai_reply(last, ai) {
         Outcome::pass(format!("the last message ({at}) is the AI's own reply: the AI answered this ticket"))
     } else if is_internal(last) {

@@ -8,7 +8,7 @@ use super::CREDENTIALS_SCREENS;
 use crate::check;
 use crate::engine::{CheckError, Ctx, Outcome};
 use crate::http::ErrorKind;
-use crate::integration::Integration;
+use crate::settings::fields;
 use crate::symptom::GorgiasSymptom;
 
 const DOCS: Option<&str> = Some("https://docs.open.cx/integrations/gorgias/troubleshooting");
@@ -33,7 +33,7 @@ check! {
 }
 
 async fn domain(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
-    let configured = cx.setting(Integration::Gorgias, "domain")?.to_string();
+    let configured = cx.setting(&fields::gorgias::DOMAIN)?.to_string();
     match cx.facts.gorgias()?.account().await {
         Ok(account) => match account.domain.as_deref() {
             Some(d) if !d.eq_ignore_ascii_case(&configured) => Ok(Outcome::warn(format!(
@@ -74,7 +74,7 @@ check! {
 }
 
 async fn api_key(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
-    let email = cx.setting(Integration::Gorgias, "email")?.to_string();
+    let email = cx.setting(&fields::gorgias::EMAIL)?.to_string();
     match cx.facts.gorgias()?.account().await {
         Ok(_) => Ok(Outcome::pass(format!("Gorgias accepted the API key for {email}"))),
         Err(e) if e.is_status(403) => Ok(Outcome::pass(format!(
@@ -187,7 +187,7 @@ check! {
 }
 
 async fn email(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
-    let configured = cx.setting(Integration::Gorgias, "email")?.to_string();
+    let configured = cx.setting(&fields::gorgias::EMAIL)?.to_string();
     match cx.facts.gorgias()?.current_user().await {
         Ok(user) => match user.email.as_deref() {
             Some(actual) if actual.eq_ignore_ascii_case(&configured) => {

@@ -12,7 +12,7 @@ use crate::check;
 use crate::checks::opencx::DEDUP_WINDOW_SECS;
 use crate::engine::{CheckError, Ctx, Outcome};
 use crate::facts::session::parse_time;
-use crate::integration::Integration;
+use crate::settings::fields;
 use crate::symptom::GorgiasSymptom;
 use crate::target::Target;
 use crate::vendors::gorgias::{Message, Ticket};
@@ -80,7 +80,7 @@ check! {
 
 async fn replies(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let t = ticket(&cx).await?;
-    let ai = cx.settings.id(Integration::Gorgias, "ai_user_id");
+    let ai = cx.settings.id(&fields::gorgias::AI_USER_ID);
     let duplicates = duplicate_replies(&t, ai);
     if duplicates.is_empty() {
         let ai_replies = messages(&t).iter().filter(|m| is_ai_reply(m, ai)).count();
@@ -164,7 +164,7 @@ async fn retries(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let Ok(t) = cx.facts.gorgias()?.ticket(id).await else {
         return Ok(Outcome::info(explain));
     };
-    let ai = cx.settings.id(Integration::Gorgias, "ai_user_id");
+    let ai = cx.settings.id(&fields::gorgias::AI_USER_ID);
     let retry_like: Vec<i64> = duplicate_replies(&t, ai)
         .iter()
         .map(|(_, a, b)| (*b - *a).num_seconds())

@@ -7,7 +7,7 @@ use regex::Regex;
 
 use crate::check;
 use crate::engine::{CheckError, Ctx, Outcome};
-use crate::integration::Integration;
+use crate::settings::fields;
 use crate::symptom::GorgiasSymptom;
 use crate::vendors::gorgias::Rule;
 
@@ -32,7 +32,7 @@ check! {
 }
 
 async fn team_configured(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
-    Ok(match cx.settings.id(Integration::Gorgias, "team_id") {
+    Ok(match cx.settings.id(&fields::gorgias::TEAM_ID) {
         Some(id) => Outcome::pass(format!("team {id}")),
         None => Outcome::warn("no default team id is configured: handed-off tickets reach only the default user"),
     })
@@ -56,7 +56,7 @@ check! {
 }
 
 async fn team_exists(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
-    let id = cx.id_setting(Integration::Gorgias, "team_id")?;
+    let id = cx.id_setting(&fields::gorgias::TEAM_ID)?;
     match cx.facts.gorgias()?.team(id).await {
         Ok(team) if team.members.is_empty() => Ok(Outcome::fail(format!(
             "team {id} '{}' has no members: nobody can be assigned a handed-off ticket",
@@ -116,7 +116,7 @@ check! {
 }
 
 async fn rule(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
-    let team = cx.id_setting(Integration::Gorgias, "team_id")?;
+    let team = cx.id_setting(&fields::gorgias::TEAM_ID)?;
     let listing = cx.facts.gorgias()?.rules().await?;
     let (rules, cut) = &*listing;
     let mention = TeamMention::new(team);

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use super::duplicates::is_ai_reply;
 use crate::check;
 use crate::engine::{CheckError, Ctx, Outcome};
-use crate::integration::Integration;
+use crate::settings::fields;
 use crate::symptom::GorgiasSymptom;
 use crate::target::Target;
 
@@ -31,7 +31,7 @@ async fn expected(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let explain = "AI replies are posted through the Gorgias REST API and show as \"AI Assistant\"; this is expected";
     let Some(id) = cx.target.as_ref().and_then(Target::ticket) else { return Ok(Outcome::info(explain)) };
     let Ok(ticket) = cx.facts.gorgias()?.ticket(id).await else { return Ok(Outcome::info(explain)) };
-    let ai = cx.settings.id(Integration::Gorgias, "ai_user_id");
+    let ai = cx.settings.id(&fields::gorgias::AI_USER_ID);
     let mut senders: Vec<String> = ticket
         .messages
         .iter()

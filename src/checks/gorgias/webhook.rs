@@ -9,8 +9,8 @@ use crate::checks::deliveries::{self, Waiting};
 use crate::checks::webhook_url::{compare, is_acceptable_scheme, Match};
 use crate::engine::{CheckError, Ctx, Outcome};
 use crate::facts::session::parse_time;
-use crate::integration::Integration;
 use crate::redact::mask_url;
+use crate::settings::fields;
 use crate::symptom::GorgiasSymptom;
 use crate::vendors::gorgias::HttpIntegration;
 
@@ -30,7 +30,7 @@ pub struct OpencxIntegrations {
 }
 
 pub async fn opencx_integrations(cx: &Ctx) -> Result<OpencxIntegrations, CheckError> {
-    let expected = cx.setting(Integration::Gorgias, "webhook_url")?.to_string();
+    let expected = cx.setting(&fields::gorgias::WEBHOOK_URL)?.to_string();
     let listing = cx.facts.gorgias()?.http_integrations().await?;
     let (all, _) = &*listing;
     let url = |i: &HttpIntegration| i.http.as_ref().and_then(|h| h.url.clone()).unwrap_or_default();
@@ -76,7 +76,7 @@ check! {
 }
 
 async fn url_https(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
-    let url = cx.setting(Integration::Gorgias, "webhook_url")?;
+    let url = cx.setting(&fields::gorgias::WEBHOOK_URL)?;
     Ok(if is_acceptable_scheme(url) {
         Outcome::pass(mask_url(url))
     } else {
@@ -385,7 +385,7 @@ check! {
 }
 
 async fn deliveries(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
-    let ai_user = cx.id_setting(Integration::Gorgias, "ai_user_id")?;
+    let ai_user = cx.id_setting(&fields::gorgias::AI_USER_ID)?;
     let tickets = cx.facts.gorgias()?.recent_tickets().await?;
     let since = deliveries::recent_since(cx.now);
     let waiting: Vec<Waiting> = tickets

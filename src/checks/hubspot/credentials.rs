@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use crate::check;
 use crate::engine::{CheckError, Ctx, Outcome};
-use crate::integration::Integration;
+use crate::settings::fields;
 use crate::settings::Secret;
 use crate::symptom::HubspotSymptom;
 
@@ -36,8 +36,8 @@ check! {
 async fn token_format(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let token: Secret = cx
         .settings
-        .secret(Integration::Hubspot, "token")
-        .ok_or_else(|| crate::engine::context::missing(Integration::Hubspot, "token"))?;
+        .secret(&fields::hubspot::TOKEN)
+        .ok_or_else(|| crate::engine::context::missing(&fields::hubspot::TOKEN))?;
     Ok(match crate::vendors::hubspot::lint_token(token.expose()) {
         Ok(region) => Outcome::pass(format!("{} (region {region})", token.masked())),
         Err((false, why)) => Outcome::warn(format!("the token {why}")),

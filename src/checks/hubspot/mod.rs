@@ -33,6 +33,7 @@ use std::sync::Arc;
 
 use crate::engine::{CheckError, Ctx};
 use crate::integration::Integration;
+use crate::settings::fields;
 use crate::target::Target;
 use crate::vendors::hubspot::Thread;
 
@@ -43,7 +44,7 @@ pub fn thread_id(cx: &Ctx) -> Result<&str, CheckError> {
 
 /// The configured Default User ID as digits, and whether it was typed in the actor form `A-<n>`.
 pub fn ai_user(cx: &Ctx) -> Result<(String, bool), CheckError> {
-    let raw = cx.setting(Integration::Hubspot, "ai_user_id")?;
+    let raw = cx.setting(&fields::hubspot::AI_USER_ID)?;
     Ok(match raw.strip_prefix("A-") {
         Some(digits) => (digits.to_string(), true),
         None => (raw.to_string(), false),

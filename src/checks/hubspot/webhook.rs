@@ -9,8 +9,8 @@ use crate::checks::deliveries::{self, Waiting};
 use crate::checks::webhook_url::{compare, Match};
 use crate::engine::{CheckError, Ctx, Outcome};
 use crate::facts::session::{parse_time, rfc3339};
-use crate::integration::Integration;
 use crate::redact::mask_url;
+use crate::settings::fields;
 use crate::symptom::HubspotSymptom;
 
 const DOCS: Option<&str> = Some("https://docs.open.cx/integrations/hubspot/troubleshooting");
@@ -76,7 +76,7 @@ pub async fn subscriptions(cx: &Ctx) -> Result<Outcome, CheckError> {
 }
 
 pub async fn target_url(cx: &Ctx) -> Result<Outcome, CheckError> {
-    let expected = cx.setting(Integration::Hubspot, "webhook_url")?.to_string();
+    let expected = cx.setting(&fields::hubspot::WEBHOOK_URL)?.to_string();
     let Some(settings) = cx.facts.hubspot()?.webhook_settings().await else {
         return Ok(unreadable("The webhook target URL").with_fix(format!(
             "{WEBHOOKS_SCREEN}: the Target URL must be the one OpenCX shows (Settings → Integrations → HubSpot)."

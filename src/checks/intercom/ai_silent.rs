@@ -7,7 +7,7 @@ use std::sync::Arc;
 use super::conversation;
 use crate::check;
 use crate::engine::{CheckError, Ctx, Outcome};
-use crate::integration::Integration;
+use crate::settings::fields;
 use crate::symptom::IntercomSymptom;
 
 const DOCS: Option<&str> = Some("https://docs.open.cx/integrations/intercom/troubleshooting");
@@ -59,7 +59,7 @@ check! {
 }
 
 async fn ai_admin(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
-    let id = cx.setting(Integration::Intercom, "ai_admin_id")?.to_string();
+    let id = cx.setting(&fields::intercom::AI_ADMIN_ID)?.to_string();
     match cx.facts.intercom()?.admin(&id).await {
         Ok(a) if a.away_mode_enabled == Some(true) && a.away_mode_reassign == Some(true) => Ok(Outcome::warn(format!(
             "admin {id} ({}) is away with reassignment on: conversations assigned to the AI are moved to the default inbox",
@@ -89,7 +89,7 @@ check! {
 }
 
 async fn assigned(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
-    let ai = cx.setting(Integration::Intercom, "ai_admin_id")?.to_string();
+    let ai = cx.setting(&fields::intercom::AI_ADMIN_ID)?.to_string();
     let c = conversation(&cx).await?;
     Ok(match c.admin_assignee() {
         Some(id) if id == ai => Outcome::pass(format!("assigned to the AI admin {ai}")),
@@ -121,14 +121,14 @@ check! {
 }
 
 async fn assignment_event(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
-    let Some(on) = cx.settings.flag(Integration::Intercom, "process_on_assignment") else {
+    let Some(on) = cx.settings.flag(&fields::intercom::PROCESS_ON_ASSIGNMENT) else {
         return Ok(Outcome::info("the profile does not say whether Process on assignment is on")
             .with_fix("Look in OpenCX: Settings → Integrations → Intercom → Process on assignment, and set DOCTOR_INTERCOM_PROCESS_ON_ASSIGNMENT."));
     };
     if !on {
         return Ok(Outcome::pass("Process on assignment is off: no assignment event is needed"));
     }
-    let ai = cx.setting(Integration::Intercom, "ai_admin_id")?.to_string();
+    let ai = cx.setting(&fields::intercom::AI_ADMIN_ID)?.to_string();
     let c = conversation(&cx).await?;
     let assigned = c.parts().iter().any(|p| {
         p.part_type.as_deref().is_some_and(|t| t.starts_with("assign"))

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use super::conversation;
 use crate::check;
 use crate::engine::{CheckError, Ctx, Outcome};
-use crate::integration::Integration;
+use crate::settings::fields;
 use crate::symptom::IntercomSymptom;
 
 const DOCS: Option<&str> = Some("https://docs.open.cx/integrations/intercom/assist-mode");
@@ -30,7 +30,7 @@ check! {
 }
 
 async fn human_owned(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
-    let ai = cx.setting(Integration::Intercom, "ai_admin_id")?.to_string();
+    let ai = cx.setting(&fields::intercom::AI_ADMIN_ID)?.to_string();
     let c = conversation(&cx).await?;
     Ok(match c.admin_assignee() {
         // Expected behaviour, not a fault: the AI answers it itself.
@@ -77,7 +77,7 @@ check! {
 
 async fn draft(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let c = conversation(&cx).await?;
-    let ai = cx.settings.get(Integration::Intercom, "ai_admin_id");
+    let ai = cx.settings.get(&fields::intercom::AI_ADMIN_ID);
     if c.admin_assignee().is_some() && c.admin_assignee() == ai {
         return Ok(Outcome::info("the conversation is owned by the AI admin, so Assist does not draft on it"));
     }

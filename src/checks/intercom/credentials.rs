@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use crate::check;
 use crate::engine::{CheckError, Ctx, Outcome};
-use crate::integration::Integration;
+use crate::settings::fields;
 use crate::symptom::IntercomSymptom;
 use crate::vendors::intercom;
 
@@ -124,7 +124,7 @@ check! {
 }
 
 async fn workspace(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
-    let configured = cx.setting(Integration::Intercom, "workspace_id")?.to_string();
+    let configured = cx.setting(&fields::intercom::WORKSPACE_ID)?.to_string();
     let me = cx.facts.intercom()?.me().await?;
     match me.app.as_ref().and_then(|a| a.id_code.as_deref()) {
         Some(actual) if actual == configured => Ok(Outcome::pass(format!("workspace {actual}"))),

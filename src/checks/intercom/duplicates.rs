@@ -7,7 +7,7 @@ use super::conversation;
 use crate::check;
 use crate::checks::opencx::DEDUP_WINDOW_SECS;
 use crate::engine::{CheckError, Ctx, Outcome};
-use crate::integration::Integration;
+use crate::settings::fields;
 use crate::symptom::IntercomSymptom;
 
 check! {
@@ -31,7 +31,7 @@ check! {
 }
 
 async fn replies(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
-    let ai = cx.setting(Integration::Intercom, "ai_admin_id")?.to_string();
+    let ai = cx.setting(&fields::intercom::AI_ADMIN_ID)?.to_string();
     let c = conversation(&cx).await?;
     let mut seen: Vec<(String, i64)> = Vec::new();
     let mut found = Vec::new();

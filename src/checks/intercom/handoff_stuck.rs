@@ -6,7 +6,7 @@ use std::sync::Arc;
 use super::conversation;
 use crate::check;
 use crate::engine::{CheckError, Ctx, Outcome};
-use crate::integration::Integration;
+use crate::settings::fields;
 use crate::symptom::IntercomSymptom;
 
 pub const HANDED_OFF_TAG: &str = "opencx_handed_off";
@@ -29,7 +29,7 @@ check! {
 }
 
 async fn still_assigned(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
-    let ai = cx.setting(Integration::Intercom, "ai_admin_id")?.to_string();
+    let ai = cx.setting(&fields::intercom::AI_ADMIN_ID)?.to_string();
     let c = conversation(&cx).await?;
     let tagged = c.has_tag(HANDED_OFF_TAG);
     Ok(match (tagged, c.admin_assignee() == Some(ai.as_str())) {

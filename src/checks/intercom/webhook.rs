@@ -10,8 +10,8 @@ use crate::checks::deliveries::{self, Waiting};
 use crate::checks::webhook_url::is_acceptable_scheme;
 use crate::engine::{CheckError, Ctx, Outcome};
 use crate::http::ErrorKind;
-use crate::integration::Integration;
 use crate::redact::mask_url;
+use crate::settings::fields;
 use crate::symptom::IntercomSymptom;
 
 const DOCS: Option<&str> = Some("https://docs.open.cx/integrations/intercom/troubleshooting");
@@ -44,11 +44,8 @@ check! {
 }
 
 async fn topics(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
-    let url = cx
-        .settings
-        .get(Integration::Intercom, "webhook_url")
-        .map(mask_url)
-        .unwrap_or_else(|| "(not configured)".into());
+    let url =
+        cx.settings.get(&fields::intercom::WEBHOOK_URL).map(mask_url).unwrap_or_else(|| "(not configured)".into());
     Ok(Outcome::info(format!(
         "Intercom's API cannot show webhook subscriptions; in the Developer Hub, the URL must be {url} and the topics {}",
         TOPICS.join(", ")
@@ -104,7 +101,7 @@ check! {
 }
 
 async fn url_reachable(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
-    let raw = cx.setting(Integration::Intercom, "webhook_url")?.to_string();
+    let raw = cx.setting(&fields::intercom::WEBHOOK_URL)?.to_string();
     let shown = mask_url(&raw);
     if !is_acceptable_scheme(&raw) {
         return Ok(Outcome::fail(format!("{shown} is not HTTPS; Intercom accepts only HTTPS webhook URLs")));
@@ -151,7 +148,7 @@ check! {
 }
 
 async fn deliveries_check(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
-    let ai = cx.setting(Integration::Intercom, "ai_admin_id")?.to_string();
+    let ai = cx.setting(&fields::intercom::AI_ADMIN_ID)?.to_string();
     let page = cx.facts.intercom()?.recent_conversations().await?;
     let since = deliveries::recent_since(cx.now);
     let waiting: Vec<Waiting> = page
