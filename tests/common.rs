@@ -114,3 +114,72 @@ pub fn checks_of(doc: &serde_json::Value) -> Vec<serde_json::Value> {
         None => doc["checks"].as_array().unwrap().clone(),
     }
 }
+
+/// A fluent run of the doctor: `env.run().sandbox(&sb).args([...]).finish()`, then ask the
+/// result for its exit code, its JSON report and its checks (just's `Test`).
+pub struct DoctorRun {
+    cmd: Command,
+}
+
+impl Env {
+    pub fn run(&self) -> DoctorRun {
+        DoctorRun { cmd: self.doctor() }
+    }
+}
+
+impl DoctorRun {
+    pub fn sandbox(mut self, sandbox: &Sandbox) -> DoctorRun {
+        for (var, value) in sandbox.env() {
+            self.cmd.env(var, value);
+        }
+        self
+    }
+
+    pub fn args<I, S>(mut self, args: I) -> DoctorRun
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<std::ffi::OsStr>,
+    {
+        self.cmd.args(args);
+        self
+    }
+
+    pub fn env(mut self, key: &str, value: &str) -> DoctorRun {
+        self.cmd.env(key, value);
+        self
+    }
+
+    pub fn finish(mut self) -> Ran {
+        let out = self.cmd.output().expect("the doctor ran");
+        Ran {
+            code: out.status.code(),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+}
+
+/// What a finished run printed and returned.
+pub struct Ran {
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Ran {
+    /// The exit code must be `code`; otherwise the failure shows stderr.
+    pub fn code(self, code: i32) -> Ran {
+        assert_eq!(self.code, Some(code), "exit code; stderr:\n{}\nstdout:\n{}", self.stderr, self.stdout);
+        self
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}\nstderr:\n{}", self.stdout, self.stderr))
+    }
+
+    /// Every result with this id (a `doctor all` report can hold one per integration).
+    pub fn checks(&self, id: &str) -> Vec<serde_json::Value> {
+        checks_of(&self.json()).into_iter().filter(|c| c["id"] == id).collect()
+    }
+}

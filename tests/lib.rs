@@ -24,3 +24,4 @@ mod runner;
 mod scenarios;
 mod session;
 mod settings;
+mod snapshots;
