@@ -136,14 +136,18 @@ fn critical_depth(log: &[Logged]) -> usize {
                     ));
                 }
             }
-            // The CRM-panel check searches HubSpot contacts for the email the OpenCX session names.
+            // The CRM-panel check searches HubSpot contacts for the email the OpenCX session names:
+            // it needs the session list (or the sessions the email search found), not their history.
             if r.vendor == Integration::Hubspot
                 && p == "/crm/v3/objects/contacts/search"
                 && !r.query.contains("opencx-doctor-probe")
             {
                 parent = parent.max(depth_of(
                     &|o: &Logged| {
-                        is_window_lookup(o) || o.vendor == Integration::Opencx && o.path.starts_with("/chat/sessions/")
+                        is_window_lookup(o)
+                            || o.vendor == Integration::Opencx
+                                && o.path.starts_with("/chat/sessions/")
+                                && !o.path.ends_with("/history")
                     },
                     &depths,
                 ));

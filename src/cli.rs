@@ -6,8 +6,9 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
 
-use crate::integration::{GorgiasSymptom, HubspotSymptom, Integration, IntercomSymptom};
+use crate::integration::Integration;
 use crate::report::{FailOn, Format};
+use crate::symptom::{GorgiasSymptom, HubspotSymptom, IntercomSymptom};
 use crate::term::ColorChoice;
 
 pub const EXIT_STATUS: &str = "\

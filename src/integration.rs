@@ -6,8 +6,6 @@
 use serde::Serialize;
 use std::fmt;
 
-pub use crate::symptom::{GorgiasSymptom, HubspotSymptom, IntercomSymptom, OpencxSymptom, Symptom};
-
 /// A system the doctor talks to. `Opencx` is not a helpdesk: its checks (the API key, the
 /// session evidence) join every helpdesk run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, clap::ValueEnum)]
@@ -43,19 +41,6 @@ impl Integration {
         }
     }
 
-    pub fn symptoms(self) -> &'static [Symptom] {
-        match self {
-            Integration::Gorgias => GorgiasSymptom::SYMPTOMS,
-            Integration::Intercom => IntercomSymptom::SYMPTOMS,
-            Integration::Hubspot => HubspotSymptom::SYMPTOMS,
-            Integration::Opencx => OpencxSymptom::SYMPTOMS,
-        }
-    }
-
-    pub fn symptom(self, slug: &str) -> Option<Symptom> {
-        self.symptoms().iter().copied().find(|s| s.slug == slug)
-    }
-
     pub fn from_slug(slug: &str) -> Option<Integration> {
         Integration::ALL.into_iter().find(|i| i.slug() == slug)
     }
@@ -84,27 +69,5 @@ impl Integration {
 impl fmt::Display for Integration {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.slug())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn symptom_slugs_match_the_public_contract() {
-        let slugs = |i: Integration| i.symptoms().iter().map(|s| s.slug).collect::<Vec<_>>();
-        assert_eq!(
-            slugs(Integration::Gorgias),
-            ["credentials", "webhook", "ai-silent", "handoff-routing", "duplicates", "sender", "after-handoff"]
-        );
-        assert_eq!(
-            slugs(Integration::Intercom),
-            ["credentials", "webhook", "ai-silent", "handoff-stuck", "duplicates", "assist", "attributes", "companies"]
-        );
-        assert_eq!(
-            slugs(Integration::Hubspot),
-            ["credentials", "scopes", "webhook", "ai-silent", "no-ticket", "replies", "crm-panel"]
-        );
     }
 }

@@ -18,8 +18,6 @@ use std::sync::{OnceLock, RwLock};
 
 use base64::Engine;
 
-use crate::settings::secret::mask;
-
 struct Form {
     text: String,
     masked: String,
@@ -290,6 +288,33 @@ pub fn mask_url(url: &str) -> String {
         out = out.replace(&token, &shown_token(&token));
     }
     out
+}
+
+/// A short prefix and `****`: the structured prefix of a token (`pat-na1-`, `ocx_live_`) where
+/// there is one, else at most four characters of a long value, else nothing.
+pub fn mask(value: &str) -> String {
+    let chars: Vec<char> = value.chars().collect();
+    // A structured prefix: letters/digits separated by '-' or '_' within the first 12
+    // characters, e.g. `pat-na1-` or `ocx_live_`. Keep it only if most of the value remains hidden.
+    // A UUID or a hex key has no public prefix: its first group is as secret as the rest.
+    let mut cut = 0;
+    for (i, c) in chars.iter().enumerate().take(12) {
+        if *c == '-' || *c == '_' {
+            cut = i + 1;
+        }
+    }
+    // A public prefix is short words (`pat-na1-`, `ocx_live_`); a long first word
+    // (`sbx-gorgias-…`, `acme.key-…`) is part of the secret.
+    let prefix: String = chars[..cut].iter().collect();
+    let prefix_is_words = prefix.chars().any(|c| c.is_ascii_alphabetic() && !c.is_ascii_hexdigit())
+        && prefix.split(['-', '_']).all(|word| word.len() <= 4 && word.chars().all(|c| c.is_ascii_alphanumeric()));
+    if cut > 0 && prefix_is_words && chars.len() >= cut + 12 {
+        return format!("{}****", chars[..cut].iter().collect::<String>());
+    }
+    if chars.len() >= 16 {
+        return format!("{}****", chars[..4].iter().collect::<String>());
+    }
+    "****".to_string()
 }
 
 #[cfg(test)]

@@ -95,3 +95,40 @@ symptoms! {
         Session = "session": "OpenCX session evidence",
     }
 }
+
+/// The symptoms of an integration, in the contract's order.
+pub fn of(integration: Integration) -> &'static [Symptom] {
+    match integration {
+        Integration::Gorgias => GorgiasSymptom::SYMPTOMS,
+        Integration::Intercom => IntercomSymptom::SYMPTOMS,
+        Integration::Hubspot => HubspotSymptom::SYMPTOMS,
+        Integration::Opencx => OpencxSymptom::SYMPTOMS,
+    }
+}
+
+/// The symptom of an integration with this slug.
+pub fn find(integration: Integration, slug: &str) -> Option<Symptom> {
+    of(integration).iter().copied().find(|s| s.slug == slug)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn symptom_slugs_match_the_public_contract() {
+        let slugs = |i: Integration| of(i).iter().map(|s| s.slug).collect::<Vec<_>>();
+        assert_eq!(
+            slugs(Integration::Gorgias),
+            ["credentials", "webhook", "ai-silent", "handoff-routing", "duplicates", "sender", "after-handoff"]
+        );
+        assert_eq!(
+            slugs(Integration::Intercom),
+            ["credentials", "webhook", "ai-silent", "handoff-stuck", "duplicates", "assist", "attributes", "companies"]
+        );
+        assert_eq!(
+            slugs(Integration::Hubspot),
+            ["credentials", "scopes", "webhook", "ai-silent", "no-ticket", "replies", "crm-panel"]
+        );
+    }
+}

@@ -23,7 +23,7 @@ pub fn catalogue() -> Vec<&'static Check> {
             .iter()
             .position(|x| *x == i)
     };
-    let symptom_rank = |c: &Check| c.integration().symptoms().iter().position(|s| *s == c.symptom);
+    let symptom_rank = |c: &Check| crate::symptom::of(c.integration()).iter().position(|s| *s == c.symptom);
     all.sort_by_key(|c| (integration_rank(c.integration()), symptom_rank(c), c.file, c.line));
     all
 }

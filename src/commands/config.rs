@@ -4,8 +4,9 @@ use comfy_table::{presets, Table};
 use serde_json::json;
 
 use crate::config::Config;
+use crate::redact::mask;
 use crate::report::Format;
-use crate::settings::{secret::mask, Kind, Settings, FIELDS};
+use crate::settings::{Kind, Settings, FIELDS};
 
 pub fn show(g: &Config, settings: Settings) -> anyhow::Result<u8> {
     let rows: Vec<(String, Option<String>, Option<String>, String)> = FIELDS

@@ -12,9 +12,10 @@ use crate::checks;
 use crate::config::Config;
 use crate::engine::run::{PlanItem, Run};
 use crate::engine::scheduler::OnDone;
-use crate::integration::{Integration, Symptom};
+use crate::integration::Integration;
 use crate::report::{self, exit_code, Format};
 use crate::settings::Settings;
+use crate::symptom::Symptom;
 use crate::target::Target;
 use crate::term::{spinners_allowed, Style};
 

@@ -6,43 +6,14 @@
 use std::sync::Arc;
 
 use futures::future::BoxFuture;
-use serde::Serialize;
 
 use super::Ctx;
 use crate::facts::{FactError, Read};
 use crate::http::ApiError;
-use crate::integration::{Integration, Symptom};
+use crate::integration::Integration;
+use crate::symptom::Symptom;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    Pass,
-    Fail,
-    Warn,
-    Info,
-    Skip,
-    Error,
-}
-
-impl Status {
-    pub const ALL: [Status; 6] = [Status::Pass, Status::Fail, Status::Warn, Status::Info, Status::Skip, Status::Error];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Pass => "pass",
-            Status::Fail => "fail",
-            Status::Warn => "warn",
-            Status::Info => "info",
-            Status::Skip => "skip",
-            Status::Error => "error",
-        }
-    }
-
-    /// Whether checks that depend on this one may run after it.
-    pub fn lets_dependents_run(self) -> bool {
-        matches!(self, Status::Pass | Status::Warn | Status::Info)
-    }
-}
+pub use crate::report::model::Status;
 
 /// What a check found. `fix` overrides the check's standing fix text when the evidence allows a
 /// more precise one; it is dropped for `pass`.

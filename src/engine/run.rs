@@ -16,9 +16,10 @@ use super::{Check, Ctx};
 use crate::facts::Facts;
 use crate::http::tuning::Tuning;
 use crate::http::{Http, HttpOptions};
-use crate::integration::{Integration, Symptom};
+use crate::integration::Integration;
 use crate::report::{self, AllReport, Document, Report, Summary};
 use crate::settings::Settings;
+use crate::symptom::Symptom;
 use crate::target::Target;
 
 /// Per-request ceiling inside the run's deadline.

@@ -3,7 +3,8 @@
 //! was chosen. The order is the catalogue's, where prerequisites come first.
 
 use super::Check;
-use crate::integration::{Integration, Symptom};
+use crate::integration::Integration;
+use crate::symptom::Symptom;
 
 pub struct Selection<'a> {
     pub integration: Integration,

@@ -5,8 +5,8 @@
 use colored::Colorize;
 use comfy_table::{presets, Cell, CellAlignment, Table};
 
+use super::model::Status;
 use super::{support_lines, CheckResult, Document, Renderer, Report};
-use crate::engine::Status;
 use crate::facts::SessionEvidence;
 use crate::integration::Integration;
 use crate::sanitize::for_terminal;
@@ -97,7 +97,7 @@ impl Human {
             if checks.is_empty() {
                 continue;
             }
-            let label = integration.symptom(symptom).map(|s| s.label).unwrap_or(symptom);
+            let label = crate::symptom::find(integration, symptom).map(|s| s.label).unwrap_or(symptom);
             let head = if integration == report.integration {
                 format!("{symptom} — {label}")
             } else {

@@ -5,8 +5,8 @@
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::Writer;
 
+use super::model::Status;
 use super::{CheckResult, Document, Renderer, Summary};
-use crate::engine::Status;
 
 pub struct Junit;
 

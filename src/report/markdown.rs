@@ -1,7 +1,7 @@
 //! `--format markdown`: a report to paste into a support ticket or a pull request.
 
+use super::model::Status;
 use super::{support_lines, Document, Renderer};
-use crate::engine::Status;
 use crate::sanitize::for_terminal;
 
 pub struct Markdown;

@@ -10,6 +10,7 @@ pub mod model;
 pub use model::{exit_code, AllReport, CheckResult, Document, FailOn, Report, Summary};
 
 use crate::term::Style;
+use model::Status;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -37,7 +38,7 @@ pub fn support_lines(report: &Report) -> Vec<String> {
     report
         .checks
         .iter()
-        .filter(|c| matches!(c.status, crate::engine::Status::Fail | crate::engine::Status::Error))
+        .filter(|c| matches!(c.status, Status::Fail | Status::Error))
         .map(|c| format!("{} [{}]: expected \"{}\"; saw: {}", c.id, c.status.as_str(), c.title, c.detail))
         .collect()
 }

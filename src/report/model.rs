@@ -4,11 +4,42 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::engine::Status;
 use crate::facts::SessionEvidence;
 use crate::integration::Integration;
 
 pub const SCHEMA_VERSION: u32 = 1;
+
+/// A check's verdict (interface.md): the report owns the statuses; the engine produces them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Pass,
+    Fail,
+    Warn,
+    Info,
+    Skip,
+    Error,
+}
+
+impl Status {
+    pub const ALL: [Status; 6] = [Status::Pass, Status::Fail, Status::Warn, Status::Info, Status::Skip, Status::Error];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Pass => "pass",
+            Status::Fail => "fail",
+            Status::Warn => "warn",
+            Status::Info => "info",
+            Status::Skip => "skip",
+            Status::Error => "error",
+        }
+    }
+
+    /// Whether checks that depend on this one may run after it.
+    pub fn lets_dependents_run(self) -> bool {
+        matches!(self, Status::Pass | Status::Warn | Status::Info)
+    }
+}
 
 #[derive(Clone, Debug, Serialize)]
 pub struct CheckResult {
@@ -126,7 +157,7 @@ impl NotRun {
                     return Some(setting.clone());
                 }
                 let next = at.blocked_by.as_deref().and_then(|id| checks.iter().find(|x| x.id == id))?;
-                if next.status != crate::engine::Status::Skip {
+                if next.status != Status::Skip {
                     return None;
                 }
                 at = next;
@@ -134,7 +165,7 @@ impl NotRun {
             None
         };
         let mut out: Vec<NotRun> = Vec::new();
-        for c in checks.iter().filter(|c| c.status == crate::engine::Status::Skip) {
+        for c in checks.iter().filter(|c| c.status == Status::Skip) {
             let Some(setting) = root(c) else { continue };
             match out.iter_mut().find(|n| n.setting == setting) {
                 Some(n) => n.checks.push(c.id.clone()),
