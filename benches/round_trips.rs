@@ -12,8 +12,8 @@ use std::collections::{HashMap, HashSet};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use opencx_doctor::integration::Integration;
-use opencx_doctor::sandbox::{scenarios::big_org, Logged, Sandbox, Spec};
+use opencx_sandbox::Vendor;
+use opencx_sandbox::{scenarios::big_org, Logged, Sandbox, Spec};
 
 const LATENCY: Duration = Duration::from_millis(100);
 const DOCTOR: &str = env!("CARGO_BIN_EXE_doctor");
@@ -46,17 +46,17 @@ fn doctor(sb: &Sandbox, args: &[&str], extra_env: &[(&str, &str)]) -> (Duration,
 /// The object fetch a session lookup needs (its time window).
 fn is_object_fetch(r: &Logged) -> bool {
     let p = r.path.as_str();
-    (r.vendor == Integration::Gorgias && p.starts_with("/api/tickets/"))
-        || (r.vendor == Integration::Intercom && p.starts_with("/conversations/") && p.len() > "/conversations/".len())
-        || (r.vendor == Integration::Hubspot
+    (r.vendor == Vendor::Gorgias && p.starts_with("/api/tickets/"))
+        || (r.vendor == Vendor::Intercom && p.starts_with("/conversations/") && p.len() > "/conversations/".len())
+        || (r.vendor == Vendor::Hubspot
             && p.starts_with("/conversations/v3/conversations/threads/")
             && !p.ends_with("/messages"))
 }
 
 fn is_recent_list(r: &Logged) -> bool {
-    (r.vendor == Integration::Gorgias && r.path == "/api/tickets")
-        || (r.vendor == Integration::Intercom && r.path == "/conversations")
-        || (r.vendor == Integration::Hubspot && r.path == "/conversations/v3/conversations/threads")
+    (r.vendor == Vendor::Gorgias && r.path == "/api/tickets")
+        || (r.vendor == Vendor::Intercom && r.path == "/conversations")
+        || (r.vendor == Vendor::Hubspot && r.path == "/conversations/v3/conversations/threads")
 }
 
 /// Depth of each request in the graph of true data dependencies: a request needs another only
@@ -64,7 +64,7 @@ fn is_recent_list(r: &Logged) -> bool {
 /// The session lookup over a time window: `POST /chat/sessions/filter`, or the listing it falls
 /// back to (`GET /chat/sessions?created_after=…`).
 fn is_window_lookup(o: &Logged) -> bool {
-    o.vendor == Integration::Opencx
+    o.vendor == Vendor::Opencx
         && (o.path == "/chat/sessions/filter" || o.path == "/chat/sessions" && o.query.contains("created_after"))
 }
 
@@ -90,7 +90,7 @@ fn critical_depth(log: &[Logged]) -> usize {
                         .unwrap_or(0),
                 );
             }
-            if r.vendor == Integration::Opencx {
+            if r.vendor == Vendor::Opencx {
                 if is_window_lookup(r) && !r.query.contains("cursor=") {
                     parent = parent.max(depth_of(&is_object_fetch, &depths));
                 } else if p == "/chat/sessions" && r.query.starts_with("updated_after") {
@@ -100,7 +100,7 @@ fn critical_depth(log: &[Logged]) -> usize {
                         && log
                             .iter()
                             .filter(|o| {
-                                o.vendor == Integration::Opencx
+                                o.vendor == Vendor::Opencx
                                     && o.path == "/chat/sessions"
                                     && o.query.starts_with("updated_after")
                             })
@@ -109,7 +109,7 @@ fn critical_depth(log: &[Logged]) -> usize {
                         && log
                             .iter()
                             .filter(|o| {
-                                o.vendor == Integration::Opencx
+                                o.vendor == Vendor::Opencx
                                     && o.path == "/chat/sessions"
                                     && o.query.starts_with("updated_after")
                             })
@@ -127,7 +127,7 @@ fn critical_depth(log: &[Logged]) -> usize {
                     parent = parent.max(depth_of(
                         &|o: &Logged| {
                             is_window_lookup(o)
-                                || (o.vendor == Integration::Opencx
+                                || (o.vendor == Vendor::Opencx
                                     && o.path.starts_with("/chat/sessions/")
                                     && !o.path.ends_with("/history")
                                     && o.path != "/chat/sessions/search")
@@ -138,14 +138,14 @@ fn critical_depth(log: &[Logged]) -> usize {
             }
             // The CRM-panel check searches HubSpot contacts for the email the OpenCX session names:
             // it needs the session list (or the sessions the email search found), not their history.
-            if r.vendor == Integration::Hubspot
+            if r.vendor == Vendor::Hubspot
                 && p == "/crm/v3/objects/contacts/search"
                 && !r.query.contains("opencx-doctor-probe")
             {
                 parent = parent.max(depth_of(
                     &|o: &Logged| {
                         is_window_lookup(o)
-                            || o.vendor == Integration::Opencx
+                            || o.vendor == Vendor::Opencx
                                 && o.path.starts_with("/chat/sessions/")
                                 && !o.path.ends_with("/history")
                     },
@@ -153,17 +153,15 @@ fn critical_depth(log: &[Logged]) -> usize {
                 ));
             }
             // The delivery log is read for the integration the listing found.
-            if r.vendor == Integration::Gorgias && p.starts_with("/api/integrations/") && p.ends_with("/events/") {
-                parent = parent.max(depth_of(
-                    &|o: &Logged| o.vendor == Integration::Gorgias && o.path == "/api/integrations",
-                    &depths,
-                ));
+            if r.vendor == Vendor::Gorgias && p.starts_with("/api/integrations/") && p.ends_with("/events/") {
+                parent = parent
+                    .max(depth_of(&|o: &Logged| o.vendor == Vendor::Gorgias && o.path == "/api/integrations", &depths));
             }
-            if (r.vendor == Integration::Hubspot
+            if (r.vendor == Vendor::Hubspot
                 && p.starts_with("/crm/v3/objects/contacts/")
                 && p != "/crm/v3/objects/contacts/search"
                 && r.method == "GET")
-                || (r.vendor == Integration::Intercom && p.starts_with("/contacts/"))
+                || (r.vendor == Vendor::Intercom && p.starts_with("/contacts/"))
             {
                 parent = parent.max(depth_of(&is_object_fetch, &depths));
             }
@@ -207,7 +205,7 @@ fn integration_runs(rows: &mut Vec<Row>) {
         let mut sequential_args = args.clone();
         sequential_args.extend(["--jobs", "1"]);
         let (sequential, _) = doctor(&sb, &sequential_args, &[]);
-        let distinct: HashSet<(Integration, String, String, String)> =
+        let distinct: HashSet<(Vendor, String, String, String)> =
             log.iter().map(|r| (r.vendor, r.method.clone(), r.path.clone(), r.query.clone())).collect();
         let ratio = wall.as_secs_f64() / critical.as_secs_f64();
         rows.push(Row {
@@ -241,7 +239,7 @@ fn session_lookup(rows: &mut Vec<Row>) {
         let lookups = sb
             .requests()
             .iter()
-            .filter(|r| is_window_lookup(r) || r.vendor == Integration::Opencx && r.path == "/chat/sessions/search")
+            .filter(|r| is_window_lookup(r) || r.vendor == Vendor::Opencx && r.path == "/chat/sessions/search")
             .count();
         rows.push(Row {
             what: format!("session lookup, {size} sessions: lookup requests (wall of the run)"),
@@ -293,7 +291,7 @@ fn pacing(rows: &mut Vec<Row>) {
     let drain = f64::from(capacity) / window.as_secs_f64();
     let minimum = |requests: usize| Duration::from_secs_f64((requests as f64 - f64::from(capacity)).max(0.0) / drain);
     let limit = format!("{capacity} per {} s bucket", window.as_secs());
-    paced_rows(rows, &sb, Integration::Gorgias, wall, (&limit, "bucket"), minimum);
+    paced_rows(rows, &sb, Vendor::Gorgias, wall, (&limit, "bucket"), minimum);
 
     // HubSpot: a rolling limit of 5 requests per second (100 per 10 s in production).
     let mut spec = Spec::healthy();
@@ -307,7 +305,7 @@ fn pacing(rows: &mut Vec<Row>) {
     // One interval per full interval of requests after the first.
     let minimum = |requests: usize| window * ((requests as u32).saturating_sub(1) / per);
     let limit = format!("{per} per {} s rolling", window.as_secs());
-    paced_rows(rows, &sb, Integration::Hubspot, wall, (&limit, "limit"), minimum);
+    paced_rows(rows, &sb, Vendor::Hubspot, wall, (&limit, "limit"), minimum);
 }
 
 /// The two rows of a paced run: the 429s `vendor` answered (target 0), and the wall time against
@@ -316,7 +314,7 @@ fn pacing(rows: &mut Vec<Row>) {
 fn paced_rows(
     rows: &mut Vec<Row>,
     sb: &Sandbox,
-    vendor: Integration,
+    vendor: Vendor,
     wall: Duration,
     limit: (&str, &str),
     minimum: impl Fn(usize) -> Duration,

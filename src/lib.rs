@@ -19,7 +19,6 @@ pub mod integration;
 pub mod output;
 pub mod redact;
 pub mod report;
-pub mod sandbox;
 pub mod sanitize;
 pub mod settings;
 pub mod signals;

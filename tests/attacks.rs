@@ -10,12 +10,12 @@ use std::time::{Duration, Instant};
 use base64::Engine;
 
 use crate::common::{base_url, check, json, sandbox, stderr, stdout, Env};
-use opencx_doctor::integration::Integration;
-use opencx_doctor::sandbox::{conversations, world, FaultKind, Spec};
+use opencx_sandbox::Vendor;
+use opencx_sandbox::{conversations, world, FaultKind, Spec};
 
-const G: Integration = Integration::Gorgias;
-const I: Integration = Integration::Intercom;
-const H: Integration = Integration::Hubspot;
+const G: Vendor = Vendor::Gorgias;
+const I: Vendor = Vendor::Intercom;
+const H: Vendor = Vendor::Hubspot;
 
 /// Every 8-character window of a secret: none may appear in any output.
 pub fn windows(secret: &str) -> Vec<String> {
@@ -69,10 +69,10 @@ fn lower_escapes(text: &str) -> String {
     out
 }
 
-fn echo_fault(vendor: Integration, path: &str, status: u16, message: &str) -> FaultKind {
+fn echo_fault(vendor: Vendor, path: &str, status: u16, message: &str) -> FaultKind {
     let body = match vendor {
-        Integration::Gorgias => serde_json::json!({"error": {"msg": message}}),
-        Integration::Intercom => {
+        Vendor::Gorgias => serde_json::json!({"error": {"msg": message}}),
+        Vendor::Intercom => {
             serde_json::json!({"type": "error.list", "errors": [{"code": "unauthorized", "message": message}]})
         }
         _ => serde_json::json!({"status": "error", "message": message, "category": "INVALID_AUTHENTICATION"}),
@@ -133,7 +133,7 @@ fn a_secret_split_by_white_space_or_a_zero_width_character_is_redacted() {
     for sep in [" ", "\n", "\u{200b}", "\t"] {
         let (a, b) = key.split_at(14);
         let sb = sandbox(Spec::healthy().fault(
-            Integration::Opencx,
+            Vendor::Opencx,
             "/chat/sessions",
             FaultKind::Custom {
                 status: 401,

@@ -6,8 +6,8 @@
 use base64::Engine;
 
 use crate::common::{stderr, stdout, Env};
-use opencx_doctor::sandbox::{all_scenarios, world, Scenario};
 use opencx_doctor::settings::fields;
+use opencx_sandbox::{all_scenarios, world, Scenario};
 
 fn canaries(scenario: &Scenario) -> Vec<String> {
     let spec = (scenario.build)();

@@ -5,8 +5,8 @@
 use std::path::PathBuf;
 
 use assert_cmd::Command;
-use opencx_doctor::sandbox::{Sandbox, Spec};
 use opencx_doctor::settings::FIELDS;
+use opencx_sandbox::{Sandbox, Spec};
 
 pub struct Env {
     pub dir: tempfile::TempDir,
@@ -78,7 +78,7 @@ impl Env {
 }
 
 /// The sandbox's base URL for one vendor, as the doctor is given it.
-pub fn base_url(sandbox: &Sandbox, vendor: opencx_doctor::integration::Integration) -> String {
+pub fn base_url(sandbox: &Sandbox, vendor: opencx_sandbox::Vendor) -> String {
     let var = format!("DOCTOR_{}_BASE_URL", vendor.slug().to_ascii_uppercase());
     sandbox.env().into_iter().find(|(k, _)| *k == var).map(|(_, v)| v).expect("the sandbox sets every base URL")
 }

@@ -5,7 +5,7 @@
 use chrono::Duration;
 
 use crate::common::{check, json, sandbox, stderr, Env};
-use opencx_doctor::sandbox::{conversations, Spec};
+use opencx_sandbox::{conversations, Spec};
 
 fn run(env: &Env, spec: Spec, args: &[&str]) -> serde_json::Value {
     let sb = sandbox(spec);
@@ -108,7 +108,7 @@ fn the_gorgias_delivery_log_is_evidence_when_it_answers_and_never_a_fail_when_it
 
     let report = run(
         &env,
-        (opencx_doctor::sandbox::find_scenario("gorgias-deliveries-rejected").unwrap().build)(),
+        (opencx_sandbox::find_scenario("gorgias-deliveries-rejected").unwrap().build)(),
         &["gorgias", "webhook"],
     );
     let c = check(&report, "gorgias.webhook.delivery-log");
@@ -127,9 +127,9 @@ fn the_gorgias_delivery_log_is_evidence_when_it_answers_and_never_a_fail_when_it
     assert!(c["fix"].as_str().unwrap().contains("Events"), "{c:#}");
 
     let sb_spec = Spec::healthy().fault(
-        opencx_doctor::integration::Integration::Gorgias,
+        opencx_sandbox::Vendor::Gorgias,
         "/api/integrations/42/events",
-        opencx_doctor::sandbox::FaultKind::Custom {
+        opencx_sandbox::FaultKind::Custom {
             status: 200,
             headers: Vec::new(),
             body: r#"{"data": [{"unexpected": 1}]}"#.into(),
@@ -171,9 +171,9 @@ fn a_wrong_shaped_search_answer_is_an_error_not_no_hits() {
     let mut spec = Spec::healthy();
     spec.world.opencx.sessions.retain(|s| s["id"] != conversations::GORGIAS_SESSION);
     let spec = spec.fault(
-        opencx_doctor::integration::Integration::Opencx,
+        opencx_sandbox::Vendor::Opencx,
         "/chat/sessions/search",
-        opencx_doctor::sandbox::FaultKind::Custom { status: 200, headers: Vec::new(), body: "{}".into() },
+        opencx_sandbox::FaultKind::Custom { status: 200, headers: Vec::new(), body: "{}".into() },
     );
     let report = run(&env, spec, &["gorgias", "--ticket", "1042"]);
     let c = check(&report, "opencx.session.found");

@@ -1,8 +1,8 @@
 //! Every exit code of interface.md: 0, 1, 2, 3.
 
 use crate::common::{check, json, sandbox, stderr, Env};
-use opencx_doctor::integration::Integration;
-use opencx_doctor::sandbox::{FaultKind, Spec};
+use opencx_sandbox::Vendor;
+use opencx_sandbox::{FaultKind, Spec};
 
 #[test]
 fn a_healthy_account_exits_0() {
@@ -32,7 +32,7 @@ fn a_warning_exits_0_unless_fail_on_warn() {
 #[test]
 fn a_server_error_is_error_and_exits_3() {
     let env = Env::new();
-    let sb = sandbox(Spec::healthy().fault(Integration::Gorgias, "/api/account", FaultKind::Status(500)));
+    let sb = sandbox(Spec::healthy().fault(Vendor::Gorgias, "/api/account", FaultKind::Status(500)));
     let out = env.doctor_for(&sb).args(["gorgias", "--format", "json"]).output().unwrap();
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
     let report = json(&out);
@@ -133,7 +133,10 @@ fn doctor_all_require_fails_when_a_named_integration_is_not_configured() {
     // HubSpot is not configured at all.
     let without_hubspot = || {
         let mut cmd = env.doctor_for(&sb);
-        for field in opencx_doctor::settings::FIELDS.iter().filter(|f| f.integration == Integration::Hubspot) {
+        for field in opencx_doctor::settings::FIELDS
+            .iter()
+            .filter(|f| f.integration == opencx_doctor::integration::Integration::Hubspot)
+        {
             cmd.env_remove(field.env_var());
         }
         cmd

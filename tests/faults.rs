@@ -1,4 +1,4 @@
-//! The fault matrix (src/sandbox/fault_matrix.rs) against each of the four APIs: no panic, the
+//! The fault matrix (crates/sandbox/src/fault_matrix.rs) against each of the four APIs: no panic, the
 //! run ends within --timeout plus a margin, the affected checks are `error` (or `fail` where the
 //! status is the diagnosis) with a message naming the vendor, the path and what went wrong,
 //! unaffected checks still run, and the exit code follows the results.
@@ -6,20 +6,20 @@
 use std::time::{Duration, Instant};
 
 use crate::common::{sandbox, stderr, stdout, Env};
-use opencx_doctor::integration::Integration;
-use opencx_doctor::sandbox::fault_matrix::{matrix, readme_table, FaultCase, Injection};
-use opencx_doctor::sandbox::{FaultKind, Spec};
 use opencx_doctor::settings::fields;
+use opencx_sandbox::fault_matrix::{matrix, readme_table, FaultCase, Injection};
+use opencx_sandbox::Vendor;
+use opencx_sandbox::{FaultKind, Spec};
 
 const TIMEOUT_SECS: u64 = 4;
 /// Process start-up and JSON rendering on a loaded 2-core machine.
 const MARGIN: Duration = Duration::from_secs(6);
 
-fn command(vendor: Integration) -> Vec<&'static str> {
+fn command(vendor: Vendor) -> Vec<&'static str> {
     match vendor {
-        Integration::Gorgias | Integration::Opencx => vec!["gorgias", "--ticket", "1042"],
-        Integration::Intercom => vec!["intercom", "--conversation", "215"],
-        Integration::Hubspot => vec!["hubspot", "--thread", "8801"],
+        Vendor::Gorgias | Vendor::Opencx => vec!["gorgias", "--ticket", "1042"],
+        Vendor::Intercom => vec!["intercom", "--conversation", "215"],
+        Vendor::Hubspot => vec!["hubspot", "--thread", "8801"],
     }
 }
 
@@ -28,7 +28,7 @@ fn closed_port() -> u16 {
     listener.local_addr().unwrap().port()
 }
 
-fn run_case(vendor: Integration, case: &FaultCase) -> Vec<String> {
+fn run_case(vendor: Vendor, case: &FaultCase) -> Vec<String> {
     let env = Env::new();
     let mut spec = Spec::healthy();
     if let Injection::Sandbox(kind) = &case.injection {
@@ -36,7 +36,7 @@ fn run_case(vendor: Integration, case: &FaultCase) -> Vec<String> {
     }
     let sb = sandbox(spec);
     let mut cmd = env.doctor_for(&sb);
-    let base = fields::find(vendor, "base_url").unwrap().env_var();
+    let base = fields::find(vendor.into(), "base_url").unwrap().env_var();
     match case.injection {
         Injection::Refused => {
             cmd.env(&base, format!("http://127.0.0.1:{}", closed_port()));
@@ -102,8 +102,7 @@ fn run_case(vendor: Integration, case: &FaultCase) -> Vec<String> {
         ));
     }
     // Unaffected checks still run.
-    let witness =
-        if vendor == Integration::Opencx { "gorgias.credentials.api-key" } else { "opencx.credentials.api-key" };
+    let witness = if vendor == Vendor::Opencx { "gorgias.credentials.api-key" } else { "opencx.credentials.api-key" };
     if !checks.iter().any(|c| c["id"] == witness && c["status"] == "pass") {
         problems.push(format!("{label}: the unaffected check {witness} did not pass"));
     }
@@ -113,7 +112,7 @@ fn run_case(vendor: Integration, case: &FaultCase) -> Vec<String> {
 #[test]
 fn every_fault_of_every_api_is_reported_on_time_without_a_panic() {
     // One thread per API; each runs the whole matrix.
-    let handles: Vec<_> = Integration::ALL
+    let handles: Vec<_> = Vendor::ALL
         .into_iter()
         .map(|vendor| {
             std::thread::spawn(move || matrix().iter().flat_map(|case| run_case(vendor, case)).collect::<Vec<_>>())

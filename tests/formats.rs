@@ -2,7 +2,7 @@
 //! XML, Markdown, and the human checklist with its colour and ASCII decisions.
 
 use crate::common::{json, sandbox, stdout, Env};
-use opencx_doctor::sandbox::Spec;
+use opencx_sandbox::Spec;
 
 fn schema() -> jsonschema::Validator {
     let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/schema/report-v1.schema.json")).unwrap();

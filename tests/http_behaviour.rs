@@ -7,9 +7,9 @@ use base64::Engine;
 
 use crate::common::{check, json, sandbox, stderr, stdout, Env};
 use opencx_doctor::http::{Auth, ErrorKind, Http, HttpOptions, VendorClient};
-use opencx_doctor::integration::Integration;
-use opencx_doctor::sandbox::{world, FaultKind, Logged, Spec};
 use opencx_doctor::settings::Secret;
+use opencx_sandbox::Vendor;
+use opencx_sandbox::{world, FaultKind, Logged, Spec};
 
 #[test]
 fn verbose_traces_each_request_and_never_prints_a_secret() {
@@ -42,7 +42,7 @@ fn verbose_traces_each_request_and_never_prints_a_secret() {
 fn a_429_with_retry_after_is_waited_out_and_retried() {
     let env = Env::new();
     let sb = sandbox(Spec::healthy().fault_times(
-        Integration::Gorgias,
+        Vendor::Gorgias,
         "/api/account",
         FaultKind::RateLimited { retry_after_secs: 1 },
         1,
@@ -57,7 +57,7 @@ fn a_429_with_retry_after_is_waited_out_and_retried() {
 fn a_429_that_asks_for_more_than_the_deadline_is_an_error_not_a_hang() {
     let env = Env::new();
     let sb = sandbox(Spec::healthy().fault(
-        Integration::Gorgias,
+        Vendor::Gorgias,
         "/api/account",
         FaultKind::RateLimited { retry_after_secs: 120 },
     ));
@@ -71,7 +71,7 @@ fn a_429_that_asks_for_more_than_the_deadline_is_an_error_not_a_hang() {
 #[test]
 fn an_html_page_instead_of_json_is_named_as_such() {
     let env = Env::new();
-    let sb = sandbox(Spec::healthy().fault(Integration::Hubspot, "/oauth", FaultKind::Html(502)));
+    let sb = sandbox(Spec::healthy().fault(Vendor::Hubspot, "/oauth", FaultKind::Html(502)));
     let out = env.doctor_for(&sb).args(["hubspot", "--format", "json"]).output().unwrap();
     assert_eq!(out.status.code(), Some(3));
     let report = json(&out);
@@ -89,7 +89,7 @@ fn an_html_page_instead_of_json_is_named_as_such() {
 #[test]
 fn the_timeout_deadline_is_honoured_when_a_vendor_never_answers() {
     let env = Env::new();
-    let sb = sandbox(Spec::healthy().fault(Integration::Gorgias, "/api/account", FaultKind::Hang));
+    let sb = sandbox(Spec::healthy().fault(Vendor::Gorgias, "/api/account", FaultKind::Hang));
     let started = Instant::now();
     let out = env.doctor_for(&sb).args(["gorgias", "--format", "json", "--timeout", "2"]).output().unwrap();
     let elapsed = started.elapsed();
@@ -131,7 +131,7 @@ async fn the_read_only_guard_refuses_writes_before_sending() {
 
 /// Runs the doctor on `spec` with a scaled-down rate-limit floor (`knob`), expects a clean run,
 /// and returns the requests `vendor` saw.
-fn paced_run(spec: Spec, knob: (&str, &str), args: &[&str], vendor: Integration) -> Vec<Logged> {
+fn paced_run(spec: Spec, knob: (&str, &str), args: &[&str], vendor: Vendor) -> Vec<Logged> {
     let env = Env::new();
     let sb = sandbox(spec);
     let out = env.doctor_for(&sb).env(knob.0, knob.1).args(args).args(["--format", "json"]).output().unwrap();
@@ -150,7 +150,7 @@ fn paced_by_gorgias_rate_limit_headers_a_long_run_gets_no_429() {
             "deactivated_datetime": null, "http": {"url": format!("https://hooks.example/{i}"), "triggers": {}}}));
     }
     let gorgias =
-        paced_run(spec, ("DOCTOR_GORGIAS_RATE_WINDOW", "1"), &["gorgias", "--ticket", "1042"], Integration::Gorgias);
+        paced_run(spec, ("DOCTOR_GORGIAS_RATE_WINDOW", "1"), &["gorgias", "--ticket", "1042"], Vendor::Gorgias);
     assert!(gorgias.len() > 10, "the run needs more than one bucketful: {}", gorgias.len());
     assert_eq!(gorgias.iter().filter(|r| r.status == 429).count(), 0);
 }
@@ -164,7 +164,7 @@ fn paced_by_hubspot_rolling_limit_a_run_over_one_interval_gets_no_429() {
     let mut spec = Spec::healthy();
     spec.hubspot_per_window = (5, Duration::from_secs(1));
     let hubspot =
-        paced_run(spec, ("DOCTOR_HUBSPOT_RATE_LIMIT", "5/1"), &["hubspot", "--thread", "8801"], Integration::Hubspot);
+        paced_run(spec, ("DOCTOR_HUBSPOT_RATE_LIMIT", "5/1"), &["hubspot", "--thread", "8801"], Vendor::Hubspot);
     assert!(hubspot.len() > 10, "the run needs more than two intervals: {}", hubspot.len());
     assert_eq!(hubspot.iter().filter(|r| r.status == 429).count(), 0, "{hubspot:?}");
 }
@@ -174,10 +174,10 @@ fn hubspot_daily_limit_is_reported_at_once_not_retried() {
     // A daily quota clears at midnight: waiting out a 429 three times would only make the
     // support engineer wait. Each request is sent once and the report says why it failed.
     let env = Env::new();
-    let sb = sandbox(Spec::healthy().fault(Integration::Hubspot, "/", FaultKind::DailyQuota));
+    let sb = sandbox(Spec::healthy().fault(Vendor::Hubspot, "/", FaultKind::DailyQuota));
     let out = env.doctor_for(&sb).args(["hubspot", "--thread", "8801", "--format", "json"]).output().unwrap();
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
-    let hubspot: Vec<_> = sb.requests().into_iter().filter(|r| r.vendor == Integration::Hubspot).collect();
+    let hubspot: Vec<_> = sb.requests().into_iter().filter(|r| r.vendor == Vendor::Hubspot).collect();
     let mut paths: Vec<_> = hubspot.iter().map(|r| (r.method.clone(), r.path.clone(), r.query.clone())).collect();
     let sent = paths.len();
     paths.sort();

@@ -2,8 +2,8 @@
 //! the webhook items without a developer key, and the Default User ID's two forms.
 
 use crate::common::{check, json, sandbox, stdout, Env};
-use opencx_doctor::integration::Integration;
-use opencx_doctor::sandbox::{FaultKind, Spec};
+use opencx_sandbox::Vendor;
+use opencx_sandbox::{FaultKind, Spec};
 
 const SCOPES: [&str; 9] = [
     "conversations.read",
@@ -68,7 +68,7 @@ fn a_granted_scope_is_never_reported_missing() {
     let env = Env::new();
     // Token introspection lists the scope, but the read is refused (a downgrade or the app's
     // creator lost rights): a warning about the refusal, never "missing".
-    let sb = sandbox(Spec::healthy().fault(Integration::Hubspot, "/crm/v3/owners", FaultKind::Status(403)));
+    let sb = sandbox(Spec::healthy().fault(Vendor::Hubspot, "/crm/v3/owners", FaultKind::Status(403)));
     let report = json(&env.doctor_for(&sb).args(["hubspot", "scopes", "--format", "json"]).output().unwrap());
     let owners = check(&report, "hubspot.scopes.owners-read");
     assert_eq!(owners["status"], "warn", "{owners:#}");
@@ -130,7 +130,7 @@ fn a_token_the_lint_refuses_is_never_sent() {
     let report = json(&out);
     assert_eq!(check(&report, "hubspot.credentials.token-format")["status"], "fail");
     let sent: Vec<String> =
-        sb.requests().iter().filter(|r| r.vendor == Integration::Hubspot).map(|r| r.path.clone()).collect();
+        sb.requests().iter().filter(|r| r.vendor == Vendor::Hubspot).map(|r| r.path.clone()).collect();
     assert!(sent.is_empty(), "nothing goes to HubSpot with a malformed token: {sent:?}");
     assert!(check(&report, "hubspot.credentials.token-format")["fix"].as_str().unwrap().contains("pat-"));
 }
@@ -140,7 +140,7 @@ fn a_403_on_the_owner_lookup_prescribes_the_scope_only_when_the_answer_names_it(
     let env = Env::new();
     let body = serde_json::json!({"status": "error", "message": "This portal is locked", "category": "LOCKED", "correlationId": "c-1"});
     let sb = sandbox(Spec::healthy().fault(
-        Integration::Hubspot,
+        Vendor::Hubspot,
         "/crm/v3/owners/",
         FaultKind::Custom { status: 403, headers: Vec::new(), body: body.to_string() },
     ));

@@ -2,10 +2,10 @@
 //! info, the webhook evidence made of reads and one HEAD, and the version traps.
 
 use crate::common::{check, json, sandbox, Env};
-use opencx_doctor::integration::Integration;
-use opencx_doctor::sandbox::Spec;
+use opencx_sandbox::Spec;
+use opencx_sandbox::Vendor;
 
-fn run(env: &Env, sb: &opencx_doctor::sandbox::Sandbox) -> serde_json::Value {
+fn run(env: &Env, sb: &opencx_sandbox::Sandbox) -> serde_json::Value {
     json(&env.doctor_for(sb).args(["intercom", "--conversation", "215", "--format", "json"]).output().unwrap())
 }
 
@@ -30,7 +30,7 @@ fn the_webhook_symptom_says_where_to_look_and_probes_the_url_with_a_head_only() 
     let to_webhook: Vec<String> = sb
         .requests()
         .iter()
-        .filter(|r| r.vendor == Integration::Opencx && r.path.starts_with("/webhooks/"))
+        .filter(|r| r.vendor == Vendor::Opencx && r.path.starts_with("/webhooks/"))
         .map(|r| r.method.clone())
         .collect();
     assert_eq!(to_webhook, ["HEAD"], "nothing but one HEAD reaches the OpenCX webhook URL");

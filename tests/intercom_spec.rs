@@ -5,7 +5,7 @@
 use serde_json::{json, Value};
 
 use crate::common::sandbox;
-use opencx_doctor::sandbox::{conversations, world, Spec};
+use opencx_sandbox::{conversations, world, Spec};
 
 fn spec() -> Value {
     let text =

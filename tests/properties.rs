@@ -13,8 +13,8 @@ use proptest::test_runner::{Config, TestRunner};
 
 use crate::attacks::{encodings, windows};
 use crate::common::{sandbox, stderr, stdout, Env};
-use opencx_doctor::integration::Integration;
-use opencx_doctor::sandbox::{FaultKind, Spec};
+use opencx_sandbox::Vendor;
+use opencx_sandbox::{FaultKind, Spec};
 
 fn secret() -> impl Strategy<Value = String> {
     "[A-Za-z0-9]{6}[A-Za-z0-9_+/=-]{14,40}"
@@ -71,7 +71,7 @@ fn redaction_holds_for_random_secrets_in_every_format_and_verbosity() {
             let message = format!("{before}{form}{after}");
             let body = serde_json::json!({"error": {"msg": message}}).to_string();
             let sb = sandbox(Spec::healthy().fault(
-                Integration::Gorgias,
+                Vendor::Gorgias,
                 "/api/account",
                 FaultKind::Custom { status: 401, headers: Vec::new(), body },
             ));
@@ -121,11 +121,11 @@ fn header_value() -> impl Strategy<Value = String> {
     ]
 }
 
-const HEADERS: &[(Integration, &str, &[&str])] = &[
-    (Integration::Gorgias, "/api/account", &["retry-after", "x-gorgias-account-api-call-limit"]),
-    (Integration::Intercom, "/me", &["retry-after", "x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset"]),
+const HEADERS: &[(Vendor, &str, &[&str])] = &[
+    (Vendor::Gorgias, "/api/account", &["retry-after", "x-gorgias-account-api-call-limit"]),
+    (Vendor::Intercom, "/me", &["retry-after", "x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset"]),
     (
-        Integration::Hubspot,
+        Vendor::Hubspot,
         "/oauth/v2/private-apps/get/access-token-info",
         &[
             "retry-after",
@@ -136,7 +136,7 @@ const HEADERS: &[(Integration, &str, &[&str])] = &[
             "x-hubspot-ratelimit-daily-remaining",
         ],
     ),
-    (Integration::Opencx, "/chat/sessions", &["retry-after"]),
+    (Vendor::Opencx, "/chat/sessions", &["retry-after"]),
 ];
 
 /// Runs a command to its end and returns its exit code, stdout, stderr and peak RSS in KB.
@@ -216,7 +216,7 @@ fn hostile_rate_limit_headers_never_panic_never_balloon_and_never_outlast_the_ti
                 times,
             ));
             let command = match integration {
-                Integration::Opencx => "gorgias",
+                Vendor::Opencx => "gorgias",
                 other => other.slug(),
             };
             let mut cmd = env.std_doctor_for(&sb);

@@ -3,8 +3,8 @@
 //! written out here, independently of the doctor's own guard.
 
 use crate::common::{sandbox, Env};
-use opencx_doctor::integration::Integration;
-use opencx_doctor::sandbox::{all_scenarios, Logged, Scenario};
+use opencx_sandbox::Vendor;
+use opencx_sandbox::{all_scenarios, Logged, Scenario};
 
 fn allowed_post(r: &Logged) -> bool {
     let p = r.path.as_str();
@@ -12,15 +12,15 @@ fn allowed_post(r: &Logged) -> bool {
         p.strip_prefix("/crm/v3/objects/").and_then(|rest| rest.split_once('/')).is_some_and(|(_, tail)| tail == suffix)
     };
     match r.vendor {
-        Integration::Hubspot => {
+        Vendor::Hubspot => {
             p == "/oauth/v2/private-apps/get/access-token-info"
                 || crm_object("search")
                 || crm_object("batch/read")
                 || p == "/conversations/v3/conversations/actors/batch/read"
         }
-        Integration::Intercom => p == "/conversations/search" || p == "/contacts/search",
-        Integration::Opencx => p == "/chat/sessions/filter",
-        Integration::Gorgias => false,
+        Vendor::Intercom => p == "/conversations/search" || p == "/contacts/search",
+        Vendor::Opencx => p == "/chat/sessions/filter",
+        Vendor::Gorgias => false,
     }
 }
 
@@ -29,9 +29,9 @@ fn commands(scenario: &Scenario) -> Vec<Vec<&'static str>> {
     let intercom = vec!["intercom", "--conversation", "215"];
     let hubspot = vec!["hubspot", "--thread", "8801"];
     match scenario.integration {
-        Some(Integration::Gorgias) => vec![gorgias],
-        Some(Integration::Intercom) => vec![intercom],
-        Some(Integration::Hubspot) => vec![hubspot],
+        Some(Vendor::Gorgias) => vec![gorgias],
+        Some(Vendor::Intercom) => vec![intercom],
+        Some(Vendor::Hubspot) => vec![hubspot],
         _ => vec![gorgias, intercom, hubspot, vec!["all"]],
     }
 }

@@ -2,8 +2,8 @@
 //! --only/--skip, and every resource fetched once.
 
 use crate::common::{check, json, sandbox, Env};
-use opencx_doctor::integration::Integration;
-use opencx_doctor::sandbox::Spec;
+use opencx_sandbox::Spec;
+use opencx_sandbox::Vendor;
 
 #[test]
 fn a_panic_inside_one_check_is_an_error_and_the_others_are_still_reported() {
@@ -78,8 +78,7 @@ fn each_resource_is_fetched_once_per_run() {
     for r in &requests {
         assert!(seen.insert((r.vendor, r.path.clone(), r.query.clone())), "fetched twice: {r:?}\n{requests:#?}");
     }
-    let gorgias: Vec<&str> =
-        requests.iter().filter(|r| r.vendor == Integration::Gorgias).map(|r| r.path.as_str()).collect();
+    let gorgias: Vec<&str> = requests.iter().filter(|r| r.vendor == Vendor::Gorgias).map(|r| r.path.as_str()).collect();
     // 30 Gorgias checks share these reads: the account, the key's user, one integrations
     // listing, the OpenCX integration's delivery log, the rules, the team, the AI user, the
     // recent tickets and the one ticket.

@@ -2,14 +2,14 @@
 //! scope, a 10,000-session organisation, and `doctor session ID`.
 
 use crate::common::{check, json, sandbox, stderr, stdout, Env};
-use opencx_doctor::integration::Integration;
-use opencx_doctor::sandbox::{conversations, find_scenario, scenarios::big_org, Spec};
+use opencx_sandbox::Vendor;
+use opencx_sandbox::{conversations, find_scenario, scenarios::big_org, Spec};
 
 fn spec(name: &str) -> Spec {
     (find_scenario(name).expect("a scenario").build)()
 }
 
-fn run_ticket(env: &Env, sb: &opencx_doctor::sandbox::Sandbox) -> serde_json::Value {
+fn run_ticket(env: &Env, sb: &opencx_sandbox::Sandbox) -> serde_json::Value {
     let out = env.doctor_for(sb).args(["gorgias", "--ticket", "1042", "--format", "json"]).output().unwrap();
     assert!(matches!(out.status.code(), Some(0 | 1)), "{}", stderr(&out));
     json(&out)
@@ -130,9 +130,7 @@ fn the_lookup_cost_does_not_grow_with_a_10000_session_organisation() {
     let lookups = sb
         .requests()
         .iter()
-        .filter(|r| {
-            r.vendor == Integration::Opencx && (r.path == "/chat/sessions" || r.path == "/chat/sessions/search")
-        })
+        .filter(|r| r.vendor == Vendor::Opencx && (r.path == "/chat/sessions" || r.path == "/chat/sessions/search"))
         .filter(|r| !r.query.starts_with("updated_after"))
         .count();
     assert!(lookups <= 3, "{lookups} lookup requests");
@@ -173,10 +171,10 @@ fn doctor_session_shows_one_session_by_id() {
     assert!(check(&report, "opencx.session.found")["detail"].as_str().unwrap().contains("no session with this id"));
 }
 
-fn lookup_requests(sb: &opencx_doctor::sandbox::Sandbox) -> usize {
+fn lookup_requests(sb: &opencx_sandbox::Sandbox) -> usize {
     sb.requests()
         .iter()
-        .filter(|r| r.vendor == Integration::Opencx)
+        .filter(|r| r.vendor == Vendor::Opencx)
         .filter(|r| {
             r.path == "/chat/sessions/filter"
                 || r.path == "/chat/sessions/search"
@@ -188,7 +186,7 @@ fn lookup_requests(sb: &opencx_doctor::sandbox::Sandbox) -> usize {
 #[test]
 fn in_an_organisation_starting_1000_sessions_an_hour_each_session_is_found_in_3_requests() {
     let env = Env::new();
-    let sb = sandbox(opencx_doctor::sandbox::scenarios::busy_org(1000));
+    let sb = sandbox(opencx_sandbox::scenarios::busy_org(1000));
     for (args, id) in [
         (vec!["gorgias", "--ticket", "1042"], conversations::GORGIAS_SESSION),
         (vec!["intercom", "--conversation", "215"], conversations::INTERCOM_SESSION),
@@ -219,7 +217,7 @@ fn at_100000_sessions_over_90_days_the_session_is_found_in_3_requests() {
 fn a_window_holding_more_than_was_read_is_an_error_never_no_session() {
     let env = Env::new();
     // 6,000 sessions an hour (700 in the window) and the ticket's own session missing.
-    let mut spec = opencx_doctor::sandbox::scenarios::busy_org(6000);
+    let mut spec = opencx_sandbox::scenarios::busy_org(6000);
     spec.world.opencx.sessions.retain(|s| s["id"] != conversations::GORGIAS_SESSION);
     let sb = sandbox(spec);
     let out = env.doctor_for(&sb).args(["gorgias", "--ticket", "1042", "--format", "json"]).output().unwrap();
@@ -238,7 +236,7 @@ fn a_window_holding_more_than_was_read_is_an_error_never_no_session() {
 #[test]
 fn a_filter_that_ignores_its_dates_is_noticed_and_the_listing_used() {
     let env = Env::new();
-    let mut spec = opencx_doctor::sandbox::scenarios::busy_org(200);
+    let mut spec = opencx_sandbox::scenarios::busy_org(200);
     spec.world.opencx.filter_honours_dates = false;
     let sb = sandbox(spec);
     let report = run_ticket(&env, &sb);

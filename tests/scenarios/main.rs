@@ -8,7 +8,7 @@ mod common;
 
 use common::{checks_of, Env};
 use libtest_mimic::{Arguments, Failed, Trial};
-use opencx_doctor::sandbox::{all_scenarios, Scenario};
+use opencx_sandbox::{all_scenarios, Scenario};
 
 fn cause_is_diagnosed(scenario: &Scenario, id: &str) -> Result<(), Failed> {
     let env = Env::new();

@@ -15,12 +15,12 @@ use tokio::time::Instant;
 
 use super::world::{FaultKind, Spec};
 use super::{gorgias, hubspot, intercom, opencx};
-use crate::integration::Integration;
+use crate::Vendor;
 
 /// One request the sandbox received.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Logged {
-    pub vendor: Integration,
+    pub vendor: Vendor,
     pub method: String,
     pub path: String,
     pub query: String,
@@ -37,7 +37,7 @@ pub enum Reply {
 }
 
 /// A request as the vendor handlers see it.
-pub struct Req<'a> {
+pub(crate) struct Req<'a> {
     pub method: &'a str,
     pub path: &'a str,
     pub query: HashMap<String, String>,
@@ -106,7 +106,7 @@ impl Sandbox {
                 .build()
                 .expect("the sandbox runtime starts");
             runtime.block_on(async move {
-                let vendors = [Integration::Gorgias, Integration::Intercom, Integration::Hubspot, Integration::Opencx];
+                let vendors = [Vendor::Gorgias, Vendor::Intercom, Vendor::Hubspot, Vendor::Opencx];
                 let mut servers = Vec::new();
                 for (vendor, listener) in vendors.into_iter().zip(listeners) {
                     let listener = tokio::net::TcpListener::from_std(listener).expect("a bound listener converts");
@@ -194,8 +194,8 @@ impl Sandbox {
         self.settings()
             .into_iter()
             .map(|(name, value)| {
-                let field = crate::settings::fields::find_dotted(name).expect("sandbox settings are known");
-                (field.env_var(), value)
+                // interface.md: `gorgias.domain` is DOCTOR_GORGIAS_DOMAIN.
+                (format!("DOCTOR_{}", name.replace('.', "_").to_ascii_uppercase()), value)
             })
             .collect()
     }
@@ -213,7 +213,7 @@ impl Drop for Sandbox {
 }
 
 async fn handle(
-    State((vendor, shared)): State<(Integration, Arc<Shared>)>,
+    State((vendor, shared)): State<(Vendor, Arc<Shared>)>,
     method: Method,
     uri: Uri,
     headers: HeaderMap,
@@ -248,8 +248,8 @@ async fn handle(
             let mut body = error_body(vendor, status);
             let message = format!("Invalid credentials: {echoed} ({query_text})");
             match vendor {
-                Integration::Gorgias => body["error"]["msg"] = message.into(),
-                Integration::Intercom => body["errors"][0]["message"] = message.into(),
+                Vendor::Gorgias => body["error"]["msg"] = message.into(),
+                Vendor::Intercom => body["errors"][0]["message"] = message.into(),
                 _ => body["message"] = message.into(),
             }
             json_response(status, &body)
@@ -265,10 +265,10 @@ async fn handle(
                     let spec = shared.spec.lock().unwrap_or_else(|p| p.into_inner());
                     let world = &spec.world;
                     match vendor {
-                        Integration::Gorgias => gorgias::handle(world, &req),
-                        Integration::Intercom => intercom::handle(world, &req),
-                        Integration::Hubspot => hubspot::handle(world, &req),
-                        Integration::Opencx => opencx::handle(world, &req),
+                        Vendor::Gorgias => gorgias::handle(world, &req),
+                        Vendor::Intercom => intercom::handle(world, &req),
+                        Vendor::Hubspot => hubspot::handle(world, &req),
+                        Vendor::Opencx => opencx::handle(world, &req),
                     }
                 };
                 to_response(reply)
@@ -303,7 +303,7 @@ fn to_response(reply: Reply) -> Response {
     }
 }
 
-pub fn json_response(status: u16, value: &Value) -> Response {
+pub(crate) fn json_response(status: u16, value: &Value) -> Response {
     Response::builder()
         .status(status)
         .header("content-type", "application/json")
@@ -312,27 +312,27 @@ pub fn json_response(status: u16, value: &Value) -> Response {
 }
 
 /// The vendor's error body for a status.
-pub fn error_body(vendor: Integration, status: u16) -> Value {
+pub fn error_body(vendor: Vendor, status: u16) -> Value {
     let reason = StatusCode::from_u16(status).ok().and_then(|s| s.canonical_reason()).unwrap_or("Error");
     match vendor {
-        Integration::Gorgias => {
+        Vendor::Gorgias => {
             json!({"error": {"msg": if status == 401 { "Unauthorized." } else { reason }}})
         }
-        Integration::Intercom => {
+        Vendor::Intercom => {
             json!({"type": "error.list", "request_id": "sbx-req-0001", "errors": [{"code": match status {
             401 => "unauthorized", 403 => "token_unauthorized", 404 => "not_found", 429 => "rate_limit_exceeded", 500 => "server_error", 503 => "service_unavailable", _ => "error"
         }, "message": reason}]})
         }
-        Integration::Hubspot => {
+        Vendor::Hubspot => {
             json!({"status": "error", "message": reason, "correlationId": "sbx-5d1c-4e8a-9f00-000000000001", "category": match status {
                 401 => "INVALID_AUTHENTICATION", 403 => "MISSING_SCOPES", 404 => "OBJECT_NOT_FOUND", 429 => "RATE_LIMITS", _ => "INTERNAL_ERROR"
             }})
         }
-        Integration::Opencx => json!({"statusCode": status, "message": reason, "error": reason}),
+        Vendor::Opencx => json!({"statusCode": status, "message": reason, "error": reason}),
     }
 }
 
-async fn fault_response(vendor: Integration, kind: FaultKind) -> Response {
+async fn fault_response(vendor: Vendor, kind: FaultKind) -> Response {
     match kind {
         FaultKind::Status(status) => json_response(status, &error_body(vendor, status)),
         FaultKind::Html(status) => to_response(Reply::Html(
@@ -391,12 +391,12 @@ async fn fault_response(vendor: Integration, kind: FaultKind) -> Response {
         FaultKind::RateLimited { retry_after_secs } => {
             let mut response = json_response(429, &rate_limit_body(vendor));
             response.headers_mut().insert("retry-after", HeaderValue::from(retry_after_secs));
-            if vendor == Integration::Gorgias {
+            if vendor == Vendor::Gorgias {
                 response.headers_mut().insert("x-gorgias-account-api-call-limit", HeaderValue::from_static("40/40"));
             }
             response
         }
-        FaultKind::DailyQuota if vendor == Integration::Hubspot => {
+        FaultKind::DailyQuota if vendor == Vendor::Hubspot => {
             let mut response = json_response(
                 429,
                 &json!({"status": "error", "message": "You have reached your daily limit.", "errorType": "RATE_LIMIT",
@@ -411,13 +411,13 @@ async fn fault_response(vendor: Integration, kind: FaultKind) -> Response {
     }
 }
 
-fn rate_limit_body(vendor: Integration) -> Value {
+fn rate_limit_body(vendor: Vendor) -> Value {
     match vendor {
-        Integration::Hubspot => {
+        Vendor::Hubspot => {
             json!({"status": "error", "message": "You have reached your ten_secondly_rolling limit.", "errorType": "RATE_LIMIT",
             "correlationId": "sbx-5d1c-4e8a-9f00-000000000429", "policyName": "TEN_SECONDLY_ROLLING"})
         }
-        Integration::Intercom => {
+        Vendor::Intercom => {
             json!({"type": "error.list", "request_id": "sbx-req-0429", "errors": [{"code": "rate_limit_exceeded", "message": "Exceeded rate limit of 167 in 10_seconds"}]})
         }
         other => error_body(other, 429),
@@ -425,11 +425,11 @@ fn rate_limit_body(vendor: Integration) -> Value {
 }
 
 /// Emulates Gorgias's leaky bucket and HubSpot's ten-second window; `Some` is a 429.
-fn rate_limit(vendor: Integration, shared: &Shared, headers: &mut HeaderMap) -> Option<Response> {
+fn rate_limit(vendor: Vendor, shared: &Shared, headers: &mut HeaderMap) -> Option<Response> {
     let spec = shared.spec.lock().unwrap_or_else(|p| p.into_inner());
     let now = Instant::now();
     match vendor {
-        Integration::Gorgias => {
+        Vendor::Gorgias => {
             let (capacity, window) = spec.gorgias_bucket;
             let drain = f64::from(capacity) / window.as_secs_f64();
             let mut bucket = shared.gorgias_level.lock().unwrap_or_else(|p| p.into_inner());
@@ -453,7 +453,7 @@ fn rate_limit(vendor: Integration, shared: &Shared, headers: &mut HeaderMap) -> 
             );
             None
         }
-        Integration::Hubspot => {
+        Vendor::Hubspot => {
             let (max, window) = spec.hubspot_per_window;
             let mut state = shared.hubspot_window.lock().unwrap_or_else(|p| p.into_inner());
             if now.duration_since(state.0) >= window {
@@ -472,7 +472,7 @@ fn rate_limit(vendor: Integration, shared: &Shared, headers: &mut HeaderMap) -> 
             headers.insert("x-hubspot-ratelimit-remaining", HeaderValue::from(max - state.1));
             None
         }
-        Integration::Intercom => {
+        Vendor::Intercom => {
             let reset = std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
                 .map(|d| d.as_secs() + 10)
@@ -482,17 +482,17 @@ fn rate_limit(vendor: Integration, shared: &Shared, headers: &mut HeaderMap) -> 
             headers.insert("x-ratelimit-reset", HeaderValue::from(reset));
             None
         }
-        Integration::Opencx => None,
+        Vendor::Opencx => None,
     }
 }
 
-fn add_vendor_headers(vendor: Integration, response: &mut Response) {
+fn add_vendor_headers(vendor: Vendor, response: &mut Response) {
     let h = response.headers_mut();
     match vendor {
-        Integration::Gorgias | Integration::Intercom | Integration::Opencx => {
+        Vendor::Gorgias | Vendor::Intercom | Vendor::Opencx => {
             h.insert("x-request-id", HeaderValue::from_static("sbx-req-7f3a"));
         }
-        Integration::Hubspot => {
+        Vendor::Hubspot => {
             h.insert("x-hubspot-correlation-id", HeaderValue::from_static("sbx-5d1c-4e8a-9f00-0000000000aa"));
         }
     }

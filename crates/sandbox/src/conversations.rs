@@ -10,14 +10,14 @@ use super::world::{World, GORGIAS_AI_USER, HUBSPOT_AI_USER, INTERCOM_AI_ADMIN};
 pub const GORGIAS_TICKET: u64 = 1042;
 pub const INTERCOM_CONVERSATION: &str = "215";
 pub const HUBSPOT_THREAD: &str = "8801";
-pub const CUSTOMER_EMAIL: &str = "jane@customer.example";
+pub(crate) const CUSTOMER_EMAIL: &str = "jane@customer.example";
 pub const GORGIAS_SESSION: &str = "5e0c1f4a-2b7d-4c89-9a31-1042aa000001";
-pub const WAITING_SESSION: &str = "5e0c1f4a-2b7d-4c89-9a31-1043aa000001";
+pub(crate) const WAITING_SESSION: &str = "5e0c1f4a-2b7d-4c89-9a31-1043aa000001";
 pub const INTERCOM_SESSION: &str = "7b2d90e1-4c3a-4f17-8e65-0215bb000001";
-pub const INTERCOM_WAITING_SESSION: &str = "7b2d90e1-4c3a-4f17-8e65-0216bb000001";
+pub(crate) const INTERCOM_WAITING_SESSION: &str = "7b2d90e1-4c3a-4f17-8e65-0216bb000001";
 pub const INTERCOM_CONTACT: &str = "5ba682d23d7cf92bef87bfd4";
 pub const HUBSPOT_SESSION: &str = "9c4e11f2-6d5b-4a28-b076-8801cc000001";
-pub const HUBSPOT_WAITING_SESSION: &str = "9c4e11f2-6d5b-4a28-b076-8802cc000001";
+pub(crate) const HUBSPOT_WAITING_SESSION: &str = "9c4e11f2-6d5b-4a28-b076-8802cc000001";
 
 pub fn ts(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
@@ -62,7 +62,7 @@ pub fn event(at: DateTime<Utc>, kind: &str, sender: Option<&str>, text: Option<&
 
 /// One entry of a Gorgias HTTP integration's request log: a POST to the OpenCX URL and what it
 /// answered (`None`: no response, e.g. a timeout).
-pub fn delivery_event(n: u64, at: DateTime<Utc>, status: Option<u16>) -> Value {
+pub(crate) fn delivery_event(n: u64, at: DateTime<Utc>, status: Option<u16>) -> Value {
     let mut event = json!({
         "id": format!("evt-{n:04}"), "integration_id": 42, "created_datetime": ts(at),
         "request": {"method": "POST", "url": "https://api.open.cx/webhooks/gorgias/…"},
@@ -76,7 +76,14 @@ pub fn delivery_event(n: u64, at: DateTime<Utc>, status: Option<u16>) -> Value {
 }
 
 /// A HubSpot thread message (`MESSAGE` to or from the customer, `COMMENT` internal).
-pub fn hubspot_message(id: &str, kind: &str, direction: &str, actor: &str, at: DateTime<Utc>, text: &str) -> Value {
+pub(crate) fn hubspot_message(
+    id: &str,
+    kind: &str,
+    direction: &str,
+    actor: &str,
+    at: DateTime<Utc>,
+    text: &str,
+) -> Value {
     json!({
         "id": id, "type": kind, "createdAt": ts(at), "updatedAt": ts(at), "createdBy": actor, "client": {"clientType": "HUBSPOT"},
         "senders": [{"actorId": actor, "name": if actor.starts_with("V-") { "Jane Customer" } else { "Agent" }}],
@@ -86,7 +93,7 @@ pub fn hubspot_message(id: &str, kind: &str, direction: &str, actor: &str, at: D
 }
 
 /// An Intercom conversation part.
-pub fn intercom_part(
+pub(crate) fn intercom_part(
     id: &str,
     part_type: &str,
     at: DateTime<Utc>,
@@ -110,7 +117,7 @@ pub fn intercom_part(
 }
 
 /// Gorgias ticket message.
-pub fn gorgias_message(id: u64, at: DateTime<Utc>, from_customer: bool, text: &str) -> Value {
+pub(crate) fn gorgias_message(id: u64, at: DateTime<Utc>, from_customer: bool, text: &str) -> Value {
     let (sender, from_agent, via, source_type) = if from_customer {
         (json!({"id": 5501, "email": CUSTOMER_EMAIL, "name": "Jane Customer"}), false, "email", "email")
     } else {
@@ -126,7 +133,7 @@ pub fn gorgias_message(id: u64, at: DateTime<Utc>, from_customer: bool, text: &s
 }
 
 /// A Gorgias ticket assigned to the AI user, with `messages` (oldest first).
-pub fn gorgias_ticket(id: u64, created: DateTime<Utc>, subject: &str, messages: &[Value]) -> Value {
+pub(crate) fn gorgias_ticket(id: u64, created: DateTime<Utc>, subject: &str, messages: &[Value]) -> Value {
     let last =
         messages.last().and_then(|m| m["created_datetime"].as_str()).map(str::to_string).unwrap_or_else(|| ts(created));
     let last_received = messages
@@ -164,7 +171,7 @@ impl World {
     }
 }
 
-pub fn populate(world: &mut World, now: DateTime<Utc>) {
+pub(crate) fn populate(world: &mut World, now: DateTime<Utc>) {
     let t0 = now - Duration::hours(2);
     // Gorgias ticket 1042: a customer's question, answered by the AI.
     world.gorgias.tickets.push(json!({
@@ -275,7 +282,7 @@ pub fn populate(world: &mut World, now: DateTime<Utc>) {
 }
 
 /// A session of the customer's whose history is still empty: the AI is working on it.
-pub fn add_waiting_session(
+pub(crate) fn add_waiting_session(
     world: &mut World,
     id: &str,
     system: &str,
@@ -287,7 +294,7 @@ pub fn add_waiting_session(
 }
 
 /// A session with a customer message and the AI's reply in its history.
-pub fn add_session(
+pub(crate) fn add_session(
     world: &mut World,
     id: &str,
     system: &str,
@@ -311,7 +318,7 @@ pub fn add_session(
 }
 
 /// Sessions of other conversations, one every `every`, going back from `now`.
-pub fn add_background_sessions(world: &mut World, now: DateTime<Utc>, count: usize, every: Duration) {
+pub(crate) fn add_background_sessions(world: &mut World, now: DateTime<Utc>, count: usize, every: Duration) {
     let systems = ["gorgias", "intercom", "hubspot"];
     let first = world.opencx.sessions.len();
     for i in first..first + count {

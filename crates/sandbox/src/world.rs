@@ -5,21 +5,21 @@ use std::time::Duration;
 
 use serde_json::{json, Value};
 
-use crate::integration::Integration;
+use crate::Vendor;
 
-pub const GORGIAS_DOMAIN: &str = "acme";
+pub(crate) const GORGIAS_DOMAIN: &str = "acme";
 pub const GORGIAS_EMAIL: &str = "ops@acme.example";
 pub const GORGIAS_KEY: &str = "sbx-gorgias-0f3a9c2e7d41b8aa5c9e13f0";
 pub const GORGIAS_AI_USER: u64 = 4321;
 pub const GORGIAS_TEAM: u64 = 12;
 pub const GORGIAS_WEBHOOK_TOKEN: &str = "whk7f3a91c2d8e4b6a05f1";
 /// Replaced by the sandbox's OpenCX origin when it starts (the port is only known then).
-pub const OPENCX_PLACEHOLDER: &str = "{opencx}";
+pub(crate) const OPENCX_PLACEHOLDER: &str = "{opencx}";
 pub const INTERCOM_TOKEN: &str = "sbx-intercom-dG9rOjEyMzQ1Njc4OTAxMjM0NTY3";
-pub const INTERCOM_WORKSPACE: &str = "abc123xy";
+pub(crate) const INTERCOM_WORKSPACE: &str = "abc123xy";
 pub const INTERCOM_AI_ADMIN: &str = "991267460";
 pub const HUBSPOT_TOKEN: &str = "pat-na1-5b1f0d3e-9c2a-4e7b-8f61-2d4c9a7e0b13";
-pub const HUBSPOT_AI_USER: &str = "7744120";
+pub(crate) const HUBSPOT_AI_USER: &str = "7744120";
 pub const HUBSPOT_DEVELOPER_KEY: &str = "sbx-hapikey-6f1e2d3c4b5a69788796a5b4";
 pub const OPENCX_KEY: &str = "ocx_live_sbx_7d2f91c04be8a3566e0f";
 
@@ -108,7 +108,7 @@ pub struct OpencxWorld {
 /// A fault injected on requests whose path starts with `path` (empty: every path).
 #[derive(Clone, Debug)]
 pub struct Fault {
-    pub vendor: Integration,
+    pub vendor: Vendor,
     pub path: String,
     pub kind: FaultKind,
     /// How many requests it hits before clearing; `None`: never clears.
@@ -172,13 +172,20 @@ impl Spec {
         }
     }
 
-    pub fn fault(mut self, vendor: Integration, path: &str, kind: FaultKind) -> Spec {
-        self.faults.push(Fault { vendor, path: path.to_string(), kind, times: None });
+    /// The healthy organisation with one change (the builder every scenario starts from):
+    /// `Spec::healthy().with(|s| s.world.gorgias.integrations.clear())`.
+    pub fn with(mut self, change: impl FnOnce(&mut Spec)) -> Spec {
+        change(&mut self);
         self
     }
 
-    pub fn fault_times(mut self, vendor: Integration, path: &str, kind: FaultKind, times: usize) -> Spec {
-        self.faults.push(Fault { vendor, path: path.to_string(), kind, times: Some(times) });
+    pub fn fault(mut self, vendor: impl Into<Vendor>, path: &str, kind: FaultKind) -> Spec {
+        self.faults.push(Fault { vendor: vendor.into(), path: path.to_string(), kind, times: None });
+        self
+    }
+
+    pub fn fault_times(mut self, vendor: impl Into<Vendor>, path: &str, kind: FaultKind, times: usize) -> Spec {
+        self.faults.push(Fault { vendor: vendor.into(), path: path.to_string(), kind, times: Some(times) });
         self
     }
 

@@ -6,7 +6,7 @@ use super::server::{Reply, Req};
 use super::world::World;
 
 /// Items per page (OpenCX does not document its page size).
-pub const PAGE_SIZE: usize = 20;
+pub(crate) const PAGE_SIZE: usize = 20;
 
 fn error(status: u16, message: &str, error: &str) -> Reply {
     Reply::Json(status, json!({"statusCode": status, "message": message, "error": error}))
@@ -37,7 +37,7 @@ fn field_cmp(item: &Value, field: &str, bound: Option<&String>, after: bool) -> 
     }
 }
 
-pub fn handle(world: &World, req: &Req) -> Reply {
+pub(crate) fn handle(world: &World, req: &Req) -> Reply {
     // The webhook endpoint answers Intercom's HEAD validation (and the doctor's probe).
     if req.method == "HEAD" && req.path.starts_with("/webhooks/") {
         return Reply::Json(200, Value::Null);

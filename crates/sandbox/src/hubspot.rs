@@ -52,7 +52,7 @@ fn scope_for(path: &str) -> Option<&'static str> {
     }
 }
 
-pub fn handle(world: &World, req: &Req) -> Reply {
+pub(crate) fn handle(world: &World, req: &Req) -> Reply {
     let w = &world.hubspot;
     let path = req.path.trim_end_matches('/');
     if path == "/oauth/v2/private-apps/get/access-token-info" && req.method == "POST" {

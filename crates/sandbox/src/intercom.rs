@@ -25,7 +25,7 @@ fn error(status: u16, code: &str, message: &str) -> Reply {
     )
 }
 
-pub fn handle(world: &World, req: &Req) -> Reply {
+pub(crate) fn handle(world: &World, req: &Req) -> Reply {
     let w = &world.intercom;
     match req.bearer() {
         None => return error(401, "unauthorized", "Access Token Invalid"),

@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::server::{error_body, Reply, Req};
 use super::world::World;
-use crate::integration::Integration;
+use crate::Vendor;
 
 const UNKNOWN_DOMAIN_PAGE: &str = "<!doctype html>\n<html lang=en>\n<title>404 Not Found</title>\n<h1>Not Found</h1>\n<p>The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.</p>\n";
 
@@ -23,10 +23,10 @@ fn authorised(world: &World, req: &Req) -> bool {
 }
 
 fn err(status: u16) -> Reply {
-    Reply::Json(status, error_body(Integration::Gorgias, status))
+    Reply::Json(status, error_body(Vendor::Gorgias, status))
 }
 
-pub fn handle(world: &World, req: &Req) -> Reply {
+pub(crate) fn handle(world: &World, req: &Req) -> Reply {
     let g = &world.gorgias;
     if !g.exists {
         return Reply::Html(404, UNKNOWN_DOMAIN_PAGE.into());

@@ -6,7 +6,7 @@ use serde_json::json;
 use super::conversations::{hubspot_message, HUBSPOT_SESSION, HUBSPOT_THREAD, HUBSPOT_WAITING_SESSION};
 use super::scenarios::Scenario;
 use super::world::{Spec, World, HUBSPOT_AI_USER};
-use crate::integration::Integration;
+use crate::Vendor;
 
 const fn sc(
     name: &'static str,
@@ -14,7 +14,7 @@ const fn sc(
     diagnosed_by: Option<&'static str>,
     build: fn() -> Spec,
 ) -> Scenario {
-    Scenario { name, integration: Some(Integration::Hubspot), summary, diagnosed_by, build }
+    Scenario { name, integration: Some(Vendor::Hubspot), summary, diagnosed_by, build }
 }
 
 fn thread(world: &mut World) -> &mut serde_json::Value {
@@ -22,34 +22,51 @@ fn thread(world: &mut World) -> &mut serde_json::Value {
 }
 
 fn without_scope(scope: &str) -> Spec {
-    let mut s = Spec::healthy();
-    s.world.hubspot.token_info["scopes"].as_array_mut().expect("scopes").retain(|x| x != scope);
-    s
+    Spec::healthy().with(|s| {
+        s.world.hubspot.token_info["scopes"].as_array_mut().expect("scopes").retain(|x| x != scope);
+    })
 }
 
 /// Hands the thread's session off, with (or without) OpenCX's handoff comment on the thread.
 fn handed_off(comment: bool, ticket: bool) -> Spec {
-    let mut s = Spec::healthy();
-    let at = s.world.session_created(HUBSPOT_SESSION) + Duration::seconds(50);
-    s.world.hand_off(HUBSPOT_SESSION, at, &["user_requested_human_assistance"], "The customer asked for a person.");
-    if comment {
-        let note = hubspot_message(
-            "m3",
-            "COMMENT",
-            "OUTGOING",
-            "I-3011410",
-            at,
-            "🔄 AI decided to handoff: the customer asked for a person (sentiment: angry).",
-        );
-        s.world.hubspot.messages.get_mut(HUBSPOT_THREAD).expect("messages").push(note);
-    }
-    if ticket {
-        thread(&mut s.world)["threadAssociations"] = json!({"associatedTicketId": "57774743"});
-    }
-    s
+    Spec::healthy().with(|s| {
+        let at = s.world.session_created(HUBSPOT_SESSION) + Duration::seconds(50);
+        s.world.hand_off(HUBSPOT_SESSION, at, &["user_requested_human_assistance"], "The customer asked for a person.");
+        if comment {
+            let note = hubspot_message(
+                "m3",
+                "COMMENT",
+                "OUTGOING",
+                "I-3011410",
+                at,
+                "🔄 AI decided to handoff: the customer asked for a person (sentiment: angry).",
+            );
+            s.world.hubspot.messages.get_mut(HUBSPOT_THREAD).expect("messages").push(note);
+        }
+        if ticket {
+            thread(&mut s.world)["threadAssociations"] = json!({"associatedTicketId": "57774743"});
+        }
+    })
 }
 
-pub static SCENARIOS: &[Scenario] = &[
+pub(crate) static SCENARIOS: &[Scenario] = &[
+    sc(
+        "hubspot-token-format",
+        "A developer API key pasted instead of a pat- token",
+        Some("hubspot.credentials.token-format"),
+        || {
+            Spec::healthy().with(|s| {
+                s.world.hubspot.token = "4f1e2d3c-5b6a-7980-a1b2-c3d4e5f60718".into();
+            })
+        },
+    ),
+    sc("hubspot-token-expired", "The token was rotated: 401", Some("hubspot.credentials.token-valid"), || {
+        Spec::healthy()
+            .with(|s| {
+                s.world.hubspot.token = "pat-na1-00000000-1111-2222-3333-444444444444".into();
+            })
+            .setting("hubspot.token", "pat-na1-5b1f0d3e-9c2a-4e7b-8f61-2d4c9a7e0b13")
+    }),
     sc(
         "hubspot-owners-scope-missing",
         "The app lacks crm.objects.owners.read: emails arrive, no session",
@@ -61,13 +78,13 @@ pub static SCENARIOS: &[Scenario] = &[
         "A session on OpenCX's own WhatsApp channel was handed off: HubSpot never sees it",
         Some("hubspot.no-ticket.off-hubspot-handoffs"),
         || {
-            let mut s = Spec::healthy();
-            let id = "9c4e11f2-6d5b-4a28-b076-99990c000001";
-            let at = chrono::Utc::now() - Duration::hours(3);
-            super::conversations::add_session(&mut s.world, id, "hubspot", "0", at, "whatsapp");
-            s.world.session_mut(id)["ticketing_system"] = serde_json::Value::Null;
-            s.world.hand_off(id, at + Duration::seconds(40), &["customer_request"], "Asked for a human.");
-            s
+            Spec::healthy().with(|s| {
+                let id = "9c4e11f2-6d5b-4a28-b076-99990c000001";
+                let at = chrono::Utc::now() - Duration::hours(3);
+                super::conversations::add_session(&mut s.world, id, "hubspot", "0", at, "whatsapp");
+                s.world.session_mut(id)["ticketing_system"] = serde_json::Value::Null;
+                s.world.hand_off(id, at + Duration::seconds(40), &["customer_request"], "Asked for a human.");
+            })
         },
     ),
     sc("hubspot-tickets-scope-missing", "The app lacks the tickets scope", Some("hubspot.scopes.tickets"), || {
@@ -84,24 +101,25 @@ pub static SCENARIOS: &[Scenario] = &[
         "conversation.newMessage is not subscribed",
         Some("hubspot.webhook.subscriptions"),
         || {
-            let mut s = Spec::healthy();
-            s.world.hubspot.subscriptions.retain(|x| x["eventType"] != "conversation.newMessage");
-            s
+            Spec::healthy().with(|s| {
+                s.world.hubspot.subscriptions.retain(|x| x["eventType"] != "conversation.newMessage");
+            })
         },
     ),
     sc("hubspot-webhook-paused", "A required subscription is paused", Some("hubspot.webhook.subscriptions"), || {
-        let mut s = Spec::healthy();
-        s.world.hubspot.subscriptions[0]["active"] = false.into();
-        s
+        Spec::healthy().with(|s| {
+            s.world.hubspot.subscriptions[0]["active"] = false.into();
+        })
     }),
     sc(
         "hubspot-webhook-stale-url",
         "The target URL is an older OpenCX URL",
         Some("hubspot.webhook.target-url"),
         || {
-            let mut s = Spec::healthy();
-            s.world.hubspot.webhook_settings["targetUrl"] = "{opencx}/webhooks/hubspot/whk0ld9e8d7c6b5a4f3e2d".into();
-            s
+            Spec::healthy().with(|s| {
+                s.world.hubspot.webhook_settings["targetUrl"] =
+                    "{opencx}/webhooks/hubspot/whk0ld9e8d7c6b5a4f3e2d".into();
+            })
         },
     ),
     sc(
@@ -109,10 +127,10 @@ pub static SCENARIOS: &[Scenario] = &[
         "The target URL was copied from another organisation",
         Some("hubspot.webhook.target-url"),
         || {
-            let mut s = Spec::healthy();
-            s.world.hubspot.webhook_settings["targetUrl"] =
-                "https://hooks.other-org.example/hubspot/4a5b6c7d8e9f0a1b2c3d".into();
-            s
+            Spec::healthy().with(|s| {
+                s.world.hubspot.webhook_settings["targetUrl"] =
+                    "https://hooks.other-org.example/hubspot/4a5b6c7d8e9f0a1b2c3d".into();
+            })
         },
     ),
     sc(
@@ -120,9 +138,9 @@ pub static SCENARIOS: &[Scenario] = &[
         "Webhook throttling is HubSpot's default of 10",
         Some("hubspot.webhook.throttling"),
         || {
-            let mut s = Spec::healthy();
-            s.world.hubspot.webhook_settings["throttling"]["maxConcurrentRequests"] = 10.into();
-            s
+            Spec::healthy().with(|s| {
+                s.world.hubspot.webhook_settings["throttling"]["maxConcurrentRequests"] = 10.into();
+            })
         },
     ),
     sc(
@@ -130,9 +148,9 @@ pub static SCENARIOS: &[Scenario] = &[
         "A waiting AI-owned thread has no OpenCX session",
         Some("hubspot.webhook.deliveries"),
         || {
-            let mut s = Spec::healthy();
-            s.world.opencx.sessions.retain(|x| x["id"] != HUBSPOT_WAITING_SESSION);
-            s
+            Spec::healthy().with(|s| {
+                s.world.opencx.sessions.retain(|x| x["id"] != HUBSPOT_WAITING_SESSION);
+            })
         },
     ),
     sc("hubspot-no-developer-key", "No app id or developer key: webhook items say where to look", None, || {
@@ -143,9 +161,9 @@ pub static SCENARIOS: &[Scenario] = &[
         "Thread 8801 is owned by a rep, not the AI user",
         Some("hubspot.ai-silent.assigned"),
         || {
-            let mut s = Spec::healthy();
-            thread(&mut s.world)["assignedTo"] = "A-7744121".into();
-            s
+            Spec::healthy().with(|s| {
+                thread(&mut s.world)["assignedTo"] = "A-7744121".into();
+            })
         },
     ),
     sc(
@@ -165,9 +183,9 @@ pub static SCENARIOS: &[Scenario] = &[
         "The conversation went to OpenCX's temporary+…@instant.cx address",
         Some("hubspot.no-ticket.channel"),
         || {
-            let mut s = Spec::healthy();
-            s.world.session_mut(HUBSPOT_SESSION)["contact"]["email"] = "temporary+8f3a@instant.cx".into();
-            s
+            Spec::healthy().with(|s| {
+                s.world.session_mut(HUBSPOT_SESSION)["contact"]["email"] = "temporary+8f3a@instant.cx".into();
+            })
         },
     ),
     sc(
@@ -175,9 +193,9 @@ pub static SCENARIOS: &[Scenario] = &[
         "The thread's contact has no email",
         Some("hubspot.no-ticket.contact-email"),
         || {
-            let mut s = Spec::healthy();
-            s.world.hubspot.contacts[0]["properties"]["email"] = "".into();
-            s
+            Spec::healthy().with(|s| {
+                s.world.hubspot.contacts[0]["properties"]["email"] = "".into();
+            })
         },
     ),
     sc(
@@ -210,11 +228,11 @@ pub static SCENARIOS: &[Scenario] = &[
         "The thread was closed: replies may not reach the customer",
         Some("hubspot.replies.channel-reachable"),
         || {
-            let mut s = Spec::healthy();
-            let t = thread(&mut s.world);
-            t["status"] = "CLOSED".into();
-            t["closedAt"] = t["latestMessageTimestamp"].clone();
-            s
+            Spec::healthy().with(|s| {
+                let t = thread(&mut s.world);
+                t["status"] = "CLOSED".into();
+                t["closedAt"] = t["latestMessageTimestamp"].clone();
+            })
         },
     ),
     sc(
@@ -222,9 +240,9 @@ pub static SCENARIOS: &[Scenario] = &[
         "The session's email matches no HubSpot contact",
         Some("hubspot.crm-panel.contact-match"),
         || {
-            let mut s = Spec::healthy();
-            s.world.session_mut(HUBSPOT_SESSION)["contact"]["email"] = "jane.other@customer.example".into();
-            s
+            Spec::healthy().with(|s| {
+                s.world.session_mut(HUBSPOT_SESSION)["contact"]["email"] = "jane.other@customer.example".into();
+            })
         },
     ),
 ];
