@@ -175,19 +175,21 @@ async fn trigger(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     if let Some(outcome) = without_current(&found) {
         return Ok(outcome);
     }
-    let off: Vec<&HttpIntegration> = found
-        .current
-        .iter()
-        .filter(|i| !i.http.as_ref().is_some_and(|h| h.trigger("ticket-message-created")))
-        .collect();
-    Ok(if off.is_empty() {
+    Ok(trigger_verdict(&found.current))
+}
+
+/// The decision of `trigger`, on the integrations that send to the current OpenCX URL.
+fn trigger_verdict(current: &[HttpIntegration]) -> Outcome {
+    let off: Vec<&HttpIntegration> =
+        current.iter().filter(|i| !i.http.as_ref().is_some_and(|h| h.trigger("ticket-message-created"))).collect();
+    if off.is_empty() {
         Outcome::pass("'Ticket message created' is selected")
     } else {
         Outcome::fail(format!(
             "{}: 'Ticket message created' is not selected, so no customer message is sent to OpenCX",
             off.iter().map(|i| describe(i)).collect::<Vec<_>>().join("; ")
         ))
-    })
+    }
 }
 
 check! {
@@ -212,8 +214,13 @@ async fn exclusive_triggers(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     if let Some(outcome) = without_current(&found) {
         return Ok(outcome);
     }
+    Ok(exclusive_verdict(&found.current))
+}
+
+/// The decision of `exclusive_triggers`, on the integrations that send to the current OpenCX URL.
+fn exclusive_verdict(current: &[HttpIntegration]) -> Outcome {
     let mut problems = Vec::new();
-    for i in &found.current {
+    for i in current {
         let Some(http) = &i.http else { continue };
         let on: Vec<&str> =
             ["ticket-assignment-updated", "ticket-status-updated"].into_iter().filter(|t| http.trigger(t)).collect();
@@ -225,11 +232,11 @@ async fn exclusive_triggers(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
             ));
         }
     }
-    Ok(if problems.is_empty() {
+    if problems.is_empty() {
         Outcome::pass("no exclusive trigger selected")
     } else {
         Outcome::fail(problems.join("; "))
-    })
+    }
 }
 
 check! {
@@ -399,4 +406,43 @@ async fn deliveries(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
         })
         .collect();
     deliveries::evaluate(&cx, "gorgias", waiting, &format!("tickets assigned to the AI user {ai_user}")).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Status;
+    use serde_json::json;
+
+    fn integration(triggers: serde_json::Value) -> HttpIntegration {
+        serde_json::from_value(json!({
+            "id": 42, "name": "OpenCX", "type": "http",
+            "http": {"url": "https://api.open.cx/webhooks/gorgias/whk", "method": "POST", "triggers": triggers}
+        }))
+        .expect("a Gorgias HTTP integration")
+    }
+
+    #[test]
+    fn the_message_created_trigger_is_required_in_either_spelling() {
+        let on = [integration(json!({"ticket-message-created": true}))];
+        assert_eq!(trigger_verdict(&on).status, Status::Pass);
+        let underscored = [integration(json!({"ticket_message_created": true}))];
+        assert_eq!(trigger_verdict(&underscored).status, Status::Pass);
+        let off = [integration(json!({"ticket-created": true, "ticket-message-created": false}))];
+        let outcome = trigger_verdict(&off);
+        assert_eq!(outcome.status, Status::Fail);
+        assert!(outcome.detail.contains("HTTP integration 42 'OpenCX'"), "{}", outcome.detail);
+    }
+
+    #[test]
+    fn an_exclusive_trigger_fails_and_is_named() {
+        let clean = [integration(json!({"ticket-message-created": true}))];
+        assert_eq!(exclusive_verdict(&clean).status, Status::Pass);
+        let both = [integration(
+            json!({"ticket-message-created": true, "ticket-assignment-updated": true, "ticket-status-updated": true}),
+        )];
+        let outcome = exclusive_verdict(&both);
+        assert_eq!(outcome.status, Status::Fail);
+        assert!(outcome.detail.contains("ticket-assignment-updated and ticket-status-updated"), "{}", outcome.detail);
+    }
 }

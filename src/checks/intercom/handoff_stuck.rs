@@ -8,6 +8,7 @@ use crate::check;
 use crate::engine::{CheckError, Ctx, Outcome};
 use crate::settings::fields;
 use crate::symptom::IntercomSymptom;
+use crate::vendors::intercom::Conversation;
 
 pub const HANDED_OFF_TAG: &str = "opencx_handed_off";
 
@@ -31,8 +32,12 @@ check! {
 async fn still_assigned(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let ai = cx.setting(&fields::intercom::AI_ADMIN_ID)?.to_string();
     let c = conversation(&cx).await?;
-    let tagged = c.has_tag(HANDED_OFF_TAG);
-    Ok(match (tagged, c.admin_assignee() == Some(ai.as_str())) {
+    Ok(stuck_verdict(&c, &ai))
+}
+
+/// The decision of `still_assigned`, on the conversation and the AI admin's id.
+fn stuck_verdict(c: &Conversation, ai: &str) -> Outcome {
+    match (c.has_tag(HANDED_OFF_TAG), c.admin_assignee() == Some(ai)) {
         (true, true) => Outcome::fail(format!(
             "the conversation is tagged {HANDED_OFF_TAG} but is still assigned to the AI admin {ai}"
         )),
@@ -40,5 +45,29 @@ async fn still_assigned(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
             Outcome::pass(format!("handed off and reassigned (admin {})", c.admin_assignee().unwrap_or("none")))
         }
         (false, _) => Outcome::pass(format!("not handed off (no {HANDED_OFF_TAG} tag)")),
-    })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Status;
+    use serde_json::json;
+
+    fn conversation(assignee: Option<&str>, tags: &[&str]) -> Conversation {
+        serde_json::from_value(json!({
+            "type": "conversation", "id": "215", "admin_assignee_id": assignee,
+            "tags": {"type": "tag.list", "tags": tags.iter().map(|t| json!({"type": "tag", "id": "1", "name": t})).collect::<Vec<_>>()}
+        }))
+        .expect("an Intercom conversation")
+    }
+
+    #[test]
+    fn a_handed_off_conversation_still_with_the_ai_fails() {
+        assert_eq!(stuck_verdict(&conversation(Some("7"), &[HANDED_OFF_TAG]), "7").status, Status::Fail);
+        assert_eq!(stuck_verdict(&conversation(Some("8"), &[HANDED_OFF_TAG]), "7").status, Status::Pass);
+        let untagged = stuck_verdict(&conversation(Some("7"), &["vip"]), "7");
+        assert_eq!(untagged.status, Status::Pass);
+        assert!(untagged.detail.contains("not handed off"), "{}", untagged.detail);
+    }
 }
