@@ -268,7 +268,8 @@ Register-ArgumentCompleter -Native -CommandName 'doctor' -ScriptBlock {
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only problems and the summary')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Every setting, its source, secrets masked')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Every setting, its source, secrets masked; a bad value is listed with what is wrong')
+            [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'The config file''s path (whether or not it exists)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -291,12 +292,35 @@ Register-ArgumentCompleter -Native -CommandName 'doctor' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'doctor;config;path' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the config file and keyring to use')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the report to FILE instead of standard output')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto uses colour on a terminal unless NO_COLOR is set or TERM=dumb')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Deadline for the whole run, in seconds')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Most HTTP requests in flight at once; 1 is strictly sequential')
+            [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Which results make the exit status 1')
+            [CompletionResult]::new('--only', '--only', [CompletionResultType]::ParameterName, 'Run only these checks (ids or id prefixes such as gorgias.webhook; comma-separated or repeated)')
+            [CompletionResult]::new('--skip', '--skip', [CompletionResultType]::ParameterName, 'Do not run these checks (ids or id prefixes; comma-separated or repeated)')
+            [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only problems and the summary')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only problems and the summary')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'doctor;config;help' {
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Every setting, its source, secrets masked')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Every setting, its source, secrets masked; a bad value is listed with what is wrong')
+            [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'The config file''s path (whether or not it exists)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'doctor;config;help;show' {
+            break
+        }
+        'doctor;config;help;path' {
             break
         }
         'doctor;config;help;help' {
@@ -388,10 +412,14 @@ Register-ArgumentCompleter -Native -CommandName 'doctor' -ScriptBlock {
             break
         }
         'doctor;help;config' {
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Every setting, its source, secrets masked')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Every setting, its source, secrets masked; a bad value is listed with what is wrong')
+            [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'The config file''s path (whether or not it exists)')
             break
         }
         'doctor;help;config;show' {
+            break
+        }
+        'doctor;help;config;path' {
             break
         }
         'doctor;help;completions' {

@@ -61,11 +61,17 @@ _doctor() {
             doctor__subcmd__config,help)
                 cmd="doctor__subcmd__config__subcmd__help"
                 ;;
+            doctor__subcmd__config,path)
+                cmd="doctor__subcmd__config__subcmd__path"
+                ;;
             doctor__subcmd__config,show)
                 cmd="doctor__subcmd__config__subcmd__show"
                 ;;
             doctor__subcmd__config__subcmd__help,help)
                 cmd="doctor__subcmd__config__subcmd__help__subcmd__help"
+                ;;
+            doctor__subcmd__config__subcmd__help,path)
+                cmd="doctor__subcmd__config__subcmd__help__subcmd__path"
                 ;;
             doctor__subcmd__config__subcmd__help,show)
                 cmd="doctor__subcmd__config__subcmd__help__subcmd__show"
@@ -111,6 +117,9 @@ _doctor() {
                 ;;
             doctor__subcmd__help,session)
                 cmd="doctor__subcmd__help__subcmd__session"
+                ;;
+            doctor__subcmd__help__subcmd__config,path)
+                cmd="doctor__subcmd__help__subcmd__config__subcmd__path"
                 ;;
             doctor__subcmd__help__subcmd__config,show)
                 cmd="doctor__subcmd__help__subcmd__config__subcmd__show"
@@ -342,7 +351,7 @@ _doctor() {
             return 0
             ;;
         doctor__subcmd__config)
-            opts="-v -q -h --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --set --help show help"
+            opts="-v -q -h --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --set --help show path help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -396,7 +405,7 @@ _doctor() {
             return 0
             ;;
         doctor__subcmd__config__subcmd__help)
-            opts="show help"
+            opts="show path help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -423,6 +432,20 @@ _doctor() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        doctor__subcmd__config__subcmd__help__subcmd__path)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         doctor__subcmd__config__subcmd__help__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -430,6 +453,60 @@ _doctor() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        doctor__subcmd__config__subcmd__path)
+            opts="-v -q -h --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --set --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json junit markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail-on)
+                    COMPREPLY=($(compgen -W "fail warn" -- "${cur}"))
+                    return 0
+                    ;;
+                --only)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --skip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --set)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -718,8 +795,22 @@ _doctor() {
             return 0
             ;;
         doctor__subcmd__help__subcmd__config)
-            opts="show"
+            opts="show path"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        doctor__subcmd__help__subcmd__config__subcmd__path)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

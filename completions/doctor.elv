@@ -254,7 +254,8 @@ set edit:completion:arg-completer[doctor] = {|@words|
             cand --quiet 'Print only problems and the summary'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand show 'Every setting, its source, secrets masked'
+            cand show 'Every setting, its source, secrets masked; a bad value is listed with what is wrong'
+            cand path 'The config file''s path (whether or not it exists)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'doctor;config;show'= {
@@ -275,11 +276,32 @@ set edit:completion:arg-completer[doctor] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'doctor;config;path'= {
+            cand --profile 'Profile of the config file and keyring to use'
+            cand --format 'Output format'
+            cand --output 'Write the report to FILE instead of standard output'
+            cand --color 'Colour: auto uses colour on a terminal unless NO_COLOR is set or TERM=dumb'
+            cand --timeout 'Deadline for the whole run, in seconds'
+            cand --jobs 'Most HTTP requests in flight at once; 1 is strictly sequential'
+            cand --fail-on 'Which results make the exit status 1'
+            cand --only 'Run only these checks (ids or id prefixes such as gorgias.webhook; comma-separated or repeated)'
+            cand --skip 'Do not run these checks (ids or id prefixes; comma-separated or repeated)'
+            cand --set 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)'
+            cand -v 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
+            cand --verbose 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
+            cand -q 'Print only problems and the summary'
+            cand --quiet 'Print only problems and the summary'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'doctor;config;help'= {
-            cand show 'Every setting, its source, secrets masked'
+            cand show 'Every setting, its source, secrets masked; a bad value is listed with what is wrong'
+            cand path 'The config file''s path (whether or not it exists)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'doctor;config;help;show'= {
+        }
+        &'doctor;config;help;path'= {
         }
         &'doctor;config;help;help'= {
         }
@@ -356,9 +378,12 @@ set edit:completion:arg-completer[doctor] = {|@words|
         &'doctor;help;logout'= {
         }
         &'doctor;help;config'= {
-            cand show 'Every setting, its source, secrets masked'
+            cand show 'Every setting, its source, secrets masked; a bad value is listed with what is wrong'
+            cand path 'The config file''s path (whether or not it exists)'
         }
         &'doctor;help;config;show'= {
+        }
+        &'doctor;help;config;path'= {
         }
         &'doctor;help;completions'= {
         }

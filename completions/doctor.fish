@@ -257,27 +257,28 @@ complete -c doctor -n "__fish_doctor_using_subcommand logout" -l set -d 'Overrid
 complete -c doctor -n "__fish_doctor_using_subcommand logout" -s v -l verbose -d 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
 complete -c doctor -n "__fish_doctor_using_subcommand logout" -s q -l quiet -d 'Print only problems and the summary'
 complete -c doctor -n "__fish_doctor_using_subcommand logout" -s h -l help -d 'Print help'
-complete -c doctor -n "__fish_doctor_using_subcommand config; and not __fish_seen_subcommand_from show help" -l profile -d 'Profile of the config file and keyring to use' -r
-complete -c doctor -n "__fish_doctor_using_subcommand config; and not __fish_seen_subcommand_from show help" -l format -d 'Output format' -r -f -a "human\t''
+complete -c doctor -n "__fish_doctor_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l profile -d 'Profile of the config file and keyring to use' -r
+complete -c doctor -n "__fish_doctor_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 junit\t''
 markdown\t''"
-complete -c doctor -n "__fish_doctor_using_subcommand config; and not __fish_seen_subcommand_from show help" -l output -d 'Write the report to FILE instead of standard output' -r -F
-complete -c doctor -n "__fish_doctor_using_subcommand config; and not __fish_seen_subcommand_from show help" -l color -d 'Colour: auto uses colour on a terminal unless NO_COLOR is set or TERM=dumb' -r -f -a "auto\t''
+complete -c doctor -n "__fish_doctor_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l output -d 'Write the report to FILE instead of standard output' -r -F
+complete -c doctor -n "__fish_doctor_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l color -d 'Colour: auto uses colour on a terminal unless NO_COLOR is set or TERM=dumb' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c doctor -n "__fish_doctor_using_subcommand config; and not __fish_seen_subcommand_from show help" -l timeout -d 'Deadline for the whole run, in seconds' -r
-complete -c doctor -n "__fish_doctor_using_subcommand config; and not __fish_seen_subcommand_from show help" -l jobs -d 'Most HTTP requests in flight at once; 1 is strictly sequential' -r
-complete -c doctor -n "__fish_doctor_using_subcommand config; and not __fish_seen_subcommand_from show help" -l fail-on -d 'Which results make the exit status 1' -r -f -a "fail\t''
+complete -c doctor -n "__fish_doctor_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l timeout -d 'Deadline for the whole run, in seconds' -r
+complete -c doctor -n "__fish_doctor_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l jobs -d 'Most HTTP requests in flight at once; 1 is strictly sequential' -r
+complete -c doctor -n "__fish_doctor_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l fail-on -d 'Which results make the exit status 1' -r -f -a "fail\t''
 warn\t''"
-complete -c doctor -n "__fish_doctor_using_subcommand config; and not __fish_seen_subcommand_from show help" -l only -d 'Run only these checks (ids or id prefixes such as gorgias.webhook; comma-separated or repeated)' -r
-complete -c doctor -n "__fish_doctor_using_subcommand config; and not __fish_seen_subcommand_from show help" -l skip -d 'Do not run these checks (ids or id prefixes; comma-separated or repeated)' -r
-complete -c doctor -n "__fish_doctor_using_subcommand config; and not __fish_seen_subcommand_from show help" -l set -d 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)' -r
-complete -c doctor -n "__fish_doctor_using_subcommand config; and not __fish_seen_subcommand_from show help" -s v -l verbose -d 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
-complete -c doctor -n "__fish_doctor_using_subcommand config; and not __fish_seen_subcommand_from show help" -s q -l quiet -d 'Print only problems and the summary'
-complete -c doctor -n "__fish_doctor_using_subcommand config; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help'
-complete -c doctor -n "__fish_doctor_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Every setting, its source, secrets masked'
-complete -c doctor -n "__fish_doctor_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c doctor -n "__fish_doctor_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l only -d 'Run only these checks (ids or id prefixes such as gorgias.webhook; comma-separated or repeated)' -r
+complete -c doctor -n "__fish_doctor_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l skip -d 'Do not run these checks (ids or id prefixes; comma-separated or repeated)' -r
+complete -c doctor -n "__fish_doctor_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l set -d 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)' -r
+complete -c doctor -n "__fish_doctor_using_subcommand config; and not __fish_seen_subcommand_from show path help" -s v -l verbose -d 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
+complete -c doctor -n "__fish_doctor_using_subcommand config; and not __fish_seen_subcommand_from show path help" -s q -l quiet -d 'Print only problems and the summary'
+complete -c doctor -n "__fish_doctor_using_subcommand config; and not __fish_seen_subcommand_from show path help" -s h -l help -d 'Print help'
+complete -c doctor -n "__fish_doctor_using_subcommand config; and not __fish_seen_subcommand_from show path help" -f -a "show" -d 'Every setting, its source, secrets masked; a bad value is listed with what is wrong'
+complete -c doctor -n "__fish_doctor_using_subcommand config; and not __fish_seen_subcommand_from show path help" -f -a "path" -d 'The config file\'s path (whether or not it exists)'
+complete -c doctor -n "__fish_doctor_using_subcommand config; and not __fish_seen_subcommand_from show path help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c doctor -n "__fish_doctor_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'Profile of the config file and keyring to use' -r
 complete -c doctor -n "__fish_doctor_using_subcommand config; and __fish_seen_subcommand_from show" -l format -d 'Output format' -r -f -a "human\t''
 json\t''
@@ -297,7 +298,27 @@ complete -c doctor -n "__fish_doctor_using_subcommand config; and __fish_seen_su
 complete -c doctor -n "__fish_doctor_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
 complete -c doctor -n "__fish_doctor_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only problems and the summary'
 complete -c doctor -n "__fish_doctor_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
-complete -c doctor -n "__fish_doctor_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Every setting, its source, secrets masked'
+complete -c doctor -n "__fish_doctor_using_subcommand config; and __fish_seen_subcommand_from path" -l profile -d 'Profile of the config file and keyring to use' -r
+complete -c doctor -n "__fish_doctor_using_subcommand config; and __fish_seen_subcommand_from path" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+junit\t''
+markdown\t''"
+complete -c doctor -n "__fish_doctor_using_subcommand config; and __fish_seen_subcommand_from path" -l output -d 'Write the report to FILE instead of standard output' -r -F
+complete -c doctor -n "__fish_doctor_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'Colour: auto uses colour on a terminal unless NO_COLOR is set or TERM=dumb' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c doctor -n "__fish_doctor_using_subcommand config; and __fish_seen_subcommand_from path" -l timeout -d 'Deadline for the whole run, in seconds' -r
+complete -c doctor -n "__fish_doctor_using_subcommand config; and __fish_seen_subcommand_from path" -l jobs -d 'Most HTTP requests in flight at once; 1 is strictly sequential' -r
+complete -c doctor -n "__fish_doctor_using_subcommand config; and __fish_seen_subcommand_from path" -l fail-on -d 'Which results make the exit status 1' -r -f -a "fail\t''
+warn\t''"
+complete -c doctor -n "__fish_doctor_using_subcommand config; and __fish_seen_subcommand_from path" -l only -d 'Run only these checks (ids or id prefixes such as gorgias.webhook; comma-separated or repeated)' -r
+complete -c doctor -n "__fish_doctor_using_subcommand config; and __fish_seen_subcommand_from path" -l skip -d 'Do not run these checks (ids or id prefixes; comma-separated or repeated)' -r
+complete -c doctor -n "__fish_doctor_using_subcommand config; and __fish_seen_subcommand_from path" -l set -d 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)' -r
+complete -c doctor -n "__fish_doctor_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
+complete -c doctor -n "__fish_doctor_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Print only problems and the summary'
+complete -c doctor -n "__fish_doctor_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help'
+complete -c doctor -n "__fish_doctor_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Every setting, its source, secrets masked; a bad value is listed with what is wrong'
+complete -c doctor -n "__fish_doctor_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'The config file\'s path (whether or not it exists)'
 complete -c doctor -n "__fish_doctor_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c doctor -n "__fish_doctor_using_subcommand completions" -l profile -d 'Profile of the config file and keyring to use' -r
 complete -c doctor -n "__fish_doctor_using_subcommand completions" -l format -d 'Output format' -r -f -a "human\t''
@@ -351,4 +372,5 @@ complete -c doctor -n "__fish_doctor_using_subcommand help; and not __fish_seen_
 complete -c doctor -n "__fish_doctor_using_subcommand help; and not __fish_seen_subcommand_from gorgias intercom hubspot all session checks explain demo login logout config completions man help" -f -a "completions" -d 'Shell completion script on stdout'
 complete -c doctor -n "__fish_doctor_using_subcommand help; and not __fish_seen_subcommand_from gorgias intercom hubspot all session checks explain demo login logout config completions man help" -f -a "man" -d 'The man page (roff) on stdout'
 complete -c doctor -n "__fish_doctor_using_subcommand help; and not __fish_seen_subcommand_from gorgias intercom hubspot all session checks explain demo login logout config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c doctor -n "__fish_doctor_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Every setting, its source, secrets masked'
+complete -c doctor -n "__fish_doctor_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Every setting, its source, secrets masked; a bad value is listed with what is wrong'
+complete -c doctor -n "__fish_doctor_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'The config file\'s path (whether or not it exists)'

@@ -191,8 +191,10 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum ConfigAction {
-    /// Every setting, its source, secrets masked.
+    /// Every setting, its source, secrets masked; a bad value is listed with what is wrong.
     Show,
+    /// The config file's path (whether or not it exists).
+    Path,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

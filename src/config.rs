@@ -10,7 +10,7 @@ use crate::engine::run::RunOptions;
 use crate::http::tuning::Tuning;
 use crate::integration::Integration;
 use crate::report::{FailOn, Format};
-use crate::settings::{ConfigError, SecretStore, Settings};
+use crate::settings::{ConfigError, SecretStore, Settings, Strictness};
 use crate::term::ColorChoice;
 
 /// The variable that makes one check panic on purpose (the tests of panic handling).
@@ -56,9 +56,22 @@ impl Config {
         })
     }
 
-    /// The profile's settings of `integrations` (keyring look-ups limited to those).
+    /// The profile's settings of `integrations` (keyring look-ups limited to those; only their
+    /// bad values stop the command).
     pub fn settings(&self, integrations: &[Integration]) -> Result<Settings, ConfigError> {
         Settings::load(&self.profile, &self.set, integrations, &SecretStore::from_env(), false)
+    }
+
+    /// Every setting, whatever is wrong with some (`doctor config show` lists the problems).
+    pub fn settings_as_they_are(&self) -> Result<Settings, ConfigError> {
+        Settings::load_with(
+            &self.profile,
+            &self.set,
+            &Integration::ALL,
+            &SecretStore::from_env(),
+            false,
+            Strictness::Lenient,
+        )
     }
 
     pub fn run_options(&self) -> RunOptions {

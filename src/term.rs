@@ -15,10 +15,15 @@ pub enum ColorChoice {
 pub struct Style {
     pub color: bool,
     pub unicode: bool,
+    /// Columns to wrap to: `COLUMNS`, else the terminal's width, else 100.
+    pub width: usize,
 }
 
+/// Text wraps to this many columns when the output is not a terminal and `COLUMNS` is unset.
+pub const DEFAULT_WIDTH: usize = 100;
+
 impl Style {
-    pub const PLAIN: Style = Style { color: false, unicode: false };
+    pub const PLAIN: Style = Style { color: false, unicode: false, width: DEFAULT_WIDTH };
 
     /// `to_terminal` is false when the output goes to a file.
     pub fn detect(choice: ColorChoice, to_terminal: bool) -> Style {
@@ -30,8 +35,19 @@ impl Style {
             ColorChoice::Auto => to_terminal && std::io::stdout().is_terminal() && !no_color && !dumb,
         };
         colored::control::set_override(color);
-        Style { color, unicode: utf8_locale() && !dumb }
+        Style { color, unicode: utf8_locale() && !dumb, width: width(to_terminal) }
     }
+}
+
+/// `COLUMNS` when it is a sane number, else the terminal's width, else `DEFAULT_WIDTH`.
+fn width(to_terminal: bool) -> usize {
+    if let Some(columns) = std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse::<usize>().ok()) {
+        return columns.clamp(40, 400);
+    }
+    if to_terminal && std::io::stdout().is_terminal() {
+        return textwrap::termwidth().clamp(40, 400);
+    }
+    DEFAULT_WIDTH
 }
 
 fn utf8_locale() -> bool {

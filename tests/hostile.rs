@@ -17,7 +17,17 @@ fn hostile_api_strings_are_neutralised_for_terminals_and_kept_in_json() {
         for integration in ["gorgias", "intercom", "hubspot"] {
             let out = env
                 .doctor()
-                .args(["--color", "never", "demo", integration, "--scenario", "hostile-strings", "--format", format])
+                .args([
+                    "--color",
+                    "never",
+                    "-v",
+                    "demo",
+                    integration,
+                    "--scenario",
+                    "hostile-strings",
+                    "--format",
+                    format,
+                ])
                 .output()
                 .unwrap();
             let text = stdout(&out);

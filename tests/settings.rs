@@ -91,3 +91,48 @@ fn a_missing_config_file_means_no_file_settings() {
     assert_eq!(out.status.code(), Some(0));
     assert!(stdout(&out).contains("(does not exist)"));
 }
+
+#[test]
+fn config_show_lists_every_setting_and_marks_the_invalid_one() {
+    let env = Env::new();
+    let ran = env
+        .run()
+        .env("DOCTOR_GORGIAS_DOMAIN", "acme")
+        .env("DOCTOR_GORGIAS_AI_USER_ID", "-4")
+        .args(["config", "show"])
+        .finish()
+        .code(2);
+    assert!(ran.stdout.contains("INVALID: '-4' is not a"), "the bad value is marked:\n{}", ran.stdout);
+    assert!(ran.stdout.contains("acme") && ran.stdout.contains("process_on_assignment"), "{}", ran.stdout);
+    assert!(ran.stderr.contains("gorgias.ai_user_id"), "said on stderr too: {}", ran.stderr);
+    let doc: serde_json::Value = serde_json::from_str(
+        &env.run().env("DOCTOR_GORGIAS_AI_USER_ID", "-4").args(["config", "show", "--format", "json"]).finish().stdout,
+    )
+    .unwrap();
+    let bad = doc["settings"].as_array().unwrap().iter().find(|s| s["setting"] == "gorgias.ai_user_id").unwrap();
+    assert!(bad["problem"].as_str().unwrap().contains("-4"), "{bad:#}");
+}
+
+#[test]
+fn a_bad_setting_of_another_integration_does_not_block_a_run() {
+    let env = Env::new();
+    let sb = crate::common::sandbox(opencx_sandbox::Spec::healthy());
+    let ran = env
+        .run()
+        .sandbox(&sb)
+        .env("DOCTOR_GORGIAS_AI_USER_ID", "-4")
+        .args(["intercom", "credentials", "--format", "json"])
+        .finish()
+        .code(0);
+    assert_eq!(ran.json()["integration"], "intercom");
+    // The integration it belongs to still refuses it.
+    let ran = env.run().sandbox(&sb).env("DOCTOR_GORGIAS_AI_USER_ID", "-4").args(["gorgias"]).finish().code(2);
+    assert!(ran.stderr.contains("gorgias.ai_user_id"), "{}", ran.stderr);
+}
+
+#[test]
+fn config_path_prints_the_file_the_profile_is_read_from() {
+    let env = Env::new();
+    let ran = env.run().args(["config", "path"]).finish().code(0);
+    assert_eq!(ran.stdout.trim(), env.config_path().display().to_string());
+}

@@ -22,23 +22,49 @@ fn settle(text: &str) -> String {
     out
 }
 
-fn demo(args: &[&str]) -> String {
-    let env = Env::new();
-    let ran = env.run().args(["demo"]).args(args).args(["--color", "never"]).env("COLUMNS", "100").finish();
+/// `doctor demo ARGS` with `env` (`COLUMNS`, `TERM`, `NO_COLOR`), its output settled.
+fn demo(args: &[&str], env: &[(&str, &str)]) -> String {
+    let harness = Env::new();
+    let mut run = harness.run().args(["demo"]).args(args);
+    for (key, value) in env {
+        run = run.env(key, value);
+    }
+    let ran = run.finish();
     assert!(matches!(ran.code, Some(0 | 1 | 3)), "{}", ran.stderr);
     settle(&ran.stdout)
 }
 
+/// The human report at 120 and at 60 columns, and the markdown report.
 macro_rules! snapshot {
     ($name:ident, $($arg:literal),+) => {
         #[test]
         fn $name() {
-            let human = demo(&[$($arg),+]);
-            insta::assert_snapshot!(concat!(stringify!($name), "_human"), human);
-            let markdown = demo(&[$($arg,)+ "--format", "markdown"]);
+            let wide = demo(&[$($arg,)+ "--color", "never"], &[("COLUMNS", "120")]);
+            insta::assert_snapshot!(concat!(stringify!($name), "_human_120"), wide);
+            let narrow = demo(&[$($arg,)+ "--color", "never"], &[("COLUMNS", "60")]);
+            insta::assert_snapshot!(concat!(stringify!($name), "_human_60"), narrow);
+            for line in narrow.lines() {
+                let unbreakable = line.split_whitespace().any(|w| w.chars().count() > 40);
+                assert!(line.chars().count() <= 60 || unbreakable, "wider than 60 columns: {line:?}");
+            }
+            let markdown = demo(&[$($arg,)+ "--format", "markdown"], &[]);
             insta::assert_snapshot!(concat!(stringify!($name), "_markdown"), markdown);
         }
     };
+}
+
+#[test]
+fn a_dumb_terminal_gets_ascii_and_no_colour() {
+    let text = demo(&["gorgias", "--scenario", "gorgias-key-revoked"], &[("TERM", "dumb"), ("COLUMNS", "80")]);
+    assert!(text.is_ascii(), "TERM=dumb prints ASCII only");
+    insta::assert_snapshot!("gorgias_key_revoked_term_dumb", text);
+}
+
+#[test]
+fn no_color_keeps_the_layout_without_escape_codes() {
+    let text = demo(&["gorgias", "--scenario", "gorgias-key-revoked", "--color", "auto"], &[("NO_COLOR", "1")]);
+    assert!(!text.contains('\u{1b}'), "NO_COLOR: no escape codes");
+    insta::assert_snapshot!("gorgias_key_revoked_no_color", text);
 }
 
 snapshot!(gorgias_healthy, "gorgias");

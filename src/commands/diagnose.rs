@@ -132,7 +132,7 @@ fn execute(config: &Config, settings: Settings, plan: Vec<PlanItem>, all: bool) 
     if let Some(bar) = spinner {
         bar.finish_and_clear();
     }
-    let text = report::renderer(config.format, style, config.quiet).render(&document);
+    let text = report::renderer(config.format, style, config.quiet, config.verbose > 0).render(&document);
     crate::output::emit(&text, config.output.as_deref())?;
     let code = exit_code(&document.summary(), config.fail_on);
     if let Some(path) = &config.output {

@@ -50,7 +50,8 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<u8> {
         }
         Command::Login { integration } => login::login(g, *integration),
         Command::Logout { integration } => login::logout(g, *integration),
-        Command::Config { action: ConfigAction::Show } => config::show(g, load(&Integration::ALL)?),
+        Command::Config { action: ConfigAction::Show } => config::show(g, g.settings_as_they_are()?),
+        Command::Config { action: ConfigAction::Path } => config::path(g),
         Command::Completions { shell } => {
             crate::output::emit(&crate::assets::completion(*shell), g.output.as_deref())?;
             Ok(0)

@@ -24,9 +24,10 @@ pub trait Renderer {
     fn render(&self, document: &Document) -> String;
 }
 
-pub fn renderer(format: Format, style: Style, quiet: bool) -> Box<dyn Renderer> {
+/// The renderer of `format`; `quiet` keeps only problems, `verbose` shows every check (human).
+pub fn renderer(format: Format, style: Style, quiet: bool, verbose: bool) -> Box<dyn Renderer> {
     match format {
-        Format::Human => Box::new(human::Human { style, quiet }),
+        Format::Human => Box::new(human::Human { style, quiet, verbose }),
         Format::Json => Box::new(json::Json),
         Format::Junit => Box::new(junit::Junit),
         Format::Markdown => Box::new(markdown::Markdown),

@@ -79,6 +79,24 @@ pub struct Entry {
     pub source: Source,
 }
 
+/// A setting whose value did not validate, kept aside instead of stopping the run: for
+/// `config show` (which must list it), or for an integration the command does not check.
+#[derive(Clone, Debug)]
+pub struct InvalidSetting {
+    pub setting: String,
+    pub origin: Source,
+    pub problem: String,
+}
+
+/// How strictly a command needs its settings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Strictness {
+    /// A bad value of an integration the command checks is an error (exit 2); others are kept aside.
+    Checked,
+    /// Nothing stops the load (`config show`): bad values and file problems are kept aside.
+    Lenient,
+}
+
 /// Every setting of one profile, validated.
 #[derive(Clone, Debug)]
 pub struct Settings {
@@ -88,16 +106,35 @@ pub struct Settings {
     values: BTreeMap<(Integration, &'static str), Entry>,
     /// Why secrets could not be read from the keyring, if they could not.
     pub keyring_problem: Option<String>,
+    /// Values that did not validate and were left out (see `Strictness`).
+    pub invalid: Vec<InvalidSetting>,
+    /// Why the config file could not be used (`Strictness::Lenient` only).
+    pub file_problem: Option<String>,
+    /// The integrations whose bad values stop the load.
+    checked: Vec<Integration>,
+    strictness: Strictness,
 }
 
 impl Settings {
-    /// Loads the profile. `integrations` limits keyring look-ups to what the command needs.
+    /// Loads the profile. `integrations` limits keyring look-ups to what the command needs, and
+    /// only their bad values stop it.
     pub fn load(
         profile: &str,
         sets: &[String],
         integrations: &[Integration],
         store: &SecretStore,
         allow_new_profile: bool,
+    ) -> Result<Settings, ConfigError> {
+        Settings::load_with(profile, sets, integrations, store, allow_new_profile, Strictness::Checked)
+    }
+
+    pub fn load_with(
+        profile: &str,
+        sets: &[String],
+        integrations: &[Integration],
+        store: &SecretStore,
+        allow_new_profile: bool,
+        strictness: Strictness,
     ) -> Result<Settings, ConfigError> {
         // Every secret the environment and the keyring hold is known to the redactor before
         // anything can go wrong: no settings error may print one.
@@ -129,7 +166,15 @@ impl Settings {
             }
         }
         let path = file::default_path();
-        let config = ConfigFile::load(path.as_deref())?;
+        let mut file_problem = None;
+        let config = match (ConfigFile::load(path.as_deref()), strictness) {
+            (Ok(config), _) => config,
+            (Err(e), Strictness::Lenient) => {
+                file_problem = Some(e.to_string());
+                ConfigFile::load(None)?
+            }
+            (Err(e), Strictness::Checked) => return Err(e),
+        };
         let shown = path.as_ref().map_or_else(|| "(no config directory)".to_string(), |p| p.display().to_string());
         if profile != "default" && !config.has_profile(profile) && !allow_new_profile && config.exists() {
             let known = config.profiles();
@@ -147,9 +192,21 @@ impl Settings {
             config_path: path.clone(),
             values: BTreeMap::new(),
             keyring_problem,
+            invalid: Vec::new(),
+            file_problem,
+            checked: integrations.to_vec(),
+            strictness,
+        };
+        let from_file = match (config.values(profile), strictness) {
+            (Ok(values), _) => values,
+            (Err(e), Strictness::Lenient) => {
+                settings.file_problem.get_or_insert(e.to_string());
+                Vec::new()
+            }
+            (Err(e), Strictness::Checked) => return Err(e),
         };
         // Lowest precedence first; later sources overwrite.
-        for (field, raw) in config.values(profile)? {
+        for (field, raw) in from_file {
             if field.kind == Kind::WebhookUrl || field.kind == Kind::BaseUrl {
                 crate::redact::register_url_tokens(raw.trim());
             }
@@ -182,8 +239,16 @@ impl Settings {
 
     /// Settings made by the sandbox for `doctor demo` (no file, no keyring, no environment).
     pub fn for_sandbox(values: &[(&str, String)]) -> Settings {
-        let mut settings =
-            Settings { profile: "demo".into(), config_path: None, values: BTreeMap::new(), keyring_problem: None };
+        let mut settings = Settings {
+            profile: "demo".into(),
+            config_path: None,
+            values: BTreeMap::new(),
+            keyring_problem: None,
+            invalid: Vec::new(),
+            file_problem: None,
+            checked: Integration::ALL.to_vec(),
+            strictness: Strictness::Checked,
+        };
         for (name, value) in values {
             let field = fields::find_dotted(name).unwrap_or_else(|| panic!("sandbox names unknown setting {name}"));
             settings.put(field, value, Source::Sandbox).expect("sandbox settings are valid");
@@ -192,14 +257,28 @@ impl Settings {
     }
 
     fn put(&mut self, field: &'static Field, raw: &str, source: Source) -> Result<(), ConfigError> {
-        let value = validate::validate(field, raw).map_err(|problem| ConfigError::Invalid {
-            setting: match &source {
-                Source::Env(_) => field.dotted(),
-                _ => format!("{} ({})", field.dotted(), field.env_var()),
-            },
-            origin: source.clone(),
-            problem,
-        })?;
+        let value = match validate::validate(field, raw) {
+            Ok(value) => value,
+            Err(problem) => {
+                let stops = self.strictness == Strictness::Checked && self.checked.contains(&field.integration);
+                if stops {
+                    return Err(ConfigError::Invalid {
+                        setting: match &source {
+                            Source::Env(_) => field.dotted(),
+                            _ => format!("{} ({})", field.dotted(), field.env_var()),
+                        },
+                        origin: source.clone(),
+                        problem,
+                    });
+                }
+                // A lower-precedence valid value must not stand in for the bad one.
+                self.values.remove(&(field.integration, field.key));
+                self.invalid.retain(|i| i.setting != field.dotted());
+                self.invalid.push(InvalidSetting { setting: field.dotted(), origin: source, problem });
+                return Ok(());
+            }
+        };
+        self.invalid.retain(|i| i.setting != field.dotted());
         self.values.insert((field.integration, field.key), Entry { value, source });
         Ok(())
     }

@@ -28,6 +28,16 @@ fn cause_is_diagnosed(scenario: &Scenario, id: &str) -> Result<(), Failed> {
             return Err(format!("{id} gives no concrete fix: {fix:?}").into());
         }
     }
+    // The last screen holds the fix: the human report's last 15 lines contain it.
+    let fix = found[0]["fix"].as_str().unwrap_or_default();
+    let human =
+        env.run().args(["demo", "--scenario", scenario.name, "--color", "never"]).env("COLUMNS", "100").finish();
+    let lines: Vec<&str> = human.stdout.lines().collect();
+    let tail = lines[lines.len().saturating_sub(15)..].join(" ");
+    let squeeze = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    if !squeeze(&tail).contains(&squeeze(fix)) {
+        return Err(format!("the last 15 lines of the report do not hold {id}'s fix {fix:?}:\n{}", tail).into());
+    }
     let failed = ran.json()["summary"]["fail"].as_u64().unwrap_or_default();
     let expected = if failed > 0 { 1 } else { 0 };
     if ran.code != Some(expected) {
