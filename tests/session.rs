@@ -260,3 +260,28 @@ fn the_email_search_is_only_said_to_have_found_none_when_it_ran() {
     assert!(!detail.contains("found none"), "no search ran: {detail}");
     assert!(detail.contains("names no customer email"), "{detail}");
 }
+
+#[test]
+fn a_ticket_that_does_not_exist_fails_once_and_the_session_checks_skip_behind_it() {
+    let env = Env::new();
+    let sb = sandbox(Spec::healthy());
+    let ran = env.run().sandbox(&sb).args(["gorgias", "--ticket", "999999", "--format", "json"]).finish().code(1);
+    let ticket = &ran.checks("gorgias.ai-silent.ticket")[0];
+    assert_eq!(ticket["status"], "fail", "{ticket:#}");
+    for id in ["opencx.session.found", "opencx.session.single"] {
+        let c = &ran.checks(id)[0];
+        assert_eq!(c["status"], "skip", "{c:#}");
+    }
+    assert_eq!(ran.checks("opencx.session.found")[0]["blocked_by"], "gorgias.ai-silent.ticket");
+    assert_eq!(ran.json()["summary"]["error"], 0, "no error asks to report a request id");
+}
+
+#[test]
+fn doctor_all_runs_and_counts_the_opencx_checks_once() {
+    let env = Env::new();
+    let sb = sandbox(Spec::healthy());
+    let ran = env.run().sandbox(&sb).args(["all", "--format", "json"]).finish().code(0);
+    assert_eq!(ran.checks("opencx.credentials.api-key").len(), 1);
+    let runs = ran.json()["runs"].as_array().unwrap().len();
+    assert_eq!(runs, 3, "one run per helpdesk");
+}

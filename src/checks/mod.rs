@@ -32,13 +32,14 @@ pub fn find(id: &str) -> Option<&'static Check> {
     catalogue().into_iter().find(|c| c.id == id)
 }
 
-/// The check that proves a helpdesk's credentials work: OpenCX checks that read the helpdesk
-/// object (the session lookup) wait for it.
-pub fn credentials_gate(integration: Integration) -> Option<&'static Check> {
+/// The check that proves the helpdesk object exists (and, through its own prerequisites, that
+/// the credentials work): OpenCX checks that read the object (the session lookup) wait for it,
+/// so a ticket id that does not exist fails once and the session checks skip behind it.
+pub fn object_gate(integration: Integration) -> Option<&'static Check> {
     match integration {
-        Integration::Gorgias => Some(&gorgias::credentials::PERMISSION),
-        Integration::Intercom => Some(&intercom::credentials::PLAN),
-        Integration::Hubspot => Some(&hubspot::credentials::TOKEN_VALID),
+        Integration::Gorgias => Some(&gorgias::ai_silent::TICKET),
+        Integration::Intercom => Some(&intercom::ai_silent::CONVERSATION),
+        Integration::Hubspot => Some(&hubspot::ai_silent::THREAD),
         Integration::Opencx => None,
     }
 }

@@ -116,7 +116,7 @@ fn progress(config: &Config, total: usize) -> Option<ProgressBar> {
 
 fn execute(config: &Config, settings: Settings, plan: Vec<PlanItem>, all: bool) -> anyhow::Result<u8> {
     register_secrets(&settings);
-    let run = Run::plan(&checks::catalogue(), checks::credentials_gate, plan, settings, config.run_options(), all)
+    let run = Run::plan(&checks::catalogue(), checks::object_gate, plan, settings, config.run_options(), all)
         .map_err(anyhow::Error::msg)?;
     let style = Style::detect(config.color, config.output.is_none());
     let spinner = progress(config, run.len());

@@ -55,6 +55,15 @@ pub async fn run(checks: &[&'static Check], cx: Arc<Ctx>, schedule: Schedule) ->
             let on_done = on_done.clone();
             let inject = inject_panic.clone();
             let future = async move {
+                // A check about one object, in a run pointed at none, says so (not "blocked
+                // by" the object check, which skips for the same reason).
+                if check.needs_target && cx.target.is_none() {
+                    let result = to_result(check, crate::engine::check::needs_target(cx.integration), 0, None);
+                    if let Some(f) = &on_done {
+                        f(&result);
+                    }
+                    return result;
+                }
                 for (id, prerequisite) in prerequisites {
                     let result = prerequisite.await;
                     if !result.status.lets_dependents_run() {
@@ -88,9 +97,6 @@ pub async fn run(checks: &[&'static Check], cx: Arc<Ctx>, schedule: Schedule) ->
 
 async fn run_one(check: &'static Check, cx: Arc<Ctx>, deadline: Instant, inject: Option<String>) -> CheckResult {
     let started = Instant::now();
-    if check.needs_target && cx.target.is_none() {
-        return to_result(check, crate::engine::check::needs_target(cx.integration), 0, None);
-    }
     let task = tokio::spawn(async move {
         if inject.as_deref() == Some(check.id) {
             panic!("panic injected by DOCTOR_INJECT_PANIC");

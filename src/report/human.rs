@@ -266,6 +266,7 @@ impl Human {
             return;
         }
         // Healthy symptoms: one line each, their informational notes under them.
+        out.push('\n');
         for (integration, symptom, checks) in &groups {
             let ran = ran(checks);
             if ran.is_empty() || ran.iter().any(|c| is_problem(c.status)) {
