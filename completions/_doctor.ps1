@@ -194,6 +194,7 @@ Register-ArgumentCompleter -Native -CommandName 'doctor' -ScriptBlock {
         }
         'doctor;demo' {
             [CompletionResult]::new('--scenario', '--scenario', [CompletionResultType]::ParameterName, 'Scenario to run (see --list)')
+            [CompletionResult]::new('--latency', '--latency', [CompletionResultType]::ParameterName, 'Slow every sandbox answer by MS milliseconds, to watch the progress')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the config file and keyring to use')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the report to FILE instead of standard output')
@@ -209,8 +210,8 @@ Register-ArgumentCompleter -Native -CommandName 'doctor' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only problems and the summary')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only problems and the summary')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'doctor;login' {

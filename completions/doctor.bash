@@ -569,13 +569,17 @@ _doctor() {
             return 0
             ;;
         doctor__subcmd__demo)
-            opts="-v -q -h --scenario --list --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --set --help gorgias intercom hubspot"
+            opts="-v -q -h --scenario --list --latency --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --set --help gorgias intercom hubspot all session"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --scenario)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --latency)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

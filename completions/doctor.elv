@@ -183,6 +183,7 @@ set edit:completion:arg-completer[doctor] = {|@words|
         }
         &'doctor;demo'= {
             cand --scenario 'Scenario to run (see --list)'
+            cand --latency 'Slow every sandbox answer by MS milliseconds, to watch the progress'
             cand --profile 'Profile of the config file and keyring to use'
             cand --format 'Output format'
             cand --output 'Write the report to FILE instead of standard output'
@@ -198,8 +199,8 @@ set edit:completion:arg-completer[doctor] = {|@words|
             cand --verbose 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
             cand -q 'Print only problems and the summary'
             cand --quiet 'Print only problems and the summary'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'doctor;login'= {
             cand --profile 'Profile of the config file and keyring to use'

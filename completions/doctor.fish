@@ -199,6 +199,7 @@ complete -c doctor -n "__fish_doctor_using_subcommand explain" -s v -l verbose -
 complete -c doctor -n "__fish_doctor_using_subcommand explain" -s q -l quiet -d 'Print only problems and the summary'
 complete -c doctor -n "__fish_doctor_using_subcommand explain" -s h -l help -d 'Print help'
 complete -c doctor -n "__fish_doctor_using_subcommand demo" -l scenario -d 'Scenario to run (see --list)' -r
+complete -c doctor -n "__fish_doctor_using_subcommand demo" -l latency -d 'Slow every sandbox answer by MS milliseconds, to watch the progress' -r
 complete -c doctor -n "__fish_doctor_using_subcommand demo" -l profile -d 'Profile of the config file and keyring to use' -r
 complete -c doctor -n "__fish_doctor_using_subcommand demo" -l format -d 'Output format' -r -f -a "human\t''
 json\t''
@@ -218,7 +219,7 @@ complete -c doctor -n "__fish_doctor_using_subcommand demo" -l set -d 'Override 
 complete -c doctor -n "__fish_doctor_using_subcommand demo" -l list -d 'List the scenarios and exit'
 complete -c doctor -n "__fish_doctor_using_subcommand demo" -s v -l verbose -d 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
 complete -c doctor -n "__fish_doctor_using_subcommand demo" -s q -l quiet -d 'Print only problems and the summary'
-complete -c doctor -n "__fish_doctor_using_subcommand demo" -s h -l help -d 'Print help'
+complete -c doctor -n "__fish_doctor_using_subcommand demo" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c doctor -n "__fish_doctor_using_subcommand login" -l profile -d 'Profile of the config file and keyring to use' -r
 complete -c doctor -n "__fish_doctor_using_subcommand login" -l format -d 'Output format' -r -f -a "human\t''
 json\t''

@@ -60,7 +60,7 @@ pub struct Global {
     #[arg(long, global = true, env = "DOCTOR_TIMEOUT", default_value = "30", value_name = "SECS", value_parser = parse_timeout)]
     pub timeout: f64,
     /// Most HTTP requests in flight at once; 1 is strictly sequential.
-    #[arg(long, global = true, env = "DOCTOR_JOBS", default_value = "32", value_name = "N", value_parser = clap::value_parser!(u16).range(1..=64))]
+    #[arg(long, global = true, env = "DOCTOR_JOBS", default_value = "32", value_name = "N", value_parser = parse_jobs)]
     pub jobs: u16,
     /// Which results make the exit status 1.
     #[arg(long, global = true, value_enum, default_value = "fail", value_name = "LEVEL")]
@@ -78,8 +78,15 @@ pub struct Global {
 
 fn parse_timeout(s: &str) -> Result<f64, String> {
     match s.parse::<f64>() {
-        Ok(v) if v > 0.0 && v <= 3600.0 => Ok(v),
-        _ => Err(format!("'{s}' is not a number of seconds between 0 and 3600")),
+        Ok(v) if (1.0..=3600.0).contains(&v) => Ok(v),
+        _ => Err(format!("'{s}' is not a number of seconds between 1 and 3600")),
+    }
+}
+
+fn parse_jobs(s: &str) -> Result<u16, String> {
+    match s.parse::<u16>() {
+        Ok(n) if (1..=64).contains(&n) => Ok(n),
+        _ => Err(format!("'{s}' is not a number of requests between 1 and 64")),
     }
 }
 
@@ -92,13 +99,13 @@ fn positive_id(what: &'static str) -> impl Fn(&str) -> Result<String, String> + 
         if ok {
             Ok(s.to_string())
         } else {
-            Err(format!("'{s}' is not a {what}: a positive whole number, e.g. 12345"))
+            Err(format!("'{s}' is not {what}: a positive whole number, e.g. 12345"))
         }
     }
 }
 
 fn ticket_id(s: &str) -> Result<u64, String> {
-    positive_id("Gorgias ticket id")(s).map(|v| v.parse().expect("validated digits"))
+    positive_id("a Gorgias ticket id")(s).map(|v| v.parse().expect("validated digits"))
 }
 
 fn session_id(s: &str) -> Result<String, String> {
@@ -124,7 +131,7 @@ pub enum Command {
         #[arg(value_enum)]
         symptom: Option<IntercomSymptom>,
         /// Intercom conversation id to diagnose.
-        #[arg(long, value_name = "ID", value_parser = positive_id("Intercom conversation id"))]
+        #[arg(long, value_name = "ID", value_parser = positive_id("an Intercom conversation id"))]
         conversation: Option<String>,
     },
     /// Diagnose the HubSpot integration (all symptoms, or one).
@@ -132,7 +139,7 @@ pub enum Command {
         #[arg(value_enum)]
         symptom: Option<HubspotSymptom>,
         /// HubSpot conversation thread id to diagnose.
-        #[arg(long, value_name = "ID", value_parser = positive_id("HubSpot thread id"))]
+        #[arg(long, value_name = "ID", value_parser = positive_id("a HubSpot thread id"))]
         thread: Option<String>,
     },
     /// Every integration configured in the profile (a CI smoke check).
@@ -156,14 +163,21 @@ pub enum Command {
     Explain { check_id: String },
     /// Run the real checks against the built-in sandbox (start here).
     Demo {
+        /// What to run, as the real commands do: a helpdesk, `all` (the default) or `session`.
         #[arg(value_enum)]
-        integration: Option<Helpdesk>,
+        what: Option<DemoWhat>,
+        /// One symptom of the helpdesk (`doctor demo gorgias webhook`).
+        #[arg(value_name = "SYMPTOM")]
+        symptom: Option<String>,
         /// Scenario to run (see --list).
         #[arg(long, value_name = "NAME")]
         scenario: Option<String>,
         /// List the scenarios and exit.
         #[arg(long)]
         list: bool,
+        /// Slow every sandbox answer by MS milliseconds, to watch the progress.
+        #[arg(long, value_name = "MS", value_parser = clap::value_parser!(u64).range(0..=10_000))]
+        latency: Option<u64>,
     },
     /// Interactive set-up; secrets go to the OS keyring.
     Login {
@@ -197,21 +211,16 @@ pub enum ConfigAction {
     Path,
 }
 
+/// What `doctor demo` runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Helpdesk {
+pub enum DemoWhat {
     Gorgias,
     Intercom,
     Hubspot,
-}
-
-impl From<Helpdesk> for Integration {
-    fn from(h: Helpdesk) -> Integration {
-        match h {
-            Helpdesk::Gorgias => Integration::Gorgias,
-            Helpdesk::Intercom => Integration::Intercom,
-            Helpdesk::Hubspot => Integration::Hubspot,
-        }
-    }
+    /// Every helpdesk, as `doctor all` (the default).
+    All,
+    /// One OpenCX session, as `doctor session ID` (the sandbox's sample session).
+    Session,
 }
 
 #[cfg(test)]

@@ -74,6 +74,20 @@ impl Config {
         )
     }
 
+    /// Refuses a `--format` the command cannot print (exit 2), instead of ignoring it.
+    pub fn only_formats(&self, command: &str, allowed: &[Format]) -> anyhow::Result<()> {
+        if allowed.contains(&self.format) {
+            return Ok(());
+        }
+        let names: Vec<&str> = allowed.iter().map(|f| f.name()).collect();
+        let list = match names.split_last() {
+            Some((last, [])) => last.to_string(),
+            Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+            None => String::new(),
+        };
+        anyhow::bail!("`doctor {command}` prints {list}; --format {} is for the check runs", self.format.name())
+    }
+
     pub fn run_options(&self) -> RunOptions {
         RunOptions {
             timeout: self.timeout,

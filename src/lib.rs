@@ -22,6 +22,7 @@ pub mod report;
 pub mod sanitize;
 pub mod settings;
 pub mod signals;
+pub mod suggest;
 pub mod symptom;
 pub mod target;
 pub mod term;
@@ -41,6 +42,10 @@ pub fn main() -> ExitCode {
             let _ = e.print();
             return ExitCode::from(0);
         }
+        Err(e) if e.kind() == clap::error::ErrorKind::UnknownArgument && wrong_object_flag().is_some() => {
+            output::error_line(&wrong_object_flag().unwrap_or_default());
+            return ExitCode::from(2);
+        }
         Err(e) => {
             // Every usage error is exit 2. It may echo a value given on the command line, so it
             // is made safe for the terminal line by line.
@@ -55,4 +60,16 @@ pub fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// `doctor gorgias --conversation 215`: the flag names another helpdesk's object. Said plainly
+/// instead of clap's "to pass '--conversation' as a value" tip.
+fn wrong_object_flag() -> Option<String> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let flags = [("gorgias", "--ticket"), ("intercom", "--conversation"), ("hubspot", "--thread")];
+    let (command, own) = args.iter().find_map(|a| flags.iter().find(|(c, _)| a == c))?;
+    let (other, used) = flags.iter().filter(|(c, _)| c != command).find_map(|(c, flag)| {
+        args.iter().any(|a| a == flag || a.starts_with(&format!("{flag}="))).then_some((c, flag))
+    })?;
+    Some(format!("`doctor {command}` takes {own} ID; {used} is for `doctor {other}` (e.g. `doctor {other} {used} ID`)"))
 }

@@ -7,6 +7,7 @@ mod common;
 mod assets;
 mod attacks;
 mod canaries;
+mod cli_messages;
 mod evidence;
 mod exit_codes;
 mod faults;

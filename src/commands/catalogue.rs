@@ -39,7 +39,7 @@ pub fn list(g: &Config, integration: Option<Integration>) -> anyhow::Result<u8> 
     Ok(0)
 }
 
-pub fn explain(id: &str) -> anyhow::Result<u8> {
+pub fn explain(g: &Config, id: &str) -> anyhow::Result<u8> {
     let Some(check) = checks::find(id) else {
         let near: Vec<&str> = checks::catalogue()
             .into_iter()
@@ -48,10 +48,51 @@ pub fn explain(id: &str) -> anyhow::Result<u8> {
             .take(8)
             .collect();
         if near.is_empty() {
+            let ids: Vec<&str> = checks::catalogue().into_iter().map(|c| c.id).collect();
+            if let Some(close) = crate::suggest::closest(id, ids) {
+                anyhow::bail!("no check has the id '{id}'; did you mean {close}?");
+            }
             anyhow::bail!("no check has the id '{id}' (run `doctor checks` for the list)");
         }
         anyhow::bail!("no check has the id '{id}'; did you mean: {}?", near.join(", "));
     };
+    if g.format == Format::Json {
+        let doc = json!({
+            "id": check.id,
+            "integration": check.integration(),
+            "symptom": check.symptom.slug,
+            "symptom_label": check.symptom.label,
+            "title": check.title,
+            "looks_at": check.looks_at,
+            "fix": check.fix,
+            "docs": check.docs,
+            "needs_target": check.needs_target,
+            "target_flag": check.needs_target.then(|| check.integration().target_flag()).flatten(),
+            "requires": check.requires.iter().map(|r| r.id).collect::<Vec<_>>(),
+            "source": format!("{}:{}", check.file, check.line),
+        });
+        crate::output::emit(&format!("{}\n", serde_json::to_string_pretty(&doc)?), g.output.as_deref())?;
+        return Ok(0);
+    }
+    if g.format == Format::Markdown {
+        let mut text = format!(
+            "## `{}`\n\n**{}** ({} · {} — {})\n\n",
+            check.id,
+            check.title,
+            check.integration().name(),
+            check.symptom.slug,
+            check.symptom.label
+        );
+        text.push_str(&format!(
+            "**What it looks at.** {}\n\n**How to fix what it finds.** {}\n",
+            check.looks_at, check.fix
+        ));
+        if let Some(docs) = check.docs {
+            text.push_str(&format!("\nDocs: <{docs}>\n"));
+        }
+        crate::output::emit(&text, g.output.as_deref())?;
+        return Ok(0);
+    }
     let mut text = format!(
         "{id}\n  {title}\n\nIntegration: {integration}\nSymptom:     {slug} — {symptom}\n",
         id = check.id,
@@ -76,6 +117,6 @@ pub fn explain(id: &str) -> anyhow::Result<u8> {
     if let Some(docs) = check.docs {
         text.push_str(&format!("\nDocs: {docs}\n"));
     }
-    crate::output::emit(&text, None)?;
+    crate::output::emit(&text, g.output.as_deref())?;
     Ok(0)
 }

@@ -1,28 +1,40 @@
 //! `doctor demo`: starts the sandbox in-process, points the real clients at it and runs the real
 //! checks. A newcomer's first command; also how every scenario is shown.
 
+use crate::cli::DemoWhat;
 use crate::config::Config;
 use crate::integration::Integration;
 use crate::settings::Settings;
 use crate::target::Target;
 use opencx_sandbox::{self as sandbox, all_scenarios, conversations, Sandbox, Vendor};
 
-pub fn demo(g: &Config, integration: Option<Integration>, scenario: Option<&str>, list: bool) -> anyhow::Result<u8> {
-    if list {
-        let mut text = String::from("Scenarios (`doctor demo [INTEGRATION] --scenario NAME`):\n");
-        for s in all_scenarios() {
-            let about = s.integration.map(|i| i.slug()).unwrap_or("all");
-            text.push_str(&format!("  {:<28} {:<9} {}\n", s.name, about, s.summary));
-        }
-        crate::output::emit(&text, g.output.as_deref())?;
-        return Ok(0);
+/// What `doctor demo …` was asked for.
+pub struct Request {
+    pub what: DemoWhat,
+    pub symptom: Option<String>,
+    pub scenario: Option<String>,
+    pub latency: Option<u64>,
+}
+
+/// The helpdesk a demo request names, if it names one.
+pub fn helpdesk_of(what: DemoWhat) -> Option<Integration> {
+    match what {
+        DemoWhat::Gorgias => Some(Integration::Gorgias),
+        DemoWhat::Intercom => Some(Integration::Intercom),
+        DemoWhat::Hubspot => Some(Integration::Hubspot),
+        DemoWhat::All | DemoWhat::Session => None,
     }
-    let name = scenario.unwrap_or("healthy");
+}
+
+pub fn demo(g: &Config, request: Request) -> anyhow::Result<u8> {
+    let name = request.scenario.as_deref().unwrap_or("healthy");
     let Some(scenario) = sandbox::find_scenario(name) else {
-        anyhow::bail!("no sandbox scenario is called '{name}' (run `doctor demo --list`)");
+        let hint = crate::suggest::did_you_mean(name, all_scenarios().map(|s| s.name));
+        anyhow::bail!("no sandbox scenario is called '{name}'{hint} (run `doctor demo --list`)");
     };
+    let asked = helpdesk_of(request.what);
     let about = scenario.integration.map(Integration::from);
-    if let (Some(asked), Some(about)) = (integration, about) {
+    if let (Some(asked), Some(about)) = (asked, about) {
         if asked != about && about != Integration::Opencx {
             anyhow::bail!(
                 "the scenario '{}' is about {}, not {}: run `doctor demo {} --scenario {}`",
@@ -35,8 +47,27 @@ pub fn demo(g: &Config, integration: Option<Integration>, scenario: Option<&str>
         }
     }
     // A scenario about one helpdesk runs that helpdesk unless told otherwise.
-    let integration = integration.or(about.filter(|i| *i != Integration::Opencx));
-    let sandbox = Sandbox::start((scenario.build)())?;
+    let integration = match (request.what, asked) {
+        (DemoWhat::All, _) if request.scenario.is_some() => about.filter(|i| *i != Integration::Opencx),
+        (_, asked) => asked,
+    };
+    let symptom = match (&request.symptom, integration) {
+        (None, _) => None,
+        (Some(slug), Some(integration)) => Some(crate::symptom::find(integration, slug).ok_or_else(|| {
+            let hint = crate::suggest::did_you_mean(slug, crate::symptom::of(integration).iter().map(|s| s.slug));
+            anyhow::anyhow!(
+                "{} has no symptom '{slug}'{hint} (`doctor demo {} --help` lists them)",
+                integration.name(),
+                integration.slug()
+            )
+        })?),
+        (Some(slug), None) => anyhow::bail!("a symptom ('{slug}') needs a helpdesk: `doctor demo gorgias {slug}`"),
+    };
+    let mut spec = (scenario.build)();
+    if let Some(ms) = request.latency {
+        spec.latency = std::time::Duration::from_millis(ms);
+    }
+    let sandbox = Sandbox::start(spec)?;
     let settings = Settings::for_sandbox(&sandbox.settings());
     if !g.quiet && g.format == crate::report::Format::Human {
         crate::output::note(&format!(
@@ -51,17 +82,53 @@ pub fn demo(g: &Config, integration: Option<Integration>, scenario: Option<&str>
         Target::Conversation(conversations::INTERCOM_CONVERSATION.to_string()),
         Target::Thread(conversations::HUBSPOT_THREAD.to_string()),
     ];
-    let code = match integration {
-        Some(integration) => {
+    let code = match (request.what, integration) {
+        (DemoWhat::Session, _) => super::diagnose::session(g, settings, conversations::GORGIAS_SESSION),
+        (_, Some(integration)) => {
             let target = targets.iter().find(|t| t.integration() == integration).cloned();
-            super::diagnose::helpdesk(g, settings, integration, None, target)
+            super::diagnose::helpdesk(g, settings, integration, symptom, target)
         }
-        None => super::diagnose::all_with_targets(g, settings, &targets),
+        (_, None) => super::diagnose::all_with_targets(g, settings, &targets),
     }?;
     if g.verbose > 0 {
         crate::output::note(&format!("sandbox: served {} request(s)", sandbox.requests().len()));
     }
     Ok(code)
+}
+
+/// `doctor demo --list [INTEGRATION]`: the scenarios a newcomer can run, grouped by integration.
+pub fn list(g: &Config, only: Option<Integration>) -> anyhow::Result<u8> {
+    let shown: Vec<_> = all_scenarios()
+        .filter(|s| s.for_newcomers())
+        .filter(|s| only.is_none_or(|i| s.integration.map(Integration::from).is_none_or(|x| x == i)))
+        .collect();
+    let about = |s: &sandbox::Scenario| s.integration.map(|v| Integration::from(v).slug()).unwrap_or("all");
+    let text = match g.format {
+        crate::report::Format::Json => {
+            let items: Vec<_> = shown
+                .iter()
+                .map(|s| serde_json::json!({"name": s.name, "integration": about(s), "summary": s.summary, "diagnosed_by": s.diagnosed_by}))
+                .collect();
+            format!("{}\n", serde_json::to_string_pretty(&items)?)
+        }
+        _ => {
+            let width = shown.iter().map(|s| s.name.len()).max().unwrap_or(0);
+            let mut text = String::from("Scenarios (`doctor demo [INTEGRATION] --scenario NAME`):\n");
+            for group in ["all", "opencx", "gorgias", "intercom", "hubspot"] {
+                let members: Vec<_> = shown.iter().filter(|s| about(s) == group).collect();
+                if members.is_empty() {
+                    continue;
+                }
+                text.push_str(&format!("\n{group}\n"));
+                for s in members {
+                    text.push_str(&format!("  {:<width$}  {}\n", s.name, s.summary));
+                }
+            }
+            text
+        }
+    };
+    crate::output::emit(&text, g.output.as_deref())?;
+    Ok(0)
 }
 
 // The sandbox is its own crate with its own names for the four APIs; these convert at the one

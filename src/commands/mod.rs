@@ -8,9 +8,10 @@ pub mod demo;
 pub mod diagnose;
 pub mod login;
 
-use crate::cli::{Cli, Command, ConfigAction};
+use crate::cli::{Cli, Command, ConfigAction, DemoWhat};
 use crate::config::Config;
 use crate::integration::Integration;
+use crate::report::Format;
 use crate::target::Target;
 
 pub fn dispatch(cli: Cli) -> anyhow::Result<u8> {
@@ -43,20 +44,44 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<u8> {
         }
         Command::All { require } => diagnose::all(g, load(&Integration::ALL)?, require),
         Command::Session { id } => diagnose::session(g, load(&[Integration::Opencx])?, id),
-        Command::Checks { integration } => catalogue::list(g, *integration),
-        Command::Explain { check_id } => catalogue::explain(check_id),
-        Command::Demo { integration, scenario, list } => {
-            demo::demo(g, integration.map(Into::into), scenario.as_deref(), *list)
+        Command::Checks { integration } => {
+            g.only_formats("checks", &[Format::Human, Format::Json, Format::Markdown])?;
+            catalogue::list(g, *integration)
         }
-        Command::Login { integration } => login::login(g, *integration),
-        Command::Logout { integration } => login::logout(g, *integration),
+        Command::Explain { check_id } => {
+            g.only_formats("explain", &[Format::Human, Format::Json, Format::Markdown])?;
+            catalogue::explain(g, check_id)
+        }
+        Command::Demo { what, list: true, .. } => {
+            g.only_formats("demo --list", &[Format::Human, Format::Json, Format::Markdown])?;
+            demo::list(g, what.and_then(demo::helpdesk_of))
+        }
+        Command::Demo { what, symptom, scenario, latency, .. } => demo::demo(
+            g,
+            demo::Request {
+                what: what.unwrap_or(DemoWhat::All),
+                symptom: symptom.clone(),
+                scenario: scenario.clone(),
+                latency: *latency,
+            },
+        ),
+        Command::Login { integration } => {
+            g.only_formats("login", &[Format::Human])?;
+            login::login(g, *integration)
+        }
+        Command::Logout { integration } => {
+            g.only_formats("logout", &[Format::Human])?;
+            login::logout(g, *integration)
+        }
         Command::Config { action: ConfigAction::Show } => config::show(g, g.settings_as_they_are()?),
         Command::Config { action: ConfigAction::Path } => config::path(g),
         Command::Completions { shell } => {
+            g.only_formats("completions", &[Format::Human])?;
             crate::output::emit(&crate::assets::completion(*shell), g.output.as_deref())?;
             Ok(0)
         }
         Command::Man => {
+            g.only_formats("man", &[Format::Human])?;
             crate::output::emit(&crate::assets::man_page(), g.output.as_deref())?;
             Ok(0)
         }

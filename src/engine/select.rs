@@ -24,7 +24,10 @@ fn names(pattern: &str, id: &str) -> bool {
 pub fn select(catalogue: &[&'static Check], selection: &Selection) -> Result<Vec<&'static Check>, String> {
     for pattern in selection.only.iter().chain(selection.skip) {
         if !catalogue.iter().any(|c| names(pattern, c.id)) {
-            return Err(format!("unknown check id '{pattern}' (run `doctor checks` for the list)"));
+            let mut names: Vec<String> = catalogue.iter().map(|c| c.id.to_string()).collect();
+            names.extend(catalogue.iter().map(|c| format!("{}.{}", c.integration(), c.symptom.slug)));
+            let hint = crate::suggest::did_you_mean(pattern, names.iter().map(String::as_str));
+            return Err(format!("unknown check id '{pattern}'{hint} (run `doctor checks` for the list)"));
         }
     }
     let in_scope = |c: &Check| {

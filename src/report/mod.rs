@@ -20,6 +20,17 @@ pub enum Format {
     Markdown,
 }
 
+impl Format {
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Human => "human",
+            Format::Json => "json",
+            Format::Junit => "junit",
+            Format::Markdown => "markdown",
+        }
+    }
+}
+
 pub trait Renderer {
     fn render(&self, document: &Document) -> String;
 }

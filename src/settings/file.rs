@@ -145,7 +145,8 @@ impl ConfigFile {
                 let at = format!("{at}.{key}");
                 let Some(field) = fields::find(integration, key) else {
                     let known: Vec<&str> = fields::fields_of(integration).map(|f| f.key).collect();
-                    return Err(self.unknown(&at, &format!("known {integration} settings: {}", known.join(", "))));
+                    let hint = crate::suggest::did_you_mean(key, known.iter().copied());
+                    return Err(self.unknown(&at, &format!("known {integration} settings: {}{hint}", known.join(", "))));
                 };
                 if field.is_secret() {
                     return Err(ConfigError::SecretInFile {

@@ -23,14 +23,15 @@ const KEYRING_TIMEOUT: Duration = Duration::from_secs(5);
 pub enum KeyringError {
     #[error(
         "no OS keyring is available ({0}). Secrets are never written to a plain file: \
-         set them as environment variables instead (e.g. DOCTOR_GORGIAS_API_KEY) or run on a machine with a keyring service"
+         set them as environment variables instead (each secret's DOCTOR_* variable; `doctor config show` lists them) or run on a machine with a keyring service"
     )]
     Unavailable(String),
     #[error("the OS keyring refused the request: {0}")]
     Failed(String),
     #[error(
         "the OS keyring did not answer within {} s; secrets were not read from it: set them as environment \
-         variables instead (e.g. DOCTOR_GORGIAS_API_KEY), or fix the keyring service (D-Bus Secret Service)",
+         variables instead (each secret's DOCTOR_* variable; `doctor config show` lists them), or fix the keyring \
+         service (D-Bus Secret Service)",
         KEYRING_TIMEOUT.as_secs()
     )]
     NoAnswer,

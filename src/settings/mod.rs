@@ -225,9 +225,10 @@ impl Settings {
         }
         for set in sets {
             let (name, raw) = set.split_once('=').ok_or_else(|| ConfigError::BadSetFlag(set.clone()))?;
-            let field = fields::find_dotted(name.trim()).ok_or_else(|| ConfigError::UnknownSetFlag {
-                name: name.to_string(),
-                known: FIELDS.iter().filter(|f| !f.is_secret()).map(|f| f.dotted()).collect::<Vec<_>>().join(", "),
+            let field = fields::find_dotted(name.trim()).ok_or_else(|| {
+                let known: Vec<String> = FIELDS.iter().filter(|f| !f.is_secret()).map(|f| f.dotted()).collect();
+                let hint = crate::suggest::did_you_mean(name.trim(), known.iter().map(String::as_str));
+                ConfigError::UnknownSetFlag { name: name.to_string(), known: format!("{}{hint}", known.join(", ")) }
             })?;
             if field.is_secret() {
                 return Err(ConfigError::SecretOnCommandLine(name.to_string()));

@@ -7,6 +7,17 @@ use super::conversations;
 use super::world::{FaultKind, Spec};
 use crate::Vendor;
 
+/// Scenarios that exist for the tests (hostile strings, credentials echoed back): `doctor demo
+/// --list` leaves them out, though `--scenario` still runs them.
+const FOR_TESTS: &[&str] = &["hostile-strings"];
+
+impl Scenario {
+    /// Whether `doctor demo --list` shows it.
+    pub fn for_newcomers(&self) -> bool {
+        !FOR_TESTS.contains(&self.name) && !self.name.contains("-echoes-")
+    }
+}
+
 pub struct Scenario {
     pub name: &'static str,
     /// The integration the scenario is about (`None`: all of them).
