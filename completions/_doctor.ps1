@@ -56,7 +56,7 @@ Register-ArgumentCompleter -Native -CommandName 'doctor' -ScriptBlock {
             break
         }
         'doctor;gorgias' {
-            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Gorgias ticket id to diagnose')
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Gorgias ticket to diagnose: its id, or its URL (https://acme.gorgias.com/app/ticket/1042)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the config file and keyring to use')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the report to FILE instead of standard output')
@@ -76,7 +76,7 @@ Register-ArgumentCompleter -Native -CommandName 'doctor' -ScriptBlock {
             break
         }
         'doctor;intercom' {
-            [CompletionResult]::new('--conversation', '--conversation', [CompletionResultType]::ParameterName, 'Intercom conversation id to diagnose')
+            [CompletionResult]::new('--conversation', '--conversation', [CompletionResultType]::ParameterName, 'Intercom conversation to diagnose: its id, or its inbox URL')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the config file and keyring to use')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the report to FILE instead of standard output')
@@ -96,7 +96,7 @@ Register-ArgumentCompleter -Native -CommandName 'doctor' -ScriptBlock {
             break
         }
         'doctor;hubspot' {
-            [CompletionResult]::new('--thread', '--thread', [CompletionResultType]::ParameterName, 'HubSpot conversation thread id to diagnose')
+            [CompletionResult]::new('--thread', '--thread', [CompletionResultType]::ParameterName, 'HubSpot conversation thread to diagnose: its id, or its inbox URL')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the config file and keyring to use')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the report to FILE instead of standard output')

@@ -52,7 +52,7 @@ set edit:completion:arg-completer[doctor] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'doctor;gorgias'= {
-            cand --ticket 'Gorgias ticket id to diagnose'
+            cand --ticket 'Gorgias ticket to diagnose: its id, or its URL (https://acme.gorgias.com/app/ticket/1042)'
             cand --profile 'Profile of the config file and keyring to use'
             cand --format 'Output format'
             cand --output 'Write the report to FILE instead of standard output'
@@ -71,7 +71,7 @@ set edit:completion:arg-completer[doctor] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'doctor;intercom'= {
-            cand --conversation 'Intercom conversation id to diagnose'
+            cand --conversation 'Intercom conversation to diagnose: its id, or its inbox URL'
             cand --profile 'Profile of the config file and keyring to use'
             cand --format 'Output format'
             cand --output 'Write the report to FILE instead of standard output'
@@ -90,7 +90,7 @@ set edit:completion:arg-completer[doctor] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'doctor;hubspot'= {
-            cand --thread 'HubSpot conversation thread id to diagnose'
+            cand --thread 'HubSpot conversation thread to diagnose: its id, or its inbox URL'
             cand --profile 'Profile of the config file and keyring to use'
             cand --format 'Output format'
             cand --output 'Write the report to FILE instead of standard output'

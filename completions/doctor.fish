@@ -58,7 +58,7 @@ complete -c doctor -n "__fish_doctor_needs_command" -f -a "config" -d 'Show the 
 complete -c doctor -n "__fish_doctor_needs_command" -f -a "completions" -d 'Shell completion script on stdout'
 complete -c doctor -n "__fish_doctor_needs_command" -f -a "man" -d 'The man page (roff) on stdout'
 complete -c doctor -n "__fish_doctor_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c doctor -n "__fish_doctor_using_subcommand gorgias" -l ticket -d 'Gorgias ticket id to diagnose' -r
+complete -c doctor -n "__fish_doctor_using_subcommand gorgias" -l ticket -d 'Gorgias ticket to diagnose: its id, or its URL (https://acme.gorgias.com/app/ticket/1042)' -r
 complete -c doctor -n "__fish_doctor_using_subcommand gorgias" -l profile -d 'Profile of the config file and keyring to use' -r
 complete -c doctor -n "__fish_doctor_using_subcommand gorgias" -l format -d 'Output format' -r -f -a "human\t''
 json\t''
@@ -78,7 +78,7 @@ complete -c doctor -n "__fish_doctor_using_subcommand gorgias" -l set -d 'Overri
 complete -c doctor -n "__fish_doctor_using_subcommand gorgias" -s v -l verbose -d 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
 complete -c doctor -n "__fish_doctor_using_subcommand gorgias" -s q -l quiet -d 'Print only problems and the summary'
 complete -c doctor -n "__fish_doctor_using_subcommand gorgias" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c doctor -n "__fish_doctor_using_subcommand intercom" -l conversation -d 'Intercom conversation id to diagnose' -r
+complete -c doctor -n "__fish_doctor_using_subcommand intercom" -l conversation -d 'Intercom conversation to diagnose: its id, or its inbox URL' -r
 complete -c doctor -n "__fish_doctor_using_subcommand intercom" -l profile -d 'Profile of the config file and keyring to use' -r
 complete -c doctor -n "__fish_doctor_using_subcommand intercom" -l format -d 'Output format' -r -f -a "human\t''
 json\t''
@@ -98,7 +98,7 @@ complete -c doctor -n "__fish_doctor_using_subcommand intercom" -l set -d 'Overr
 complete -c doctor -n "__fish_doctor_using_subcommand intercom" -s v -l verbose -d 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
 complete -c doctor -n "__fish_doctor_using_subcommand intercom" -s q -l quiet -d 'Print only problems and the summary'
 complete -c doctor -n "__fish_doctor_using_subcommand intercom" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c doctor -n "__fish_doctor_using_subcommand hubspot" -l thread -d 'HubSpot conversation thread id to diagnose' -r
+complete -c doctor -n "__fish_doctor_using_subcommand hubspot" -l thread -d 'HubSpot conversation thread to diagnose: its id, or its inbox URL' -r
 complete -c doctor -n "__fish_doctor_using_subcommand hubspot" -l profile -d 'Profile of the config file and keyring to use' -r
 complete -c doctor -n "__fish_doctor_using_subcommand hubspot" -l format -d 'Output format' -r -f -a "human\t''
 json\t''

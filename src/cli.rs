@@ -90,22 +90,41 @@ fn parse_jobs(s: &str) -> Result<u16, String> {
     }
 }
 
-fn positive_id(what: &'static str) -> impl Fn(&str) -> Result<String, String> + Clone + Send + Sync + 'static {
+/// An object id: digits, or the helpdesk's own URL of the object (as gh takes a PR's URL): the
+/// URL must be on `host` (or a subdomain of it) and its id is the last path segment of digits.
+fn object_id(
+    what: &'static str,
+    host: &'static str,
+    example: &'static str,
+) -> impl Fn(&str) -> Result<String, String> + Clone + Send + Sync + 'static {
     move |s: &str| {
-        let ok = !s.is_empty()
-            && s.len() <= 19
-            && s.chars().all(|c| c.is_ascii_digit())
-            && s.parse::<u64>().is_ok_and(|n| n > 0);
-        if ok {
-            Ok(s.to_string())
-        } else {
-            Err(format!("'{s}' is not {what}: a positive whole number, e.g. 12345"))
+        let digits = |v: &str| {
+            !v.is_empty()
+                && v.len() <= 19
+                && v.chars().all(|c| c.is_ascii_digit())
+                && v.parse::<u64>().is_ok_and(|n| n > 0)
+        };
+        if digits(s) {
+            return Ok(s.to_string());
         }
+        if let Ok(url) = url::Url::parse(s) {
+            let on_host = url.host_str().is_some_and(|h| h == host || h.ends_with(&format!(".{host}")));
+            let id = url.path_segments().and_then(|mut segments| segments.rfind(|p| digits(p)).map(str::to_string));
+            return match (on_host, id) {
+                (true, Some(id)) => Ok(id),
+                (false, _) => {
+                    Err(format!("'{s}' is not a {host} address: {what} is a number or its URL, e.g. {example}"))
+                }
+                (true, None) => Err(format!("'{s}' holds no id: expected a URL such as {example}")),
+            };
+        }
+        Err(format!("'{s}' is not {what}: a positive whole number or its URL, e.g. 12345 or {example}"))
     }
 }
 
 fn ticket_id(s: &str) -> Result<u64, String> {
-    positive_id("a Gorgias ticket id")(s).map(|v| v.parse().expect("validated digits"))
+    object_id("a Gorgias ticket id", "gorgias.com", "https://acme.gorgias.com/app/ticket/1042")(s)
+        .map(|v| v.parse().expect("validated digits"))
 }
 
 fn session_id(s: &str) -> Result<String, String> {
@@ -122,7 +141,7 @@ pub enum Command {
     Gorgias {
         #[arg(value_enum)]
         symptom: Option<GorgiasSymptom>,
-        /// Gorgias ticket id to diagnose.
+        /// Gorgias ticket to diagnose: its id, or its URL (https://acme.gorgias.com/app/ticket/1042).
         #[arg(long, value_name = "ID", value_parser = ticket_id)]
         ticket: Option<u64>,
     },
@@ -130,16 +149,16 @@ pub enum Command {
     Intercom {
         #[arg(value_enum)]
         symptom: Option<IntercomSymptom>,
-        /// Intercom conversation id to diagnose.
-        #[arg(long, value_name = "ID", value_parser = positive_id("an Intercom conversation id"))]
+        /// Intercom conversation to diagnose: its id, or its inbox URL.
+        #[arg(long, value_name = "ID", value_parser = object_id("an Intercom conversation id", "intercom.com", "https://app.intercom.com/a/inbox/abc123/inbox/conversation/215"))]
         conversation: Option<String>,
     },
     /// Diagnose the HubSpot integration (all symptoms, or one).
     Hubspot {
         #[arg(value_enum)]
         symptom: Option<HubspotSymptom>,
-        /// HubSpot conversation thread id to diagnose.
-        #[arg(long, value_name = "ID", value_parser = positive_id("a HubSpot thread id"))]
+        /// HubSpot conversation thread to diagnose: its id, or its inbox URL.
+        #[arg(long, value_name = "ID", value_parser = object_id("a HubSpot thread id", "hubspot.com", "https://app.hubspot.com/live-messages/123456/inbox/8801"))]
         thread: Option<String>,
     },
     /// Every integration configured in the profile (a CI smoke check).

@@ -81,3 +81,34 @@ fn the_demo_runs_like_the_real_commands() {
     let listed = env.run().args(["demo", "--list", "intercom"]).finish().code(0).stdout;
     assert!(listed.contains("intercom-token-revoked") && !listed.contains("gorgias-key-revoked"), "{listed}");
 }
+
+#[test]
+fn an_object_can_be_named_by_its_helpdesk_url() {
+    let env = Env::new();
+    let sb = crate::common::sandbox(opencx_sandbox::Spec::healthy());
+    for (args, key, id) in [
+        (vec!["gorgias", "credentials", "--ticket", "https://acme.gorgias.com/app/ticket/1042"], "ticket", "1042"),
+        (
+            vec![
+                "intercom",
+                "credentials",
+                "--conversation",
+                "https://app.intercom.com/a/inbox/x3v8zq/inbox/conversation/215",
+            ],
+            "conversation",
+            "215",
+        ),
+        (
+            vec!["hubspot", "credentials", "--thread", "https://app.hubspot.com/live-messages/4711/inbox/8801"],
+            "thread",
+            "8801",
+        ),
+    ] {
+        let ran = env.run().sandbox(&sb).args(&args).args(["--format", "json"]).finish();
+        assert_eq!(ran.json()["target"][key], id, "{args:?}: {}", ran.stderr);
+    }
+    let ran = env.run().args(["gorgias", "--ticket", "https://evil.example.com/app/ticket/1042"]).finish().code(2);
+    assert!(ran.stderr.contains("is not a gorgias.com address"), "{}", ran.stderr);
+    let ran = env.run().args(["gorgias", "--ticket", "https://acme.gorgias.com/app/views"]).finish().code(2);
+    assert!(ran.stderr.contains("holds no id"), "{}", ran.stderr);
+}
