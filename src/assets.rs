@@ -38,10 +38,27 @@ fn exit_status_section() -> String {
     roff
 }
 
+const FILES_SECTION: &str = ".SH FILES\n.TP\n\\fI$XDG_CONFIG_HOME/opencx\\-doctor/config.toml\\fR (Linux; \\fI~/Library/Application Support/opencx\\-doctor/config.toml\\fR on macOS, \\fI%APPDATA%\\\\opencx\\-doctor\\\\config.toml\\fR on Windows)\nThe profiles' non\\-secret settings (mode 0600). \\fBDOCTOR_CONFIG\\fR names another file; \\fBdoctor config path\\fR prints the one in use. Secrets live in the OS keyring or the environment, never in this file.\n";
+
+/// The sections clap_mangen makes, then ENVIRONMENT, FILES and EXIT STATUS; the exit status is
+/// told once (not also as the help's after-text) and no page is linked that is not generated.
 fn render(command: clap::Command) -> String {
+    let command = command.disable_help_subcommand(true);
+    let man = clap_mangen::Man::new(command.clone());
     let mut out = Vec::new();
-    clap_mangen::Man::new(command).render(&mut out).expect("rendering to memory cannot fail");
+    man.render_title(&mut out).expect("rendering to memory cannot fail");
+    man.render_name_section(&mut out).expect("rendering to memory cannot fail");
+    man.render_synopsis_section(&mut out).expect("rendering to memory cannot fail");
+    man.render_description_section(&mut out).expect("rendering to memory cannot fail");
+    if command.get_arguments().any(|a| !a.is_hide_set()) {
+        man.render_options_section(&mut out).expect("rendering to memory cannot fail");
+    }
+    if command.get_subcommands().any(|s| !s.is_hide_set()) {
+        man.render_subcommands_section(&mut out).expect("rendering to memory cannot fail");
+    }
     let mut page = String::from_utf8(out).expect("man pages are UTF-8");
+    page.push_str(&crate::environment::roff());
+    page.push_str(FILES_SECTION);
     page.push_str(&exit_status_section());
     page
 }

@@ -11,12 +11,37 @@ use crate::report::{FailOn, Format};
 use crate::symptom::{GorgiasSymptom, HubspotSymptom, IntercomSymptom};
 use crate::term::ColorChoice;
 
+const GORGIAS_EXAMPLES: &str = "\
+Examples:
+  doctor gorgias                              every account-level check
+  doctor gorgias --ticket 1042                every symptom, on one ticket, with its OpenCX session
+  doctor gorgias ai-silent --ticket https://acme.gorgias.com/app/ticket/1042
+  doctor gorgias webhook --format junit       for CI";
+const INTERCOM_EXAMPLES: &str = "\
+Examples:
+  doctor intercom                             every account-level check
+  doctor intercom handoff-stuck --conversation 215
+  doctor intercom credentials --format json";
+const HUBSPOT_EXAMPLES: &str = "\
+Examples:
+  doctor hubspot scopes                       the private app's scopes, in one table
+  doctor hubspot ai-silent --thread 8801
+  doctor hubspot --thread https://app.hubspot.com/live-messages/4711/inbox/8801";
+const DEMO_EXAMPLES: &str = "\
+Examples:
+  doctor demo                                 every helpdesk, healthy
+  doctor demo --list                          the scenarios
+  doctor demo gorgias --scenario gorgias-key-revoked
+  doctor demo gorgias webhook --latency 300   one symptom, slowed down to watch the progress";
+
 pub const EXIT_STATUS: &str = "\
 Exit status:
   0  no check failed (warnings allowed unless --fail-on warn)
   1  at least one check failed
   2  usage or configuration error (nothing was checked)
-  3  no check failed, but at least one could not be checked (status error)";
+  3  no check failed, but at least one could not be checked (status error)
+
+`doctor help environment` lists every environment variable the doctor reads.";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -37,6 +62,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Global options (every command)")]
 pub struct Global {
     /// Profile of the config file and keyring to use.
     #[arg(long, global = true, env = "DOCTOR_PROFILE", default_value = "default", value_name = "NAME")]
@@ -138,6 +164,7 @@ fn session_id(s: &str) -> Result<String, String> {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Diagnose the Gorgias integration (all symptoms, or one).
+    #[command(after_help = GORGIAS_EXAMPLES)]
     Gorgias {
         #[arg(value_enum)]
         symptom: Option<GorgiasSymptom>,
@@ -146,6 +173,7 @@ pub enum Command {
         ticket: Option<u64>,
     },
     /// Diagnose the Intercom integration (all symptoms, or one).
+    #[command(after_help = INTERCOM_EXAMPLES)]
     Intercom {
         #[arg(value_enum)]
         symptom: Option<IntercomSymptom>,
@@ -154,6 +182,7 @@ pub enum Command {
         conversation: Option<String>,
     },
     /// Diagnose the HubSpot integration (all symptoms, or one).
+    #[command(after_help = HUBSPOT_EXAMPLES)]
     Hubspot {
         #[arg(value_enum)]
         symptom: Option<HubspotSymptom>,
@@ -170,6 +199,7 @@ pub enum Command {
     },
     /// One OpenCX session: timeline, handoff, reasons.
     Session {
+        /// The session's id (OpenCX inbox → the conversation → its session id, a UUID).
         #[arg(value_parser = session_id)]
         id: String,
     },
@@ -179,8 +209,12 @@ pub enum Command {
         integration: Option<Integration>,
     },
     /// What a check looks at and how to fix what it finds.
-    Explain { check_id: String },
+    Explain {
+        /// A check's id, as `doctor checks` lists them (e.g. gorgias.webhook.trigger).
+        check_id: String,
+    },
     /// Run the real checks against the built-in sandbox (start here).
+    #[command(after_help = DEMO_EXAMPLES)]
     Demo {
         /// What to run, as the real commands do: a helpdesk, `all` (the default) or `session`.
         #[arg(value_enum)]

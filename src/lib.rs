@@ -13,6 +13,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod engine;
+pub mod environment;
 pub mod facts;
 pub mod http;
 pub mod integration;
@@ -35,6 +36,17 @@ use clap::Parser;
 /// Runs the doctor with the process's arguments and returns its exit status.
 pub fn main() -> ExitCode {
     signals::install();
+    // `doctor help environment`: every variable the doctor reads (clap's `help` takes commands).
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.len() == 2 && args[0] == "help" && args[1] == "environment" {
+        return match output::emit(&environment::text(), None) {
+            Ok(()) => ExitCode::from(0),
+            Err(e) => {
+                output::error_line(&format!("{e:#}"));
+                ExitCode::from(2)
+            }
+        };
+    }
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) if !e.use_stderr() => {

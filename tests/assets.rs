@@ -54,3 +54,21 @@ fn help_documents_the_exit_status() {
         "{text}"
     );
 }
+
+#[test]
+fn the_man_page_lists_every_variable_and_the_exit_status_once() {
+    let page = opencx_doctor::assets::man_page();
+    assert_eq!(page.matches(".SH \"EXIT STATUS\"").count(), 1, "the exit status is told once");
+    assert!(!page.contains("Exit status:"), "not also as the help's after-text");
+    assert!(page.contains(".SH ENVIRONMENT") && page.contains(".SH FILES"));
+    assert!(!page.contains("doctor\\-help"), "no link to a page that is not generated");
+    let listed = crate::common::Env::new().run().args(["help", "environment"]).finish().code(0).stdout;
+    for field in opencx_doctor::settings::FIELDS {
+        let var = field.env_var();
+        assert!(page.contains(&format!("\\fB{}\\fR", var)), "{var} is in the man page's ENVIRONMENT");
+        assert!(listed.contains(&var), "{var} is in `doctor help environment`");
+    }
+    for var in ["DOCTOR_GORGIAS_RATE_WINDOW", "DOCTOR_HUBSPOT_RATE_LIMIT", "DOCTOR_CONFIG", "NO_COLOR"] {
+        assert!(listed.contains(var), "{var}");
+    }
+}
