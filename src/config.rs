@@ -93,6 +93,7 @@ impl Config {
             timeout: self.timeout,
             jobs: usize::from(self.jobs),
             trace: self.verbose > 0,
+            trace_headers: self.verbose > 1,
             only: self.only.clone(),
             skip: self.skip.clone(),
             tuning: self.tuning,

@@ -110,6 +110,7 @@ async fn the_read_only_guard_refuses_writes_before_sending() {
         request_timeout: Duration::from_secs(5),
         connect_timeout: Duration::from_secs(2),
         trace: false,
+        trace_headers: false,
         tuning: Default::default(),
     });
     let client = VendorClient::new(
@@ -187,4 +188,15 @@ fn hubspot_daily_limit_is_reported_at_once_not_retried() {
     let detail = check(&report, "hubspot.credentials.token-valid")["detail"].as_str().unwrap_or_default().to_string();
     assert!(detail.contains("429") && detail.contains("daily API limit is used up"), "{detail}");
     assert!(!detail.contains("retries allowed"), "{detail}");
+}
+
+#[test]
+fn double_verbose_adds_the_headers_with_credentials_redacted() {
+    let env = crate::common::Env::new();
+    let ran = env.run().args(["-vv", "demo", "gorgias", "credentials"]).finish().code(0);
+    assert!(ran.stderr.contains("  > authorization: Basic [redacted]"), "{}", ran.stderr);
+    assert!(ran.stderr.contains("  < x-gorgias-account-api-call-limit:"), "{}", ran.stderr);
+    assert!(!ran.stderr.contains(opencx_sandbox::world::GORGIAS_KEY), "the key never shows");
+    let single = env.run().args(["-v", "demo", "gorgias", "credentials"]).finish().code(0);
+    assert!(single.stderr.contains("GET ") && !single.stderr.contains("  > "), "-v: request lines only");
 }

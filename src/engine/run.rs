@@ -41,6 +41,8 @@ pub struct RunOptions {
     pub jobs: usize,
     /// Trace each request to stderr (`-v`).
     pub trace: bool,
+    /// With their headers (`-vv`).
+    pub trace_headers: bool,
     pub only: Vec<String>,
     pub skip: Vec<String>,
     pub tuning: Tuning,
@@ -129,6 +131,7 @@ impl Run {
                 request_timeout: REQUEST_TIMEOUT,
                 connect_timeout: CONNECT_TIMEOUT,
                 trace: options.trace,
+                trace_headers: options.trace_headers,
                 tuning: options.tuning,
             });
             let facts = Arc::new(Facts::new(&http, &settings));

@@ -37,6 +37,7 @@ pub struct Http {
     pub deadline: Instant,
     request_timeout: Duration,
     trace: bool,
+    trace_headers: bool,
     tuning: Tuning,
     sent: AtomicUsize,
 }
@@ -47,6 +48,8 @@ pub struct HttpOptions {
     pub request_timeout: Duration,
     pub connect_timeout: Duration,
     pub trace: bool,
+    /// `-vv`: the request and response headers too (credentials redacted).
+    pub trace_headers: bool,
     /// Rate-limit overrides (the benchmark's scaled-down sandbox, an enterprise Gorgias window).
     pub tuning: Tuning,
 }
@@ -66,6 +69,7 @@ impl Http {
             deadline: options.deadline,
             request_timeout: options.request_timeout,
             trace: options.trace,
+            trace_headers: options.trace && options.trace_headers,
             tuning: options.tuning,
             sent: AtomicUsize::new(0),
         })
@@ -109,9 +113,35 @@ impl Http {
     }
 
     fn trace(&self, line: &str) {
+        self.trace_block(&[line.to_string()]);
+    }
+
+    /// Several trace lines written at once, so concurrent requests' lines do not interleave.
+    fn trace_block(&self, lines: &[String]) {
         if self.trace {
-            crate::output::stderr_line(&crate::redact::redact(&crate::sanitize::for_terminal(line)));
+            let shown: Vec<String> =
+                lines.iter().map(|l| crate::redact::redact(&crate::sanitize::for_terminal(l))).collect();
+            crate::output::stderr_line(&shown.join("\n"));
         }
+    }
+
+    /// `-vv`: the headers sent (`>`) or received (`<`). Credentials are never printed, whatever
+    /// their encoding: the Authorization value keeps only its scheme, cookies are left out, and
+    /// every other value passes the redactor like every line of the trace.
+    fn header_lines(direction: &str, headers: &HeaderMap) -> Vec<String> {
+        let mut lines = Vec::new();
+        for (name, value) in headers {
+            let shown = match name.as_str() {
+                "authorization" | "proxy-authorization" => {
+                    let scheme = value.to_str().ok().and_then(|v| v.split_whitespace().next()).unwrap_or("");
+                    format!("{scheme} [redacted]")
+                }
+                "cookie" | "set-cookie" => "[redacted]".to_string(),
+                _ => String::from_utf8_lossy(value.as_bytes()).into_owned(),
+            };
+            lines.push(format!("  {direction} {name}: {shown}"));
+        }
+        lines
     }
 }
 
@@ -252,7 +282,7 @@ impl VendorClient {
                     retries += 1;
                     Some(Duration::from_millis(250 * 2u64.pow(retries - 1)))
                 }
-                Ok(Attempt { status: 429, headers, body }) => {
+                Ok(Attempt { status: 429, headers, body, .. }) => {
                     let json = serde_json::from_slice::<Value>(body).unwrap_or(Value::Null);
                     if let Some(quota) = (self.api.quota_exhausted)(headers, &json) {
                         return Err(self.error(&m, path, ErrorKind::QuotaExhausted { quota }));
@@ -321,7 +351,9 @@ impl VendorClient {
         self.http.sent.fetch_add(1, Ordering::Relaxed);
         let status_seen = std::sync::atomic::AtomicU16::new(0);
         let result = tokio::time::timeout(timeout, async {
-            let mut response = request.send().await?;
+            let request = request.build()?;
+            let sent = if self.http.trace_headers { request.headers().clone() } else { HeaderMap::new() };
+            let mut response = self.http.client.execute(request).await?;
             let status = response.status().as_u16();
             status_seen.store(status, Ordering::Relaxed);
             let headers = response.headers().clone();
@@ -336,7 +368,7 @@ impl VendorClient {
                     return Ok(Err(ErrorKind::TooLarge { limit: MAX_BODY_BYTES }));
                 }
             }
-            Ok::<_, reqwest::Error>(Ok(Attempt { status, headers, body }))
+            Ok::<_, reqwest::Error>(Ok(Attempt { status, headers, body, sent }))
         })
         .await;
         let elapsed = started.elapsed();
@@ -379,11 +411,16 @@ impl VendorClient {
                         }
                         Some(Budget::Rolling { remaining: None, .. }) | None => String::new(),
                     };
-                    self.http.trace(&format!(
+                    let mut lines = vec![format!(
                         "{method} {shown} -> {} in {} ms{id}{budget}",
                         attempt.status,
                         elapsed.as_millis()
-                    ));
+                    )];
+                    if self.http.trace_headers {
+                        lines.extend(Http::header_lines(">", &attempt.sent));
+                        lines.extend(Http::header_lines("<", &attempt.headers));
+                    }
+                    self.http.trace_block(&lines);
                 }
                 Ok(attempt)
             }
@@ -429,6 +466,8 @@ struct Attempt {
     status: u16,
     headers: HeaderMap,
     body: Vec<u8>,
+    /// The headers that were sent (for `-vv`).
+    sent: HeaderMap,
 }
 
 enum AttemptError {
