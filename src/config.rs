@@ -94,6 +94,7 @@ impl Config {
             jobs: usize::from(self.jobs),
             trace: self.verbose > 0,
             trace_headers: self.verbose > 1,
+            activity: None,
             only: self.only.clone(),
             skip: self.skip.clone(),
             tuning: self.tuning,

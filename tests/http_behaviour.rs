@@ -111,6 +111,7 @@ async fn the_read_only_guard_refuses_writes_before_sending() {
         connect_timeout: Duration::from_secs(2),
         trace: false,
         trace_headers: false,
+        activity: None,
         tuning: Default::default(),
     });
     let client = VendorClient::new(
@@ -199,4 +200,25 @@ fn double_verbose_adds_the_headers_with_credentials_redacted() {
     assert!(!ran.stderr.contains(opencx_sandbox::world::GORGIAS_KEY), "the key never shows");
     let single = env.run().args(["-v", "demo", "gorgias", "credentials"]).finish().code(0);
     assert!(single.stderr.contains("GET ") && !single.stderr.contains("  > "), "-v: request lines only");
+}
+
+/// On a terminal the spinner names the request the run is waiting on, and how long it has.
+#[cfg(unix)]
+#[test]
+fn the_spinner_says_which_request_it_waits_on() {
+    let env = crate::common::Env::new();
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("doctor"));
+    cmd.args(["demo", "gorgias", "credentials", "--latency", "1500"])
+        .env("DOCTOR_CONFIG", env.config_path())
+        .env("DOCTOR_KEYRING", "none")
+        .env("TERM", "xterm")
+        .env("LANG", "C.UTF-8")
+        .env_remove("CI");
+    let mut session = expectrl::Session::spawn(cmd).expect("spawn in a pty");
+    session.set_expect_timeout(Some(Duration::from_secs(30)));
+    let seen =
+        session.expect(expectrl::Regex("waiting on (Gorgias|OpenCX) GET /[a-z/_0-9]+, [0-9]+ s")).expect("the spinner");
+    let text = String::from_utf8_lossy(seen.get(0).unwrap_or_default()).into_owned();
+    assert!(text.starts_with("waiting on "), "{text}");
+    session.expect(expectrl::Eof).expect("the run ends");
 }

@@ -3,6 +3,7 @@
 //! arguments and builds a plan before the first request (a usage or configuration problem is
 //! exit 2 with nothing checked), hands it to the engine's `Run`, and renders the report.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -12,6 +13,7 @@ use crate::checks;
 use crate::config::Config;
 use crate::engine::run::{PlanItem, Run};
 use crate::engine::scheduler::OnDone;
+use crate::http::activity::Activity;
 use crate::integration::Integration;
 use crate::report::{self, exit_code, Format};
 use crate::settings::Settings;
@@ -103,35 +105,71 @@ fn register_secrets(settings: &Settings) {
     }
 }
 
-/// A spinner on a terminal for the human format: which check finished, how many of how many.
+/// Whether a spinner is drawn: the human format on an interactive terminal, not quiet or tracing.
+fn spinner_wanted(config: &Config) -> bool {
+    config.format == Format::Human && !config.quiet && config.verbose == 0 && spinners_allowed()
+}
+
+/// A spinner on a terminal for the human format: how many checks of how many, and what the run
+/// is waiting on.
 fn progress(config: &Config, total: usize) -> Option<ProgressBar> {
-    (config.format == Format::Human && !config.quiet && config.verbose == 0 && spinners_allowed()).then(|| {
+    spinner_wanted(config).then(|| {
         let bar = ProgressBar::new(total as u64);
-        bar.set_style(ProgressStyle::with_template("{spinner} {msg} {pos}/{len}").expect("static template"));
+        bar.set_style(ProgressStyle::with_template("{spinner} {pos}/{len} checks · {msg}").expect("static template"));
         bar.set_message("checking");
         bar.enable_steady_tick(Duration::from_millis(100));
         bar
     })
 }
 
+/// What the spinner says: the request waited on longest, and for how long.
+fn waiting_on(activity: &Activity) -> String {
+    match activity.longest() {
+        Some((what, waited, n)) => {
+            let more = if n > 1 { format!(" (+{} more)", n - 1) } else { String::new() };
+            format!("waiting on {what}, {} s{more}", waited.as_secs())
+        }
+        None => "checking".to_string(),
+    }
+}
+
 fn execute(config: &Config, settings: Settings, plan: Vec<PlanItem>, all: bool) -> anyhow::Result<u8> {
     register_secrets(&settings);
-    let run = Run::plan(&checks::catalogue(), checks::object_gate, plan, settings, config.run_options(), all)
+    let mut options = config.run_options();
+    let activity = Arc::new(Activity::default());
+    if spinner_wanted(config) {
+        options.activity = Some(activity.clone());
+    }
+    let run = Run::plan(&checks::catalogue(), checks::object_gate, plan, settings, options, all)
         .map_err(anyhow::Error::msg)?;
     let style = Style::detect(config.color, config.output.is_none());
     let spinner = progress(config, run.len());
     let on_done: Option<OnDone> = spinner.clone().map(|bar| {
         let bar = Mutex::new(bar);
-        Arc::new(move |r: &report::CheckResult| {
-            let bar = bar.lock().unwrap_or_else(|p| p.into_inner());
-            bar.set_message(format!("checked {}", r.id));
-            bar.inc(1);
+        Arc::new(move |_: &report::CheckResult| {
+            bar.lock().unwrap_or_else(|p| p.into_inner()).inc(1);
         }) as OnDone
     });
-    let document = run.execute(on_done)?;
+    // The spinner names what is in flight, refreshed as the run goes.
+    let done = Arc::new(AtomicBool::new(false));
+    let ticker = spinner.clone().map(|bar| {
+        let (done, activity) = (done.clone(), activity.clone());
+        std::thread::spawn(move || {
+            while !done.load(Ordering::Relaxed) {
+                bar.set_message(waiting_on(&activity));
+                std::thread::sleep(Duration::from_millis(150));
+            }
+        })
+    });
+    let document = run.execute(on_done);
+    done.store(true, Ordering::Relaxed);
+    if let Some(ticker) = ticker {
+        let _ = ticker.join();
+    }
     if let Some(bar) = spinner {
         bar.finish_and_clear();
     }
+    let document = document?;
     let text = report::renderer(config.format, style, config.quiet, config.verbose > 0).render(&document);
     crate::output::emit(&text, config.output.as_deref())?;
     let code = exit_code(&document.summary(), config.fail_on);

@@ -14,6 +14,7 @@ use super::scheduler::{self, OnDone, Schedule};
 use super::select::{select, Selection};
 use super::{Check, Ctx};
 use crate::facts::Facts;
+use crate::http::activity::Activity;
 use crate::http::tuning::Tuning;
 use crate::http::{Http, HttpOptions};
 use crate::integration::Integration;
@@ -35,7 +36,7 @@ pub struct PlanItem {
 }
 
 /// How a run runs (from the run's `Config`).
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct RunOptions {
     pub timeout: Duration,
     pub jobs: usize,
@@ -43,6 +44,8 @@ pub struct RunOptions {
     pub trace: bool,
     /// With their headers (`-vv`).
     pub trace_headers: bool,
+    /// Where the requests in flight are told (the progress display).
+    pub activity: Option<Arc<Activity>>,
     pub only: Vec<String>,
     pub skip: Vec<String>,
     pub tuning: Tuning,
@@ -133,6 +136,7 @@ impl Run {
                 trace: options.trace,
                 trace_headers: options.trace_headers,
                 tuning: options.tuning,
+                activity: options.activity.clone(),
             });
             let facts = Arc::new(Facts::new(&http, &settings));
             let runs = items.into_iter().map(|(item, checks)| {

@@ -16,6 +16,7 @@ use tokio::sync::Semaphore;
 use tokio::time::Instant;
 use url::Url;
 
+use super::activity::Activity;
 use super::error::{clip, ApiError, ErrorKind, VendorError};
 use super::guard;
 use super::pacer::{Budget, Pacer};
@@ -39,6 +40,7 @@ pub struct Http {
     trace: bool,
     trace_headers: bool,
     tuning: Tuning,
+    activity: Option<Arc<Activity>>,
     sent: AtomicUsize,
 }
 
@@ -50,6 +52,8 @@ pub struct HttpOptions {
     pub trace: bool,
     /// `-vv`: the request and response headers too (credentials redacted).
     pub trace_headers: bool,
+    /// Where the requests in flight are told (the progress display), if anyone listens.
+    pub activity: Option<Arc<Activity>>,
     /// Rate-limit overrides (the benchmark's scaled-down sandbox, an enterprise Gorgias window).
     pub tuning: Tuning,
 }
@@ -71,6 +75,7 @@ impl Http {
             trace: options.trace,
             trace_headers: options.trace && options.trace_headers,
             tuning: options.tuning,
+            activity: options.activity,
             sent: AtomicUsize::new(0),
         })
     }
@@ -256,6 +261,7 @@ impl VendorClient {
             return Err(self.error(&m, path, ErrorKind::Refused { method: m.clone() }));
         }
         let url = self.url(path, query);
+        let _in_flight = self.http.activity.as_ref().map(|a| a.start(format!("{} {m} {path}", self.api.vendor.name())));
         let mut retries = 0;
         let mut rate_waits = 0;
         loop {

@@ -1,5 +1,6 @@
 //! The HTTP layer shared by every vendor client; vendor clients build on `VendorClient`.
 
+pub mod activity;
 pub mod client;
 pub mod error;
 pub mod guard;
