@@ -1097,7 +1097,7 @@ _doctor() {
             return 0
             ;;
         doctor__subcmd__login)
-            opts="-v -q -h --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --set --help gorgias intercom hubspot opencx"
+            opts="-v -q -h --with-token --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --set --help gorgias intercom hubspot opencx"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -213,6 +213,7 @@ set edit:completion:arg-completer[doctor] = {|@words|
             cand --only 'Run only these checks (ids or id prefixes such as gorgias.webhook; comma-separated or repeated)'
             cand --skip 'Do not run these checks (ids or id prefixes; comma-separated or repeated)'
             cand --set 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)'
+            cand --with-token 'Read the integration''s secret (API key or token) from standard input instead of asking, for scripts: `doctor login gorgias --with-token < key.txt`'
             cand -v 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
             cand --verbose 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
             cand -q 'Print only problems and the summary'

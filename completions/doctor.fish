@@ -236,6 +236,7 @@ warn\t''"
 complete -c doctor -n "__fish_doctor_using_subcommand login" -l only -d 'Run only these checks (ids or id prefixes such as gorgias.webhook; comma-separated or repeated)' -r
 complete -c doctor -n "__fish_doctor_using_subcommand login" -l skip -d 'Do not run these checks (ids or id prefixes; comma-separated or repeated)' -r
 complete -c doctor -n "__fish_doctor_using_subcommand login" -l set -d 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)' -r
+complete -c doctor -n "__fish_doctor_using_subcommand login" -l with-token -d 'Read the integration\'s secret (API key or token) from standard input instead of asking, for scripts: `doctor login gorgias --with-token < key.txt`'
 complete -c doctor -n "__fish_doctor_using_subcommand login" -s v -l verbose -d 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
 complete -c doctor -n "__fish_doctor_using_subcommand login" -s q -l quiet -d 'Print only problems and the summary'
 complete -c doctor -n "__fish_doctor_using_subcommand login" -s h -l help -d 'Print help'

@@ -236,6 +236,10 @@ pub enum Command {
     Login {
         #[arg(value_enum)]
         integration: Integration,
+        /// Read the integration's secret (API key or token) from standard input instead of
+        /// asking, for scripts: `doctor login gorgias --with-token < key.txt`.
+        #[arg(long)]
+        with_token: bool,
     },
     /// Remove an integration's secrets from the OS keyring.
     Logout {

@@ -17,6 +17,10 @@ fn spawn_login(env: &Env, integration: &str, keyring: &str) -> Session {
     for field in opencx_doctor::settings::FIELDS {
         cmd.env_remove(field.env_var());
     }
+    // Login ends by testing what it saved: against a closed loopback port, never a real host.
+    for vendor in ["GORGIAS", "INTERCOM", "HUBSPOT", "OPENCX"] {
+        cmd.env(format!("DOCTOR_{vendor}_BASE_URL"), "http://127.0.0.1:9");
+    }
     let mut session = Session::spawn(cmd).expect("spawn in a pty");
     session.set_expect_timeout(Some(Duration::from_secs(60)));
     session
@@ -61,13 +65,61 @@ fn login_asks_validates_and_stores_secrets_in_the_keyring_not_the_file() {
 }
 
 #[test]
-fn login_without_a_keyring_says_so_and_points_to_the_environment() {
+fn login_without_a_keyring_saves_the_settings_and_shows_the_secrets_to_export() {
     let env = Env::new();
     let mut p = spawn_login(&env, "hubspot", "none");
     p.expect("no OS keyring is available").unwrap();
-    p.expect("DOCTOR_HUBSPOT_TOKEN").unwrap();
+    answer(&mut p, "private app access token", "pat-na1-5b1f0d3e-9c2a-4e7b-8f61-2d4c9a7e0b13");
+    answer(&mut p, "Default User ID", "A-7744120");
+    answer(&mut p, "webhook URL", "");
+    answer(&mut p, "App id", "");
+    answer(&mut p, "Developer API key", "");
+    p.expect("export DOCTOR_HUBSPOT_TOKEN=pat-na1-****").unwrap();
+    p.expect("Not tested yet: HubSpot still needs DOCTOR_HUBSPOT_TOKEN").unwrap();
     p.expect(Eof).unwrap();
-    assert!(!env.config_path().exists(), "nothing was written");
+    let text = std::fs::read_to_string(env.config_path()).unwrap();
+    assert!(text.contains("ai_user_id = \"A-7744120\""), "{text}");
+    assert!(!text.contains("pat-na1-5b1f"), "the token is not in the file:\n{text}");
+}
+
+#[test]
+fn the_hubspot_token_prompt_refuses_a_developer_key_and_says_why() {
+    let env = Env::new();
+    let mut p = spawn_login(&env, "hubspot", "mock");
+    answer(&mut p, "private app access token", "0123abcd-aaaa-bbbb-cccc-ddddeeeeffff");
+    p.expect("is not a private-app token").unwrap();
+    answer(&mut p, "private app access token", "");
+    p.expect("required: the doctor cannot check HubSpot without it").unwrap();
+    p.send(expectrl::ControlCode::EndOfText).unwrap();
+}
+
+#[test]
+fn login_with_token_reads_the_secret_from_stdin_stores_it_and_tests_it() {
+    let env = Env::new();
+    let sb = crate::common::sandbox(opencx_sandbox::Spec::healthy());
+    let base = crate::common::base_url(&sb, opencx_sandbox::Vendor::Opencx);
+    let out = env
+        .doctor()
+        .env("DOCTOR_KEYRING", "mock")
+        .env("DOCTOR_OPENCX_BASE_URL", &base)
+        .args(["login", "opencx", "--with-token"])
+        .write_stdin(format!("{}\n", opencx_sandbox::world::OPENCX_KEY))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert_eq!(out.status.code(), Some(0), "{err}\n{stdout}");
+    assert!(err.contains("read back and verified"), "{err}");
+    assert!(stdout.contains("OpenCX API key can read chat sessions") || stdout.contains("1 passed"), "{stdout}");
+    assert!(!err.contains(opencx_sandbox::world::OPENCX_KEY) && !stdout.contains(opencx_sandbox::world::OPENCX_KEY));
+    let empty = env
+        .doctor()
+        .env("DOCTOR_KEYRING", "mock")
+        .args(["login", "opencx", "--with-token"])
+        .write_stdin("")
+        .output()
+        .unwrap();
+    assert_eq!(empty.status.code(), Some(2));
 }
 
 #[test]
@@ -75,7 +127,8 @@ fn login_refuses_to_run_without_a_terminal() {
     let env = Env::new();
     let out = env.doctor().env("DOCTOR_KEYRING", "mock").args(["login", "opencx"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("environment variables"));
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(err.contains("--with-token") && err.contains("environment variables"), "{err}");
 }
 
 #[test]

@@ -50,6 +50,18 @@ pub fn helpdesk(
     execute(config, settings, vec![PlanItem { integration, symptom, target }], false)
 }
 
+/// The credentials checks of one integration (after `doctor login`), with no symptom shortcut
+/// checks: `doctor X credentials`.
+pub fn credentials(
+    config: &Config,
+    settings: Settings,
+    integration: Integration,
+    symptom: Option<Symptom>,
+) -> anyhow::Result<u8> {
+    settings.require(integration)?;
+    execute(config, settings, vec![PlanItem { integration, symptom, target: None }], false)
+}
+
 pub fn all(config: &Config, settings: Settings, require: &[Integration]) -> anyhow::Result<u8> {
     for integration in require {
         settings.require(*integration).map_err(|e| anyhow::anyhow!("--require {}: {e}", integration.slug()))?;

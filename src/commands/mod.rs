@@ -65,9 +65,13 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<u8> {
                 latency: *latency,
             },
         ),
-        Command::Login { integration } => {
+        Command::Login { integration, with_token } => {
             g.only_formats("login", &[Format::Human])?;
-            login::login(g, *integration)
+            if *with_token {
+                login::with_token(g, *integration)
+            } else {
+                login::login(g, *integration)
+            }
         }
         Command::Logout { integration } => {
             g.only_formats("logout", &[Format::Human])?;

@@ -172,7 +172,8 @@ impl ConfigFile {
         ConfigError::UnknownKey { path: self.shown_path(), key: at.to_string(), hint: hint.to_string() }
     }
 
-    /// Sets non-secret values of one profile and writes the file (mode 0600, directory 0700).
+    /// Sets non-secret values of one profile (an empty value clears the setting) and writes the
+    /// file (mode 0600, directory 0700).
     pub fn save(&mut self, profile: &str, values: &[(&'static Field, String)]) -> Result<(), ConfigError> {
         let Some(path) = self.path.clone() else {
             return Err(ConfigError::Unwritable {
@@ -186,6 +187,10 @@ impl ConfigFile {
             let profiles = entry_table(table, "profiles");
             let profile_table = entry_table(profiles, profile);
             let integration_table = entry_table(profile_table, field.integration.slug());
+            if value.is_empty() {
+                integration_table.remove(field.key);
+                continue;
+            }
             let value = match field.kind {
                 super::fields::Kind::Bool => toml::Value::Boolean(value == "true"),
                 super::fields::Kind::Id => value

@@ -284,6 +284,14 @@ impl Settings {
         Ok(())
     }
 
+    /// A secret just stored in the keyring (by `doctor login`), taken as read from it.
+    pub fn remember_secret(&mut self, field: &'static Field, secret: &Secret) -> Result<(), ConfigError> {
+        if std::env::var_os(field.env_var()).is_some() {
+            return Ok(()); // the environment still wins
+        }
+        self.put(field, secret.expose(), Source::Keyring)
+    }
+
     pub fn entry(&self, field: &Field) -> Option<&Entry> {
         self.values.get(&(field.integration, field.key))
     }
