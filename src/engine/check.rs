@@ -77,8 +77,11 @@ pub enum CheckError {
 /// The outcome of a check that needs a helpdesk object when the run names none.
 pub fn needs_target(integration: Integration) -> Outcome {
     let flag = integration.target_flag().unwrap_or("an id");
-    Outcome::skip(format!("needs a helpdesk object: run with {flag} ID"))
-        .with_fix(format!("re-run with {flag} ID to check this on one {}", integration.object_name()))
+    Outcome::skip(format!("needs a helpdesk object: run with {flag} ID")).with_fix(format!(
+        "run `doctor {} {flag} ID` to check this on one {}",
+        integration.slug(),
+        integration.object_name()
+    ))
 }
 
 impl From<Arc<ApiError>> for CheckError {
