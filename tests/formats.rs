@@ -174,3 +174,34 @@ fn quiet_prints_only_problems_and_the_summary() {
     assert!(text.contains("Gorgias accepts the email and API key"));
     assert!(!text.contains("The Gorgias domain prefix names a Gorgias account"), "passing checks hidden:\n{text}");
 }
+
+#[test]
+fn in_github_actions_problems_become_annotations_and_the_summary_page_gets_the_report() {
+    let env = crate::common::Env::new();
+    let summary = env.dir.path().join("summary.md");
+    let human = env
+        .run()
+        .env("GITHUB_ACTIONS", "true")
+        .env("GITHUB_STEP_SUMMARY", summary.to_str().unwrap())
+        .args(["demo", "gorgias", "--scenario", "gorgias-key-revoked"])
+        .finish()
+        .code(1);
+    assert!(
+        human.stdout.contains("::error title=Gorgias accepts the email and API key (gorgias.credentials.api-key)::"),
+        "{}",
+        human.stdout
+    );
+    let page = std::fs::read_to_string(&summary).unwrap();
+    assert!(page.contains("## OpenCX doctor: Gorgias"), "{page}");
+    let json = env
+        .run()
+        .env("GITHUB_ACTIONS", "true")
+        .args(["demo", "gorgias", "--scenario", "gorgias-key-revoked", "--format", "json"])
+        .finish()
+        .code(1);
+    assert!(!json.stdout.contains("::error"), "JSON stdout stays JSON");
+    json.json();
+    assert!(json.stderr.contains("::error title="), "{}", json.stderr);
+    let outside = env.run().args(["demo", "gorgias", "--scenario", "gorgias-key-revoked"]).finish().code(1);
+    assert!(!outside.stdout.contains("::error"), "only inside GitHub Actions");
+}

@@ -107,6 +107,33 @@ pub fn session(config: &Config, settings: Settings, id: &str) -> anyhow::Result<
     execute(config, settings, vec![item], false)
 }
 
+/// In a GitHub Actions job: the problems as workflow commands (stdout for the human and
+/// markdown formats, stderr for JSON and JUnit, whose stdout must stay parseable), and the
+/// markdown report appended to the job's summary page.
+fn github_actions(config: &Config, document: &report::Document) -> anyhow::Result<()> {
+    if std::env::var("GITHUB_ACTIONS").ok().as_deref() != Some("true") {
+        return Ok(());
+    }
+    let lines = report::github::annotations(document);
+    if !lines.is_empty() {
+        let text = format!("{}\n", lines.join("\n"));
+        if matches!(config.format, Format::Human | Format::Markdown) && config.output.is_none() {
+            crate::output::emit(&text, None)?;
+        } else {
+            crate::output::stderr_line(crate::redact::redact(&text).trim_end());
+        }
+    }
+    if let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) {
+        use std::io::Write;
+        let markdown = report::renderer(Format::Markdown, Style::PLAIN, false, false).render(document);
+        let mut file = std::fs::OpenOptions::new().create(true).append(true).open(&path).map_err(|e| {
+            anyhow::anyhow!("cannot append to GITHUB_STEP_SUMMARY ({}): {e}", std::path::Path::new(&path).display())
+        })?;
+        file.write_all(crate::redact::redact(&markdown).as_bytes())?;
+    }
+    Ok(())
+}
+
 /// Registers every secret the settings hold with the output redactor.
 fn register_secrets(settings: &Settings) {
     for secret in settings.secrets() {
@@ -184,6 +211,7 @@ fn execute(config: &Config, settings: Settings, plan: Vec<PlanItem>, all: bool) 
     let document = document?;
     let text = report::renderer(config.format, style, config.quiet, config.verbose > 0).render(&document);
     crate::output::emit(&text, config.output.as_deref())?;
+    github_actions(config, &document)?;
     let code = exit_code(&document.summary(), config.fail_on);
     if let Some(path) = &config.output {
         if !config.quiet {

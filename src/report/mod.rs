@@ -1,6 +1,7 @@
 //! One Report, one renderer per format: human (a checklist), JSON (interface.md), JUnit XML
 //! (CI) and Markdown (paste into a support ticket). Renderers only read the Report.
 
+pub mod github;
 pub mod human;
 pub mod json;
 pub mod junit;
