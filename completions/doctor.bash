@@ -131,7 +131,7 @@ _doctor() {
 
     case "${cmd}" in
         doctor)
-            opts="-v -q -h -V --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --set --help --version gorgias intercom hubspot all session checks explain demo login logout config completions man help"
+            opts="-v -q -h -V --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --help --version gorgias intercom hubspot all session checks explain demo login logout config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -173,6 +173,10 @@ _doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --accept)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --set)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -185,7 +189,7 @@ _doctor() {
             return 0
             ;;
         doctor__subcmd__all)
-            opts="-v -q -h --require --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --set --help"
+            opts="-v -q -h --require --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -231,6 +235,10 @@ _doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --accept)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --set)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -243,7 +251,7 @@ _doctor() {
             return 0
             ;;
         doctor__subcmd__checks)
-            opts="-v -q -h --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --set --help gorgias intercom hubspot opencx"
+            opts="-v -q -h --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --help gorgias intercom hubspot opencx"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -282,6 +290,10 @@ _doctor() {
                     return 0
                     ;;
                 --skip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --accept)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -297,7 +309,7 @@ _doctor() {
             return 0
             ;;
         doctor__subcmd__completions)
-            opts="-v -q -h --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --set --help bash elvish fish powershell zsh"
+            opts="-v -q -h --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -336,6 +348,10 @@ _doctor() {
                     return 0
                     ;;
                 --skip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --accept)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -351,7 +367,7 @@ _doctor() {
             return 0
             ;;
         doctor__subcmd__config)
-            opts="-v -q -h --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --set --help show path help"
+            opts="-v -q -h --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --help show path help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -390,6 +406,10 @@ _doctor() {
                     return 0
                     ;;
                 --skip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --accept)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -461,7 +481,7 @@ _doctor() {
             return 0
             ;;
         doctor__subcmd__config__subcmd__path)
-            opts="-v -q -h --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --set --help"
+            opts="-v -q -h --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -500,6 +520,10 @@ _doctor() {
                     return 0
                     ;;
                 --skip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --accept)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -515,7 +539,7 @@ _doctor() {
             return 0
             ;;
         doctor__subcmd__config__subcmd__show)
-            opts="-v -q -h --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --set --help"
+            opts="-v -q -h --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -557,6 +581,10 @@ _doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --accept)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --set)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -569,7 +597,7 @@ _doctor() {
             return 0
             ;;
         doctor__subcmd__demo)
-            opts="-v -q -h --scenario --list --latency --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --set --help gorgias intercom hubspot all session"
+            opts="-v -q -h --scenario --list --latency --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --help gorgias intercom hubspot all session"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -619,6 +647,10 @@ _doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --accept)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --set)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -631,7 +663,7 @@ _doctor() {
             return 0
             ;;
         doctor__subcmd__explain)
-            opts="-v -q -h --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --set --help"
+            opts="-v -q -h --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -673,6 +705,10 @@ _doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --accept)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --set)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -685,7 +721,7 @@ _doctor() {
             return 0
             ;;
         doctor__subcmd__gorgias)
-            opts="-v -q -h --ticket --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --set --help credentials webhook ai-silent handoff-routing duplicates sender after-handoff"
+            opts="-v -q -h --ticket --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --help credentials webhook ai-silent handoff-routing duplicates sender after-handoff"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -728,6 +764,10 @@ _doctor() {
                     return 0
                     ;;
                 --skip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --accept)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -981,7 +1021,7 @@ _doctor() {
             return 0
             ;;
         doctor__subcmd__hubspot)
-            opts="-v -q -h --thread --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --set --help credentials scopes webhook ai-silent no-ticket replies crm-panel"
+            opts="-v -q -h --thread --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --help credentials scopes webhook ai-silent no-ticket replies crm-panel"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1027,6 +1067,10 @@ _doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --accept)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --set)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1039,7 +1083,7 @@ _doctor() {
             return 0
             ;;
         doctor__subcmd__intercom)
-            opts="-v -q -h --conversation --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --set --help credentials webhook ai-silent handoff-stuck duplicates assist attributes companies"
+            opts="-v -q -h --conversation --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --help credentials webhook ai-silent handoff-stuck duplicates assist attributes companies"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1085,6 +1129,10 @@ _doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --accept)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --set)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1097,7 +1145,7 @@ _doctor() {
             return 0
             ;;
         doctor__subcmd__login)
-            opts="-v -q -h --with-token --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --set --help gorgias intercom hubspot opencx"
+            opts="-v -q -h --with-token --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --help gorgias intercom hubspot opencx"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1136,6 +1184,10 @@ _doctor() {
                     return 0
                     ;;
                 --skip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --accept)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1151,7 +1203,7 @@ _doctor() {
             return 0
             ;;
         doctor__subcmd__logout)
-            opts="-v -q -h --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --set --help gorgias intercom hubspot opencx"
+            opts="-v -q -h --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --help gorgias intercom hubspot opencx"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1190,6 +1242,10 @@ _doctor() {
                     return 0
                     ;;
                 --skip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --accept)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1205,7 +1261,7 @@ _doctor() {
             return 0
             ;;
         doctor__subcmd__man)
-            opts="-v -q -h --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --set --help"
+            opts="-v -q -h --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1244,6 +1300,10 @@ _doctor() {
                     return 0
                     ;;
                 --skip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --accept)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1259,7 +1319,7 @@ _doctor() {
             return 0
             ;;
         doctor__subcmd__session)
-            opts="-v -q -h --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --set --help"
+            opts="-v -q -h --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1298,6 +1358,10 @@ _doctor() {
                     return 0
                     ;;
                 --skip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --accept)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_doctor_global_optspecs
-    string join \n profile= format= output= color= v/verbose q/quiet timeout= jobs= fail-on= only= skip= set= h/help V/version
+    string join \n profile= format= output= color= v/verbose q/quiet timeout= jobs= fail-on= only= skip= accept= set= h/help V/version
 end
 
 function __fish_doctor_needs_command
@@ -39,6 +39,7 @@ complete -c doctor -n "__fish_doctor_needs_command" -l fail-on -d 'Which results
 warn\t''"
 complete -c doctor -n "__fish_doctor_needs_command" -l only -d 'Run only these checks (ids or id prefixes such as gorgias.webhook; comma-separated or repeated)' -r
 complete -c doctor -n "__fish_doctor_needs_command" -l skip -d 'Do not run these checks (ids or id prefixes; comma-separated or repeated)' -r
+complete -c doctor -n "__fish_doctor_needs_command" -l accept -d 'Findings the team has accepted (TOML: [[accept]] check, object, reason, expires): they stay visible but do not count toward the exit status' -r -F
 complete -c doctor -n "__fish_doctor_needs_command" -l set -d 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)' -r
 complete -c doctor -n "__fish_doctor_needs_command" -s v -l verbose -d 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
 complete -c doctor -n "__fish_doctor_needs_command" -s q -l quiet -d 'Print only problems and the summary'
@@ -74,6 +75,7 @@ complete -c doctor -n "__fish_doctor_using_subcommand gorgias" -l fail-on -d 'Wh
 warn\t''"
 complete -c doctor -n "__fish_doctor_using_subcommand gorgias" -l only -d 'Run only these checks (ids or id prefixes such as gorgias.webhook; comma-separated or repeated)' -r
 complete -c doctor -n "__fish_doctor_using_subcommand gorgias" -l skip -d 'Do not run these checks (ids or id prefixes; comma-separated or repeated)' -r
+complete -c doctor -n "__fish_doctor_using_subcommand gorgias" -l accept -d 'Findings the team has accepted (TOML: [[accept]] check, object, reason, expires): they stay visible but do not count toward the exit status' -r -F
 complete -c doctor -n "__fish_doctor_using_subcommand gorgias" -l set -d 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)' -r
 complete -c doctor -n "__fish_doctor_using_subcommand gorgias" -s v -l verbose -d 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
 complete -c doctor -n "__fish_doctor_using_subcommand gorgias" -s q -l quiet -d 'Print only problems and the summary'
@@ -94,6 +96,7 @@ complete -c doctor -n "__fish_doctor_using_subcommand intercom" -l fail-on -d 'W
 warn\t''"
 complete -c doctor -n "__fish_doctor_using_subcommand intercom" -l only -d 'Run only these checks (ids or id prefixes such as gorgias.webhook; comma-separated or repeated)' -r
 complete -c doctor -n "__fish_doctor_using_subcommand intercom" -l skip -d 'Do not run these checks (ids or id prefixes; comma-separated or repeated)' -r
+complete -c doctor -n "__fish_doctor_using_subcommand intercom" -l accept -d 'Findings the team has accepted (TOML: [[accept]] check, object, reason, expires): they stay visible but do not count toward the exit status' -r -F
 complete -c doctor -n "__fish_doctor_using_subcommand intercom" -l set -d 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)' -r
 complete -c doctor -n "__fish_doctor_using_subcommand intercom" -s v -l verbose -d 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
 complete -c doctor -n "__fish_doctor_using_subcommand intercom" -s q -l quiet -d 'Print only problems and the summary'
@@ -114,6 +117,7 @@ complete -c doctor -n "__fish_doctor_using_subcommand hubspot" -l fail-on -d 'Wh
 warn\t''"
 complete -c doctor -n "__fish_doctor_using_subcommand hubspot" -l only -d 'Run only these checks (ids or id prefixes such as gorgias.webhook; comma-separated or repeated)' -r
 complete -c doctor -n "__fish_doctor_using_subcommand hubspot" -l skip -d 'Do not run these checks (ids or id prefixes; comma-separated or repeated)' -r
+complete -c doctor -n "__fish_doctor_using_subcommand hubspot" -l accept -d 'Findings the team has accepted (TOML: [[accept]] check, object, reason, expires): they stay visible but do not count toward the exit status' -r -F
 complete -c doctor -n "__fish_doctor_using_subcommand hubspot" -l set -d 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)' -r
 complete -c doctor -n "__fish_doctor_using_subcommand hubspot" -s v -l verbose -d 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
 complete -c doctor -n "__fish_doctor_using_subcommand hubspot" -s q -l quiet -d 'Print only problems and the summary'
@@ -137,6 +141,7 @@ complete -c doctor -n "__fish_doctor_using_subcommand all" -l fail-on -d 'Which 
 warn\t''"
 complete -c doctor -n "__fish_doctor_using_subcommand all" -l only -d 'Run only these checks (ids or id prefixes such as gorgias.webhook; comma-separated or repeated)' -r
 complete -c doctor -n "__fish_doctor_using_subcommand all" -l skip -d 'Do not run these checks (ids or id prefixes; comma-separated or repeated)' -r
+complete -c doctor -n "__fish_doctor_using_subcommand all" -l accept -d 'Findings the team has accepted (TOML: [[accept]] check, object, reason, expires): they stay visible but do not count toward the exit status' -r -F
 complete -c doctor -n "__fish_doctor_using_subcommand all" -l set -d 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)' -r
 complete -c doctor -n "__fish_doctor_using_subcommand all" -s v -l verbose -d 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
 complete -c doctor -n "__fish_doctor_using_subcommand all" -s q -l quiet -d 'Print only problems and the summary'
@@ -156,6 +161,7 @@ complete -c doctor -n "__fish_doctor_using_subcommand session" -l fail-on -d 'Wh
 warn\t''"
 complete -c doctor -n "__fish_doctor_using_subcommand session" -l only -d 'Run only these checks (ids or id prefixes such as gorgias.webhook; comma-separated or repeated)' -r
 complete -c doctor -n "__fish_doctor_using_subcommand session" -l skip -d 'Do not run these checks (ids or id prefixes; comma-separated or repeated)' -r
+complete -c doctor -n "__fish_doctor_using_subcommand session" -l accept -d 'Findings the team has accepted (TOML: [[accept]] check, object, reason, expires): they stay visible but do not count toward the exit status' -r -F
 complete -c doctor -n "__fish_doctor_using_subcommand session" -l set -d 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)' -r
 complete -c doctor -n "__fish_doctor_using_subcommand session" -s v -l verbose -d 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
 complete -c doctor -n "__fish_doctor_using_subcommand session" -s q -l quiet -d 'Print only problems and the summary'
@@ -175,6 +181,7 @@ complete -c doctor -n "__fish_doctor_using_subcommand checks" -l fail-on -d 'Whi
 warn\t''"
 complete -c doctor -n "__fish_doctor_using_subcommand checks" -l only -d 'Run only these checks (ids or id prefixes such as gorgias.webhook; comma-separated or repeated)' -r
 complete -c doctor -n "__fish_doctor_using_subcommand checks" -l skip -d 'Do not run these checks (ids or id prefixes; comma-separated or repeated)' -r
+complete -c doctor -n "__fish_doctor_using_subcommand checks" -l accept -d 'Findings the team has accepted (TOML: [[accept]] check, object, reason, expires): they stay visible but do not count toward the exit status' -r -F
 complete -c doctor -n "__fish_doctor_using_subcommand checks" -l set -d 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)' -r
 complete -c doctor -n "__fish_doctor_using_subcommand checks" -s v -l verbose -d 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
 complete -c doctor -n "__fish_doctor_using_subcommand checks" -s q -l quiet -d 'Print only problems and the summary'
@@ -194,6 +201,7 @@ complete -c doctor -n "__fish_doctor_using_subcommand explain" -l fail-on -d 'Wh
 warn\t''"
 complete -c doctor -n "__fish_doctor_using_subcommand explain" -l only -d 'Run only these checks (ids or id prefixes such as gorgias.webhook; comma-separated or repeated)' -r
 complete -c doctor -n "__fish_doctor_using_subcommand explain" -l skip -d 'Do not run these checks (ids or id prefixes; comma-separated or repeated)' -r
+complete -c doctor -n "__fish_doctor_using_subcommand explain" -l accept -d 'Findings the team has accepted (TOML: [[accept]] check, object, reason, expires): they stay visible but do not count toward the exit status' -r -F
 complete -c doctor -n "__fish_doctor_using_subcommand explain" -l set -d 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)' -r
 complete -c doctor -n "__fish_doctor_using_subcommand explain" -s v -l verbose -d 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
 complete -c doctor -n "__fish_doctor_using_subcommand explain" -s q -l quiet -d 'Print only problems and the summary'
@@ -215,6 +223,7 @@ complete -c doctor -n "__fish_doctor_using_subcommand demo" -l fail-on -d 'Which
 warn\t''"
 complete -c doctor -n "__fish_doctor_using_subcommand demo" -l only -d 'Run only these checks (ids or id prefixes such as gorgias.webhook; comma-separated or repeated)' -r
 complete -c doctor -n "__fish_doctor_using_subcommand demo" -l skip -d 'Do not run these checks (ids or id prefixes; comma-separated or repeated)' -r
+complete -c doctor -n "__fish_doctor_using_subcommand demo" -l accept -d 'Findings the team has accepted (TOML: [[accept]] check, object, reason, expires): they stay visible but do not count toward the exit status' -r -F
 complete -c doctor -n "__fish_doctor_using_subcommand demo" -l set -d 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)' -r
 complete -c doctor -n "__fish_doctor_using_subcommand demo" -l list -d 'List the scenarios and exit'
 complete -c doctor -n "__fish_doctor_using_subcommand demo" -s v -l verbose -d 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
@@ -235,6 +244,7 @@ complete -c doctor -n "__fish_doctor_using_subcommand login" -l fail-on -d 'Whic
 warn\t''"
 complete -c doctor -n "__fish_doctor_using_subcommand login" -l only -d 'Run only these checks (ids or id prefixes such as gorgias.webhook; comma-separated or repeated)' -r
 complete -c doctor -n "__fish_doctor_using_subcommand login" -l skip -d 'Do not run these checks (ids or id prefixes; comma-separated or repeated)' -r
+complete -c doctor -n "__fish_doctor_using_subcommand login" -l accept -d 'Findings the team has accepted (TOML: [[accept]] check, object, reason, expires): they stay visible but do not count toward the exit status' -r -F
 complete -c doctor -n "__fish_doctor_using_subcommand login" -l set -d 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)' -r
 complete -c doctor -n "__fish_doctor_using_subcommand login" -l with-token -d 'Read the integration\'s secret (API key or token) from standard input instead of asking, for scripts: `doctor login gorgias --with-token < key.txt`'
 complete -c doctor -n "__fish_doctor_using_subcommand login" -s v -l verbose -d 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
@@ -255,6 +265,7 @@ complete -c doctor -n "__fish_doctor_using_subcommand logout" -l fail-on -d 'Whi
 warn\t''"
 complete -c doctor -n "__fish_doctor_using_subcommand logout" -l only -d 'Run only these checks (ids or id prefixes such as gorgias.webhook; comma-separated or repeated)' -r
 complete -c doctor -n "__fish_doctor_using_subcommand logout" -l skip -d 'Do not run these checks (ids or id prefixes; comma-separated or repeated)' -r
+complete -c doctor -n "__fish_doctor_using_subcommand logout" -l accept -d 'Findings the team has accepted (TOML: [[accept]] check, object, reason, expires): they stay visible but do not count toward the exit status' -r -F
 complete -c doctor -n "__fish_doctor_using_subcommand logout" -l set -d 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)' -r
 complete -c doctor -n "__fish_doctor_using_subcommand logout" -s v -l verbose -d 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
 complete -c doctor -n "__fish_doctor_using_subcommand logout" -s q -l quiet -d 'Print only problems and the summary'
@@ -274,6 +285,7 @@ complete -c doctor -n "__fish_doctor_using_subcommand config; and not __fish_see
 warn\t''"
 complete -c doctor -n "__fish_doctor_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l only -d 'Run only these checks (ids or id prefixes such as gorgias.webhook; comma-separated or repeated)' -r
 complete -c doctor -n "__fish_doctor_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l skip -d 'Do not run these checks (ids or id prefixes; comma-separated or repeated)' -r
+complete -c doctor -n "__fish_doctor_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l accept -d 'Findings the team has accepted (TOML: [[accept]] check, object, reason, expires): they stay visible but do not count toward the exit status' -r -F
 complete -c doctor -n "__fish_doctor_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l set -d 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)' -r
 complete -c doctor -n "__fish_doctor_using_subcommand config; and not __fish_seen_subcommand_from show path help" -s v -l verbose -d 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
 complete -c doctor -n "__fish_doctor_using_subcommand config; and not __fish_seen_subcommand_from show path help" -s q -l quiet -d 'Print only problems and the summary'
@@ -296,6 +308,7 @@ complete -c doctor -n "__fish_doctor_using_subcommand config; and __fish_seen_su
 warn\t''"
 complete -c doctor -n "__fish_doctor_using_subcommand config; and __fish_seen_subcommand_from show" -l only -d 'Run only these checks (ids or id prefixes such as gorgias.webhook; comma-separated or repeated)' -r
 complete -c doctor -n "__fish_doctor_using_subcommand config; and __fish_seen_subcommand_from show" -l skip -d 'Do not run these checks (ids or id prefixes; comma-separated or repeated)' -r
+complete -c doctor -n "__fish_doctor_using_subcommand config; and __fish_seen_subcommand_from show" -l accept -d 'Findings the team has accepted (TOML: [[accept]] check, object, reason, expires): they stay visible but do not count toward the exit status' -r -F
 complete -c doctor -n "__fish_doctor_using_subcommand config; and __fish_seen_subcommand_from show" -l set -d 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)' -r
 complete -c doctor -n "__fish_doctor_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
 complete -c doctor -n "__fish_doctor_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only problems and the summary'
@@ -315,6 +328,7 @@ complete -c doctor -n "__fish_doctor_using_subcommand config; and __fish_seen_su
 warn\t''"
 complete -c doctor -n "__fish_doctor_using_subcommand config; and __fish_seen_subcommand_from path" -l only -d 'Run only these checks (ids or id prefixes such as gorgias.webhook; comma-separated or repeated)' -r
 complete -c doctor -n "__fish_doctor_using_subcommand config; and __fish_seen_subcommand_from path" -l skip -d 'Do not run these checks (ids or id prefixes; comma-separated or repeated)' -r
+complete -c doctor -n "__fish_doctor_using_subcommand config; and __fish_seen_subcommand_from path" -l accept -d 'Findings the team has accepted (TOML: [[accept]] check, object, reason, expires): they stay visible but do not count toward the exit status' -r -F
 complete -c doctor -n "__fish_doctor_using_subcommand config; and __fish_seen_subcommand_from path" -l set -d 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)' -r
 complete -c doctor -n "__fish_doctor_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
 complete -c doctor -n "__fish_doctor_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Print only problems and the summary'
@@ -337,6 +351,7 @@ complete -c doctor -n "__fish_doctor_using_subcommand completions" -l fail-on -d
 warn\t''"
 complete -c doctor -n "__fish_doctor_using_subcommand completions" -l only -d 'Run only these checks (ids or id prefixes such as gorgias.webhook; comma-separated or repeated)' -r
 complete -c doctor -n "__fish_doctor_using_subcommand completions" -l skip -d 'Do not run these checks (ids or id prefixes; comma-separated or repeated)' -r
+complete -c doctor -n "__fish_doctor_using_subcommand completions" -l accept -d 'Findings the team has accepted (TOML: [[accept]] check, object, reason, expires): they stay visible but do not count toward the exit status' -r -F
 complete -c doctor -n "__fish_doctor_using_subcommand completions" -l set -d 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)' -r
 complete -c doctor -n "__fish_doctor_using_subcommand completions" -s v -l verbose -d 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
 complete -c doctor -n "__fish_doctor_using_subcommand completions" -s q -l quiet -d 'Print only problems and the summary'
@@ -356,6 +371,7 @@ complete -c doctor -n "__fish_doctor_using_subcommand man" -l fail-on -d 'Which 
 warn\t''"
 complete -c doctor -n "__fish_doctor_using_subcommand man" -l only -d 'Run only these checks (ids or id prefixes such as gorgias.webhook; comma-separated or repeated)' -r
 complete -c doctor -n "__fish_doctor_using_subcommand man" -l skip -d 'Do not run these checks (ids or id prefixes; comma-separated or repeated)' -r
+complete -c doctor -n "__fish_doctor_using_subcommand man" -l accept -d 'Findings the team has accepted (TOML: [[accept]] check, object, reason, expires): they stay visible but do not count toward the exit status' -r -F
 complete -c doctor -n "__fish_doctor_using_subcommand man" -l set -d 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)' -r
 complete -c doctor -n "__fish_doctor_using_subcommand man" -s v -l verbose -d 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
 complete -c doctor -n "__fish_doctor_using_subcommand man" -s q -l quiet -d 'Print only problems and the summary'

@@ -97,6 +97,10 @@ pub struct Global {
     /// Do not run these checks (ids or id prefixes; comma-separated or repeated).
     #[arg(long, global = true, value_delimiter = ',', value_name = "ID")]
     pub skip: Vec<String>,
+    /// Findings the team has accepted (TOML: [[accept]] check, object, reason, expires): they stay
+    /// visible but do not count toward the exit status.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub accept: Option<PathBuf>,
     /// Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence).
     #[arg(long = "set", global = true, value_name = "INTEGRATION.SETTING=VALUE")]
     pub set: Vec<String>,

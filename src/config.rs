@@ -31,6 +31,8 @@ pub struct Config {
     pub skip: Vec<String>,
     /// `--set integration.key=value` overrides, applied when the settings are loaded.
     pub set: Vec<String>,
+    /// `--accept FILE`: accepted findings.
+    pub accept: Option<PathBuf>,
     pub tuning: Tuning,
     pub inject_panic: Option<String>,
 }
@@ -51,6 +53,7 @@ impl Config {
             only: g.only.clone(),
             skip: g.skip.clone(),
             set: g.set.clone(),
+            accept: g.accept.clone(),
             tuning: Tuning::from_env()?,
             inject_panic: std::env::var(INJECT_PANIC).ok().filter(|v| !v.is_empty()),
         })

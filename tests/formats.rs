@@ -9,7 +9,7 @@ fn schema() -> jsonschema::Validator {
     jsonschema::validator_for(&serde_json::from_str(&text).unwrap()).expect("the schema compiles")
 }
 
-fn assert_valid(value: &serde_json::Value) {
+pub fn assert_valid(value: &serde_json::Value) {
     let validator = schema();
     let errors: Vec<String> = validator.iter_errors(value).map(|e| format!("{e} at {}", e.instance_path())).collect();
     assert!(errors.is_empty(), "schema errors: {errors:#?}\n{value:#}");

@@ -4,6 +4,7 @@
 
 mod common;
 
+mod accept;
 mod assets;
 mod attacks;
 mod canaries;

@@ -15,6 +15,7 @@ use crate::engine::run::{PlanItem, Run};
 use crate::engine::scheduler::OnDone;
 use crate::http::activity::Activity;
 use crate::integration::Integration;
+use crate::report::accept::AcceptFile;
 use crate::report::{self, exit_code, Format};
 use crate::settings::Settings;
 use crate::symptom::Symptom;
@@ -174,6 +175,14 @@ fn waiting_on(activity: &Activity) -> String {
 
 fn execute(config: &Config, settings: Settings, plan: Vec<PlanItem>, all: bool) -> anyhow::Result<u8> {
     register_secrets(&settings);
+    // A bad accept file is a usage error before any request.
+    let accept = match &config.accept {
+        Some(path) => Some(
+            AcceptFile::load(path, |id| checks::find(id).is_some() || id == "doctor.accept.stale")
+                .map_err(anyhow::Error::msg)?,
+        ),
+        None => None,
+    };
     let mut options = config.run_options();
     let activity = Arc::new(Activity::default());
     if spinner_wanted(config) {
@@ -208,11 +217,14 @@ fn execute(config: &Config, settings: Settings, plan: Vec<PlanItem>, all: bool) 
     if let Some(bar) = spinner {
         bar.finish_and_clear();
     }
-    let document = document?;
+    let mut document = document?;
+    if let Some(accept) = &accept {
+        accept.apply(&mut document, chrono::Utc::now().date_naive());
+    }
     let text = report::renderer(config.format, style, config.quiet, config.verbose > 0).render(&document);
     crate::output::emit(&text, config.output.as_deref())?;
     github_actions(config, &document)?;
-    let code = exit_code(&document.summary(), config.fail_on);
+    let code = exit_code(&report::unaccepted(&document), config.fail_on);
     if let Some(path) = &config.output {
         if !config.quiet {
             crate::output::note(&format!("report written to {} (exit status {code})", path.display()));

@@ -23,8 +23,12 @@ pub fn annotations(document: &Document) -> Vec<String> {
     let mut lines = Vec::new();
     let mut left_out = Vec::new();
     for (status, command, noun) in [(Status::Fail, "error", "failure"), (Status::Warn, "warning", "warning")] {
-        let found: Vec<_> =
-            document.runs().iter().flat_map(|r| r.checks.iter()).filter(|c| c.status == status).collect();
+        let found: Vec<_> = document
+            .runs()
+            .iter()
+            .flat_map(|r| r.checks.iter())
+            .filter(|c| c.status == status && c.accepted.is_none())
+            .collect();
         for c in found.iter().take(MAX_PER_KIND) {
             let title = format!("{} ({})", c.title, c.id);
             let mut message = c.detail.clone();
@@ -68,6 +72,7 @@ mod tests {
             duration_ms: 0,
             blocked_by: None,
             needs_setting: None,
+            accepted: None,
         }
     }
 

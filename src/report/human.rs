@@ -158,6 +158,10 @@ impl Human {
                 self.labelled(out, &under, label, fix);
             }
         }
+        if let Some(accepted) = &c.accepted {
+            let text = format!("{} (until {})", accepted.reason, accepted.expires);
+            self.labelled(out, &under, "Accepted:", &text);
+        }
         if let (Some(docs), true) = (&c.docs, matches!(c.status, Status::Fail | Status::Warn)) {
             out.push_str(&format!("{under}{} {}\n", "Docs:".dimmed(), for_terminal(docs).dimmed()));
         }
@@ -469,7 +473,7 @@ impl Human {
         let mut items: Vec<(String, Vec<&str>)> = Vec::new();
         for status in [Status::Fail, Status::Error, Status::Warn] {
             for report in document.runs() {
-                for c in report.checks.iter().filter(|c| c.status == status) {
+                for c in report.checks.iter().filter(|c| c.status == status && c.accepted.is_none()) {
                     let Some(fix) = &c.fix else { continue };
                     match items.iter_mut().find(|(f, _)| f == fix) {
                         Some((_, ids)) => {
@@ -539,7 +543,11 @@ impl Renderer for Human {
                 out.push_str(&self.wrap(&line, &format!("{} ", paint(Status::Skip, "Not run:")), "  "));
             }
         }
-        let summary = document.summary();
+        let summary = super::unaccepted(document);
+        let accepted = document.runs().iter().flat_map(|r| r.checks.iter()).filter(|c| c.accepted.is_some()).count();
+        if accepted > 0 {
+            out.push_str(&format!("{} finding(s) accepted (--accept): shown above, not counted.\n", accepted));
+        }
         let verdict = if summary.fail > 0 {
             paint(Status::Fail, &format!("{} check(s) failed: what to do is below.", summary.fail))
         } else if summary.error > 0 {

@@ -70,10 +70,13 @@ impl Renderer for Junit {
                         ],
                     );
                     let fix = check.fix.clone().unwrap_or_default();
-                    let body = match &check.fix {
+                    let mut body = match &check.fix {
                         Some(fix) => format!("{}\nFix: {fix}", check.detail),
                         None => check.detail.clone(),
                     };
+                    if let Some(a) = &check.accepted {
+                        body.push_str(&format!("\nAccepted (--accept): {} (until {})", a.reason, a.expires));
+                    }
                     match check.status {
                         Status::Pass => ok(w.write_event(Event::Empty(case))),
                         Status::Fail | Status::Error => {

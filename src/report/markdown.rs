@@ -80,7 +80,10 @@ impl Renderer for Markdown {
                     icon(c.status),
                     cell(&c.title),
                     c.id,
-                    cell(&c.detail)
+                    cell(&match &c.accepted {
+                        Some(a) => format!("{} (accepted: {}, until {})", c.detail, a.reason, a.expires),
+                        None => c.detail.clone(),
+                    })
                 ));
             }
             let fixes: Vec<_> = report

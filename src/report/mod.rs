@@ -1,6 +1,7 @@
 //! One Report, one renderer per format: human (a checklist), JSON (interface.md), JUnit XML
 //! (CI) and Markdown (paste into a support ticket). Renderers only read the Report.
 
+pub mod accept;
 pub mod github;
 pub mod human;
 pub mod json;
@@ -8,7 +9,7 @@ pub mod junit;
 pub mod markdown;
 pub mod model;
 
-pub use model::{exit_code, AllReport, CheckResult, Document, FailOn, Report, Summary};
+pub use model::{exit_code, unaccepted, AllReport, CheckResult, Document, FailOn, Report, Summary};
 
 use crate::term::Style;
 use model::Status;

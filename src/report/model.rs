@@ -56,6 +56,10 @@ pub struct CheckResult {
     /// The setting whose absence kept this check from running (additive to schema_version 1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub needs_setting: Option<String>,
+    /// The `--accept` entry that accepts this finding (additive): it keeps its status but does
+    /// not count toward the exit code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accepted: Option<super::accept::Accepted>,
 }
 
 #[derive(Clone, Copy, Debug, Default, Serialize, PartialEq, Eq)]
@@ -209,10 +213,31 @@ impl Document {
         }
     }
 
+    pub fn runs_mut(&mut self) -> &mut [Report] {
+        match self {
+            Document::One(r) => std::slice::from_mut(r),
+            Document::All(a) => &mut a.runs,
+        }
+    }
+
     pub fn summary(&self) -> Summary {
         match self {
             Document::One(r) => r.summary,
             Document::All(a) => a.summary,
+        }
+    }
+
+    /// Recounts every summary after results were added (`doctor.accept.stale`).
+    pub fn recount(&mut self) {
+        for report in self.runs_mut() {
+            report.summary = Summary::of(&report.checks);
+        }
+        if let Document::All(a) = self {
+            let mut summary = Summary::default();
+            for r in &a.runs {
+                summary.merge(&r.summary);
+            }
+            a.summary = summary;
         }
     }
 }
@@ -226,6 +251,16 @@ pub enum FailOn {
 
 /// Exit codes of interface.md: 0 nothing failed, 1 a check failed, 3 no failure but a check
 /// could not be checked. (2, usage or configuration, is decided before anything runs.)
+/// The summary the exit code is decided on: accepted findings do not count.
+pub fn unaccepted(document: &Document) -> Summary {
+    let mut summary = Summary::default();
+    for report in document.runs() {
+        let open: Vec<CheckResult> = report.checks.iter().filter(|c| c.accepted.is_none()).cloned().collect();
+        summary.merge(&Summary::of(&open));
+    }
+    summary
+}
+
 pub fn exit_code(summary: &Summary, fail_on: FailOn) -> u8 {
     if summary.fail > 0 || (fail_on == FailOn::Warn && summary.warn > 0) {
         1
