@@ -203,6 +203,9 @@ Register-ArgumentCompleter -Native -CommandName 'doctor' -ScriptBlock {
         'doctor;demo' {
             [CompletionResult]::new('--scenario', '--scenario', [CompletionResultType]::ParameterName, 'Scenario to run (see --list)')
             [CompletionResult]::new('--latency', '--latency', [CompletionResultType]::ParameterName, 'Slow every sandbox answer by MS milliseconds, to watch the progress')
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'The Gorgias ticket to diagnose (default: the sandbox''s sample ticket)')
+            [CompletionResult]::new('--conversation', '--conversation', [CompletionResultType]::ParameterName, 'The Intercom conversation to diagnose (default: the sandbox''s sample conversation)')
+            [CompletionResult]::new('--thread', '--thread', [CompletionResultType]::ParameterName, 'The HubSpot thread to diagnose (default: the sandbox''s sample thread)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the config file and keyring to use')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the report to FILE instead of standard output')

@@ -597,7 +597,7 @@ _doctor() {
             return 0
             ;;
         doctor__subcmd__demo)
-            opts="-v -q -h --scenario --list --latency --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --help gorgias intercom hubspot all session"
+            opts="-v -q -h --scenario --list --latency --ticket --conversation --thread --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --help gorgias intercom hubspot all session"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -608,6 +608,18 @@ _doctor() {
                     return 0
                     ;;
                 --latency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --conversation)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --thread)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

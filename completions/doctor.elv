@@ -192,6 +192,9 @@ set edit:completion:arg-completer[doctor] = {|@words|
         &'doctor;demo'= {
             cand --scenario 'Scenario to run (see --list)'
             cand --latency 'Slow every sandbox answer by MS milliseconds, to watch the progress'
+            cand --ticket 'The Gorgias ticket to diagnose (default: the sandbox''s sample ticket)'
+            cand --conversation 'The Intercom conversation to diagnose (default: the sandbox''s sample conversation)'
+            cand --thread 'The HubSpot thread to diagnose (default: the sandbox''s sample thread)'
             cand --profile 'Profile of the config file and keyring to use'
             cand --format 'Output format'
             cand --output 'Write the report to FILE instead of standard output'

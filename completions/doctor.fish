@@ -208,6 +208,9 @@ complete -c doctor -n "__fish_doctor_using_subcommand explain" -s q -l quiet -d 
 complete -c doctor -n "__fish_doctor_using_subcommand explain" -s h -l help -d 'Print help'
 complete -c doctor -n "__fish_doctor_using_subcommand demo" -l scenario -d 'Scenario to run (see --list)' -r
 complete -c doctor -n "__fish_doctor_using_subcommand demo" -l latency -d 'Slow every sandbox answer by MS milliseconds, to watch the progress' -r
+complete -c doctor -n "__fish_doctor_using_subcommand demo" -l ticket -d 'The Gorgias ticket to diagnose (default: the sandbox\'s sample ticket)' -r
+complete -c doctor -n "__fish_doctor_using_subcommand demo" -l conversation -d 'The Intercom conversation to diagnose (default: the sandbox\'s sample conversation)' -r
+complete -c doctor -n "__fish_doctor_using_subcommand demo" -l thread -d 'The HubSpot thread to diagnose (default: the sandbox\'s sample thread)' -r
 complete -c doctor -n "__fish_doctor_using_subcommand demo" -l profile -d 'Profile of the config file and keyring to use' -r
 complete -c doctor -n "__fish_doctor_using_subcommand demo" -l format -d 'Output format' -r -f -a "human\t''
 json\t''

@@ -235,6 +235,15 @@ pub enum Command {
         /// Slow every sandbox answer by MS milliseconds, to watch the progress.
         #[arg(long, value_name = "MS", value_parser = clap::value_parser!(u64).range(0..=10_000))]
         latency: Option<u64>,
+        /// The Gorgias ticket to diagnose (default: the sandbox's sample ticket).
+        #[arg(long, value_name = "ID", value_parser = ticket_id)]
+        ticket: Option<u64>,
+        /// The Intercom conversation to diagnose (default: the sandbox's sample conversation).
+        #[arg(long, value_name = "ID", value_parser = object_id("an Intercom conversation id", "intercom.com", "https://app.intercom.com/a/inbox/abc123/inbox/conversation/215"))]
+        conversation: Option<String>,
+        /// The HubSpot thread to diagnose (default: the sandbox's sample thread).
+        #[arg(long, value_name = "ID", value_parser = object_id("a HubSpot thread id", "hubspot.com", "https://app.hubspot.com/live-messages/123456/inbox/8801"))]
+        thread: Option<String>,
     },
     /// Interactive set-up; secrets go to the OS keyring.
     Login {

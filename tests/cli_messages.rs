@@ -78,6 +78,8 @@ fn the_demo_runs_like_the_real_commands() {
     assert_eq!(ran.json()["integration"], "opencx");
     let ran = env.run().args(["demo", "all", "--format", "json"]).finish().code(0);
     assert_eq!(ran.json()["runs"].as_array().unwrap().len(), 3);
+    let other = env.run().args(["demo", "gorgias", "credentials", "--ticket", "999", "--format", "json"]).finish();
+    assert_eq!(other.json()["target"]["ticket"], "999", "--ticket replaces the sample");
     let listed = env.run().args(["demo", "--list", "intercom"]).finish().code(0).stdout;
     assert!(listed.contains("intercom-token-revoked") && !listed.contains("gorgias-key-revoked"), "{listed}");
 }

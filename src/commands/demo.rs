@@ -14,6 +14,8 @@ pub struct Request {
     pub symptom: Option<String>,
     pub scenario: Option<String>,
     pub latency: Option<u64>,
+    /// Objects given with --ticket/--conversation/--thread, in place of the samples.
+    pub objects: Vec<Target>,
 }
 
 /// The helpdesk a demo request names, if it names one.
@@ -77,11 +79,14 @@ pub fn demo(g: &Config, request: Request) -> anyhow::Result<u8> {
     }
     // The demo diagnoses the sandbox's sample conversation of each helpdesk, so the session
     // evidence shows too.
-    let targets = [
+    let targets: Vec<Target> = [
         Target::Ticket(conversations::GORGIAS_TICKET),
         Target::Conversation(conversations::INTERCOM_CONVERSATION.to_string()),
         Target::Thread(conversations::HUBSPOT_THREAD.to_string()),
-    ];
+    ]
+    .into_iter()
+    .map(|sample| request.objects.iter().find(|o| o.integration() == sample.integration()).cloned().unwrap_or(sample))
+    .collect();
     let code = match (request.what, integration) {
         (DemoWhat::Session, _) => super::diagnose::session(g, settings, conversations::GORGIAS_SESSION),
         (_, Some(integration)) => {

@@ -56,15 +56,21 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<u8> {
             g.only_formats("demo --list", &[Format::Human, Format::Json, Format::Markdown])?;
             demo::list(g, what.and_then(demo::helpdesk_of))
         }
-        Command::Demo { what, symptom, scenario, latency, .. } => demo::demo(
-            g,
-            demo::Request {
+        Command::Demo { what, symptom, scenario, latency, ticket, conversation, thread, .. } => {
+            let objects = [
+                ticket.map(Target::Ticket),
+                conversation.clone().map(Target::Conversation),
+                thread.clone().map(Target::Thread),
+            ];
+            let request = demo::Request {
                 what: what.unwrap_or(DemoWhat::All),
                 symptom: symptom.clone(),
                 scenario: scenario.clone(),
                 latency: *latency,
-            },
-        ),
+                objects: objects.into_iter().flatten().collect(),
+            };
+            demo::demo(g, request)
+        }
         Command::Login { integration, with_token } => {
             g.only_formats("login", &[Format::Human])?;
             if *with_token {

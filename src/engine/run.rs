@@ -182,6 +182,11 @@ impl Run {
                 profile: settings.profile.clone(),
                 integration: item.integration,
                 target: item.target.iter().map(|t| (t.key().to_string(), t.id())).collect::<BTreeMap<_, _>>(),
+                links: item
+                    .target
+                    .iter()
+                    .filter_map(|t| link(&settings, t).map(|url| (t.key().to_string(), url)))
+                    .collect(),
                 started_at: started_at.to_rfc3339_opts(SecondsFormat::Secs, true),
                 duration_ms: u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX),
                 summary: Summary::of(&checks),
@@ -199,5 +204,42 @@ impl Run {
         } else {
             Document::One(Box::new(reports.into_iter().next().expect("one plan item, one report")))
         })
+    }
+}
+
+/// The helpdesk's own URL of the object, when the settings make it known and point at the real
+/// helpdesk (not a base URL override: a sandbox or a proxy has no inbox to link to).
+fn link(settings: &Settings, target: &Target) -> Option<String> {
+    use crate::settings::fields::{gorgias, intercom};
+    match target {
+        Target::Ticket(id) if settings.get(&gorgias::BASE_URL).is_none() => {
+            settings.get(&gorgias::DOMAIN).map(|domain| format!("https://{domain}.gorgias.com/app/ticket/{id}"))
+        }
+        Target::Conversation(id) if settings.get(&intercom::BASE_URL).is_none() => settings
+            .get(&intercom::WORKSPACE_ID)
+            .map(|workspace| format!("https://app.intercom.com/a/inbox/{workspace}/inbox/conversation/{id}")),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_object_links_to_its_helpdesk_only_when_the_settings_point_at_the_real_one() {
+        let real =
+            Settings::for_sandbox(&[("gorgias.domain", "acme".into()), ("intercom.workspace_id", "x3v8zq".into())]);
+        assert_eq!(link(&real, &Target::Ticket(1042)).as_deref(), Some("https://acme.gorgias.com/app/ticket/1042"));
+        assert_eq!(
+            link(&real, &Target::Conversation("215".into())).as_deref(),
+            Some("https://app.intercom.com/a/inbox/x3v8zq/inbox/conversation/215")
+        );
+        let proxied = Settings::for_sandbox(&[
+            ("gorgias.domain", "acme".into()),
+            ("gorgias.base_url", "http://127.0.0.1:9".into()),
+        ]);
+        assert_eq!(link(&proxied, &Target::Ticket(1042)), None, "a base URL override has no inbox to link to");
+        assert_eq!(link(&real, &Target::Thread("8801".into())), None);
     }
 }

@@ -134,7 +134,8 @@ impl fmt::Display for ErrorKind {
                 if !reason(*status).is_empty() {
                     write!(f, " {}", reason(*status))?;
                 }
-                if let Some(code) = &error.code {
+                // A vendor code that only repeats the reason ("Not Found") is not said twice.
+                if let Some(code) = error.code.as_ref().filter(|c| !c.eq_ignore_ascii_case(reason(*status))) {
                     write!(f, " ({})", for_terminal(code))?;
                 }
                 if let Some(message) = &error.message {
@@ -211,4 +212,19 @@ pub fn clip(text: &str, max: usize) -> String {
         return text.to_string();
     }
     format!("{}…", text.chars().take(max).collect::<String>())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_code_that_repeats_the_reason_is_said_once() {
+        let kind = |code: &str| ErrorKind::Status {
+            status: 404,
+            error: VendorError { code: Some(code.into()), ..VendorError::default() },
+        };
+        assert_eq!(kind("Not Found").to_string(), "HTTP 404 Not Found");
+        assert_eq!(kind("OBJECT_NOT_FOUND").to_string(), "HTTP 404 Not Found (OBJECT_NOT_FOUND)");
+    }
 }

@@ -92,6 +92,7 @@ mod tests {
             duration_ms: 1,
             summary: Summary::of(&checks),
             not_run: Vec::new(),
+            links: Default::default(),
             checks,
             session: None,
         };

@@ -171,7 +171,14 @@ impl Human {
     }
 
     fn header(&self, out: &mut String, report: &Report) {
-        let target = report.target.iter().map(|(k, v)| format!(" · {k} {}", for_terminal(v))).collect::<String>();
+        let target = report
+            .target
+            .iter()
+            .map(|(k, v)| match report.links.get(k) {
+                Some(url) => format!(" · {k} {} ({})", for_terminal(v), for_terminal(url)),
+                None => format!(" · {k} {}", for_terminal(v)),
+            })
+            .collect::<String>();
         out.push_str(&format!(
             "{} {} · profile {}{}\n",
             "OpenCX doctor ·".bold(),

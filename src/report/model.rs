@@ -137,6 +137,10 @@ pub struct Report {
     /// could read it. Additive to schema_version 1.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub session: Option<SessionEvidence>,
+    /// The helpdesk's own URL of the object, where the settings make it known (additive):
+    /// `{"ticket": "https://acme.gorgias.com/app/ticket/1042"}`.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub links: BTreeMap<String, String>,
     /// Checks not run for a missing setting, directly or behind a prerequisite that was
     /// (additive to schema_version 1): never green without having checked.
     #[serde(skip_serializing_if = "Vec::is_empty")]
