@@ -10,9 +10,13 @@ use opencx_sandbox::{self as sandbox, all_scenarios, conversations, Sandbox, Ven
 
 /// What `doctor demo …` was asked for.
 pub struct Request {
+    /// A helpdesk, `all` or `session`, as the real commands.
     pub what: DemoWhat,
+    /// One symptom's slug, validated against the helpdesk's table.
     pub symptom: Option<String>,
+    /// The sandbox scenario (`healthy` when none is named).
     pub scenario: Option<String>,
+    /// Milliseconds added to every sandbox answer.
     pub latency: Option<u64>,
     /// Objects given with --ticket/--conversation/--thread, in place of the samples.
     pub objects: Vec<Target>,
