@@ -170,8 +170,10 @@ impl Run {
                     (item, results, started.elapsed(), session)
                 }
             });
-            futures::future::join_all(runs).await
+            let results = futures::future::join_all(runs).await;
+            (results, facts.hubspot().ok().and_then(|h| h.hub_id_loaded()))
         });
+        let (results, hub_id) = results;
         // Leave nothing running past the deadline (e.g. a hung body read).
         runtime.shutdown_timeout(Duration::from_millis(100));
         let reports: Vec<Report> = results
@@ -185,7 +187,7 @@ impl Run {
                 links: item
                     .target
                     .iter()
-                    .filter_map(|t| link(&settings, t).map(|url| (t.key().to_string(), url)))
+                    .filter_map(|t| link(&settings, hub_id, t).map(|url| (t.key().to_string(), url)))
                     .collect(),
                 started_at: started_at.to_rfc3339_opts(SecondsFormat::Secs, true),
                 duration_ms: u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX),
@@ -209,8 +211,8 @@ impl Run {
 
 /// The helpdesk's own URL of the object, when the settings make it known and point at the real
 /// helpdesk (not a base URL override: a sandbox or a proxy has no inbox to link to).
-fn link(settings: &Settings, target: &Target) -> Option<String> {
-    use crate::settings::fields::{gorgias, intercom};
+fn link(settings: &Settings, hub_id: Option<u64>, target: &Target) -> Option<String> {
+    use crate::settings::fields::{gorgias, hubspot, intercom};
     match target {
         Target::Ticket(id) if settings.get(&gorgias::BASE_URL).is_none() => {
             settings.get(&gorgias::DOMAIN).map(|domain| format!("https://{domain}.gorgias.com/app/ticket/{id}"))
@@ -218,6 +220,9 @@ fn link(settings: &Settings, target: &Target) -> Option<String> {
         Target::Conversation(id) if settings.get(&intercom::BASE_URL).is_none() => settings
             .get(&intercom::WORKSPACE_ID)
             .map(|workspace| format!("https://app.intercom.com/a/inbox/{workspace}/inbox/conversation/{id}")),
+        Target::Thread(id) if settings.get(&hubspot::BASE_URL).is_none() => {
+            hub_id.map(|hub| format!("https://app.hubspot.com/live-messages/{hub}/inbox/{id}"))
+        }
         _ => None,
     }
 }
@@ -230,16 +235,23 @@ mod tests {
     fn an_object_links_to_its_helpdesk_only_when_the_settings_point_at_the_real_one() {
         let real =
             Settings::for_sandbox(&[("gorgias.domain", "acme".into()), ("intercom.workspace_id", "x3v8zq".into())]);
-        assert_eq!(link(&real, &Target::Ticket(1042)).as_deref(), Some("https://acme.gorgias.com/app/ticket/1042"));
         assert_eq!(
-            link(&real, &Target::Conversation("215".into())).as_deref(),
+            link(&real, None, &Target::Ticket(1042)).as_deref(),
+            Some("https://acme.gorgias.com/app/ticket/1042")
+        );
+        assert_eq!(
+            link(&real, None, &Target::Conversation("215".into())).as_deref(),
             Some("https://app.intercom.com/a/inbox/x3v8zq/inbox/conversation/215")
         );
         let proxied = Settings::for_sandbox(&[
             ("gorgias.domain", "acme".into()),
             ("gorgias.base_url", "http://127.0.0.1:9".into()),
         ]);
-        assert_eq!(link(&proxied, &Target::Ticket(1042)), None, "a base URL override has no inbox to link to");
-        assert_eq!(link(&real, &Target::Thread("8801".into())), None);
+        assert_eq!(link(&proxied, None, &Target::Ticket(1042)), None, "a base URL override has no inbox to link to");
+        assert_eq!(link(&real, None, &Target::Thread("8801".into())), None, "no hub id read, no link");
+        assert_eq!(
+            link(&real, Some(4711), &Target::Thread("8801".into())).as_deref(),
+            Some("https://app.hubspot.com/live-messages/4711/inbox/8801")
+        );
     }
 }

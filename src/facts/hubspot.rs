@@ -41,6 +41,11 @@ impl HubspotFacts {
         }
     }
 
+    /// The portal (hub) id, if the token was introspected during the run.
+    pub fn hub_id_loaded(&self) -> Option<u64> {
+        self.token_info.peek().and_then(|f| f.ok()).map(|t| t.hub_id)
+    }
+
     pub async fn token_info(&self) -> Fact<TokenInfo> {
         self.token_info.get(|| self.client.token_info()).await
     }

@@ -56,6 +56,11 @@ impl<T> Default for Once<T> {
 }
 
 impl<T> Once<T> {
+    /// The value if it was fetched already; never fetches.
+    pub fn peek(&self) -> Option<Fact<T>> {
+        self.0.peek(&())
+    }
+
     pub async fn get<F, Fut>(&self, fetch: F) -> Fact<T>
     where
         F: FnOnce() -> Fut,
