@@ -106,6 +106,16 @@ pub fn of(integration: Integration) -> &'static [Symptom] {
     }
 }
 
+/// The integration's credentials symptom (what `doctor login` tests after saving).
+pub fn credentials(integration: Integration) -> Symptom {
+    match integration {
+        Integration::Gorgias => GorgiasSymptom::Credentials.symptom(),
+        Integration::Intercom => IntercomSymptom::Credentials.symptom(),
+        Integration::Hubspot => HubspotSymptom::Credentials.symptom(),
+        Integration::Opencx => OpencxSymptom::Credentials.symptom(),
+    }
+}
+
 /// The symptom of an integration with this slug.
 pub fn find(integration: Integration, slug: &str) -> Option<Symptom> {
     of(integration).iter().copied().find(|s| s.slug == slug)

@@ -207,7 +207,7 @@ fn after_saving(
         return Ok(0);
     }
     crate::output::note(&format!("Testing the credentials (`doctor {} credentials`):\n", integration.slug()));
-    let credentials = crate::symptom::find(integration, "credentials");
+    let credentials = Some(crate::symptom::credentials(integration));
     let code = super::diagnose::credentials(g, settings.clone(), integration, credentials)?;
     if integration != Integration::Opencx && !settings.is_configured(Integration::Opencx) {
         crate::output::note(

@@ -77,7 +77,7 @@ pub enum CheckError {
 /// The outcome of a check that needs a helpdesk object when the run names none.
 pub fn needs_target(integration: Integration) -> Outcome {
     let flag = integration.target_flag().unwrap_or("an id");
-    Outcome::skip(format!("needs a helpdesk object: run with {flag} ID")).with_fix(format!(
+    Outcome::skip(format!("{}: run with {flag} ID", crate::report::model::NEEDS_TARGET)).with_fix(format!(
         "run `doctor {} {flag} ID` to check this on one {}",
         integration.slug(),
         integration.object_name()

@@ -38,6 +38,12 @@ enum Root {
     Own(String),
 }
 
+/// `doctor hubspot scopes` is shown as one table.
+fn is_scopes(integration: Integration, symptom: &str) -> bool {
+    let scopes = crate::symptom::HubspotSymptom::Scopes.symptom();
+    integration == scopes.integration && symptom == scopes.slug
+}
+
 fn is_problem(status: Status) -> bool {
     matches!(status, Status::Fail | Status::Warn | Status::Error)
 }
@@ -67,7 +73,7 @@ fn root_of(report: &Report, check: &CheckResult) -> Root {
     }
     if at.needs_setting.is_some() {
         Root::NeedsSetting
-    } else if at.detail.starts_with("needs a helpdesk object") {
+    } else if at.detail.starts_with(super::model::NEEDS_TARGET) {
         Root::NeedsTarget(at.integration)
     } else {
         Root::Own(at.id.clone())
@@ -186,7 +192,7 @@ impl Human {
             for_terminal(&report.profile),
             target
         ));
-        if report.not_run.iter().any(|n| n.setting == "opencx.api_key") {
+        if report.not_run.iter().any(|n| n.setting == crate::settings::fields::opencx::API_KEY.dotted()) {
             let note = "the OpenCX session evidence is off: set DOCTOR_OPENCX_API_KEY (or run `doctor login opencx`) \
                         to see what the AI decided";
             out.push_str(&self.wrap(note, &format!("{} ", paint(Status::Warn, "Note:")), "  "));
@@ -227,7 +233,7 @@ impl Human {
             }
             let head = self.group_title(report, integration, symptom);
             out.push_str(&format!("\n{}\n", head.bold().underline()));
-            if integration == Integration::Hubspot && symptom == "scopes" {
+            if is_scopes(integration, symptom) {
                 out.push_str(&self.scopes_table(&checks));
             }
             for c in checks {
@@ -250,7 +256,7 @@ impl Human {
             let head = self.group_title(report, *integration, symptom);
             out.push('\n');
             out.push_str(&self.heading(status, &head));
-            if *integration == Integration::Hubspot && *symptom == "scopes" {
+            if is_scopes(*integration, symptom) {
                 out.push_str(&self.scopes_table(&ran));
             }
             for c in ran.iter().filter(|c| is_problem(c.status) || c.status == Status::Info) {
@@ -297,7 +303,7 @@ impl Human {
             let status = if passed > 0 { Status::Pass } else { Status::Info };
             out.push_str(&self.wrap(&for_terminal(&head), &format!("{} ", self.symbol(status)), "    "));
             // `doctor hubspot scopes` is asked for its table, healthy or not.
-            if *integration == Integration::Hubspot && *symptom == "scopes" {
+            if is_scopes(*integration, symptom) {
                 out.push_str(&self.scopes_table(&ran));
             }
             for c in infos {

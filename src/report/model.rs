@@ -120,6 +120,10 @@ pub struct Tool {
     pub version: &'static str,
 }
 
+/// How the detail of a check skipped for want of a helpdesk object begins (the engine writes
+/// it, the human report collapses such skips by it).
+pub const NEEDS_TARGET: &str = "needs a helpdesk object";
+
 pub const TOOL: Tool = Tool { name: "opencx-doctor", version: env!("CARGO_PKG_VERSION") };
 
 #[derive(Clone, Debug, Serialize)]
@@ -190,7 +194,11 @@ impl NotRun {
     pub fn sentence(&self) -> String {
         let how = crate::settings::fields::find_dotted(&self.setting)
             .map_or_else(|| format!("set {}", self.env), |f| f.how_to_set());
-        let what = if self.setting == "opencx.api_key" { " — the OpenCX session evidence is off" } else { "" };
+        let what = if self.setting == crate::settings::fields::opencx::API_KEY.dotted() {
+            " — the OpenCX session evidence is off"
+        } else {
+            ""
+        };
         format!("{} check(s) not run for want of {}: {how}{what}", self.checks.len(), self.setting)
     }
 }
