@@ -222,3 +222,26 @@ fn the_spinner_says_which_request_it_waits_on() {
     assert!(text.starts_with("waiting on "), "{text}");
     session.expect(expectrl::Eof).expect("the run ends");
 }
+
+/// A Gorgias bucket smaller than the doctor assumes (5, not 40; the window not the assumed
+/// 20 s): the vendor's 429 says `Retry-After: 1`, and that is the truth about when to retry — the
+/// doctor's own estimate, built on the assumed window, must not turn it into "no room before the
+/// deadline". One slot a second is also the least leak rate the answer proves.
+#[test]
+fn a_429s_retry_after_beats_the_doctors_own_estimate() {
+    let spec = Spec::healthy().with(|s| s.gorgias_bucket = (5, Duration::from_millis(2500)));
+    let sb = sandbox(spec);
+    let env = crate::common::Env::new();
+    let ran = env.run().sandbox(&sb).args(["gorgias", "--ticket", "1042", "--format", "json"]).finish();
+    let doc = ran.json();
+    let errors: Vec<String> = crate::common::checks_of(&doc)
+        .into_iter()
+        .filter(|c| c["status"] == "error")
+        .map(|c| format!("{}: {}", c["id"], c["detail"]))
+        .collect();
+    assert!(errors.is_empty(), "no check gave up on the rate limit:\n{}", errors.join("\n"));
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    let limited =
+        sb.requests().iter().filter(|r| r.vendor == opencx_sandbox::Vendor::Gorgias && r.status == 429).count();
+    assert!(limited >= 1, "the sandbox's small bucket did limit the run (so the test tests something)");
+}

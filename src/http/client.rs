@@ -297,9 +297,14 @@ impl VendorClient {
                         return Err(self.error(&m, path, ErrorKind::RateLimited { retry_after: None }));
                     }
                     rate_waits += 1;
-                    let wait = (self.api.retry_after)(headers).unwrap_or(Duration::from_secs(1)).min(MAX_HEADER_WAIT);
+                    let said = (self.api.retry_after)(headers);
+                    let wait = said.unwrap_or(Duration::from_secs(1)).min(MAX_HEADER_WAIT);
                     if wait >= self.http.remaining() {
                         return Err(self.error(&m, path, ErrorKind::RateLimited { retry_after: Some(wait) }));
+                    }
+                    if said.is_some() {
+                        // The vendor said when: the pacer's own estimate must not override it.
+                        self.pacer.vendor_said(wait).await;
                     }
                     Some(wait)
                 }

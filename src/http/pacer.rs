@@ -81,6 +81,8 @@ enum State {
         capacity: f64,
         drain_per_sec: f64,
         at: Instant,
+        /// The least leak rate a `Retry-After` proved (0 until one did).
+        proved: f64,
     },
     Window {
         remaining: i64,
@@ -128,6 +130,7 @@ impl Pacer {
                 capacity: f64::from(capacity),
                 drain_per_sec: f64::from(capacity) / window.as_secs_f64().max(0.001),
                 at: now,
+                proved: 0.0,
             },
             Some(Budget::Window { remaining, limit, reset_in }) => State::Window {
                 remaining: i64::from(remaining),
@@ -155,7 +158,7 @@ impl Pacer {
         let mut state = self.state.lock().await;
         match &mut *state {
             State::Unknown => Duration::ZERO,
-            State::Bucket { level, capacity, drain_per_sec, at } => {
+            State::Bucket { level, capacity, drain_per_sec, at, .. } => {
                 let drained = (*level - now.duration_since(*at).as_secs_f64() * *drain_per_sec).max(0.0);
                 let room = *capacity - RESERVE;
                 let mut wait = Duration::ZERO;
@@ -213,6 +216,22 @@ impl Pacer {
         }
     }
 
+    /// A 429 said when to retry (`Retry-After`): that is the vendor's truth, and the model is made
+    /// to agree with it — for a leaky bucket a slot frees after `retry_after`, and a leak of at
+    /// least one request per `retry_after` is proved (the assumed window may be too long). The
+    /// doctor's own estimate can then only wait longer where later headers prove it.
+    pub async fn vendor_said(&self, retry_after: Duration) {
+        let mut state = self.state.lock().await;
+        if let State::Bucket { level, capacity, drain_per_sec, at, proved } = &mut *state {
+            let r = retry_after.as_secs_f64().max(0.001);
+            *proved = proved.max(1.0 / r);
+            *drain_per_sec = drain_per_sec.max(*proved);
+            let room = *capacity - RESERVE;
+            *level = (room - 1.0 + r * *drain_per_sec).max(0.0);
+            *at = Instant::now();
+        }
+    }
+
     /// Takes in what a response said about the budget.
     pub async fn update(&self, budget: Option<Budget>) {
         let Some(budget) = budget.map(Budget::clamped) else { return };
@@ -220,14 +239,16 @@ impl Pacer {
         let mut state = self.state.lock().await;
         match budget {
             Budget::Bucket { used, capacity, window } => {
-                let drain_per_sec = f64::from(capacity) / window.as_secs_f64().max(0.001);
-                // Requests of ours still in flight are not in `used` yet: keep the higher level.
-                let local = match &*state {
-                    State::Bucket { level, drain_per_sec: d, at, .. } => {
-                        (level - now.duration_since(*at).as_secs_f64() * d).max(0.0)
+                let assumed = f64::from(capacity) / window.as_secs_f64().max(0.001);
+                // Requests of ours still in flight are not in `used` yet: keep the higher level;
+                // a leak rate a Retry-After proved stays (the assumed window is only a floor).
+                let (local, proved) = match &*state {
+                    State::Bucket { level, drain_per_sec: d, at, proved, .. } => {
+                        ((level - now.duration_since(*at).as_secs_f64() * d).max(0.0), *proved)
                     }
-                    _ => 0.0,
+                    _ => (0.0, 0.0),
                 };
+                let drain_per_sec = assumed.max(proved);
                 *state = State::Bucket {
                     // The server's count can round up and already includes this request: a
                     // level one below it is within the measurement; our reservations may be ahead.
@@ -235,6 +256,7 @@ impl Pacer {
                     capacity: f64::from(capacity),
                     drain_per_sec,
                     at: now,
+                    proved,
                 };
             }
             Budget::Window { remaining, limit, reset_in } => {
@@ -303,6 +325,22 @@ mod tests {
         // The server said 40 of 40 (counting this request, rounded up): the level is taken as
         // 39; with one request in reserve the next must wait for one drain, 0.5 s.
         assert!(wait >= Duration::from_millis(450) && wait <= Duration::from_millis(550), "{wait:?}");
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_retry_after_is_the_truth_and_proves_a_leak_rate_the_assumed_window_does_not() {
+        let pacer = Pacer::new(None);
+        // A 5-slot bucket read with the assumed 20 s window: one slot per 4 s.
+        pacer.update(Some(Budget::Bucket { used: 5, capacity: 5, window: Duration::from_secs(20) })).await;
+        pacer.vendor_said(Duration::from_secs(1)).await;
+        tokio::time::advance(Duration::from_secs(1)).await;
+        assert_eq!(pacer.reserve().await, Duration::ZERO, "the retry goes when the vendor said");
+        let next = pacer.reserve().await;
+        assert!(next <= Duration::from_millis(1050), "one slot a second is proved, not one per 4 s: {next:?}");
+        // A later header with the assumed window does not undo what the 429 proved.
+        pacer.update(Some(Budget::Bucket { used: 5, capacity: 5, window: Duration::from_secs(20) })).await;
+        let after = pacer.reserve().await;
+        assert!(after <= Duration::from_millis(2100), "{after:?}");
     }
 
     #[tokio::test(start_paused = true)]
