@@ -60,6 +60,10 @@ fn a_bad_accept_file_is_exit_2_naming_the_line() {
             "no check has the id 'gorgias.nope.none'",
         ),
         (
+            "[[accept]]\ncheck = \"gorgias.credentials.api-kye\"\nreason = \"x\"\nexpires = 2999-01-01\n",
+            "did you mean gorgias.credentials.api-key?",
+        ),
+        (
             "[[accept]]\ncheck = \"gorgias.credentials.api-key\"\nreason = \"x\"\nexpires = \"soon\"\n",
             "'soon' is not a date",
         ),

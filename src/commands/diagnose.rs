@@ -51,18 +51,6 @@ pub fn helpdesk(
     execute(config, settings, vec![PlanItem { integration, symptom, target }], false)
 }
 
-/// The credentials checks of one integration (after `doctor login`), with no symptom shortcut
-/// checks: `doctor X credentials`.
-pub fn credentials(
-    config: &Config,
-    settings: Settings,
-    integration: Integration,
-    symptom: Option<Symptom>,
-) -> anyhow::Result<u8> {
-    settings.require(integration)?;
-    execute(config, settings, vec![PlanItem { integration, symptom, target: None }], false)
-}
-
 pub fn all(config: &Config, settings: Settings, require: &[Integration]) -> anyhow::Result<u8> {
     for integration in require {
         settings.require(*integration).map_err(|e| anyhow::anyhow!("--require {}: {e}", integration.slug()))?;
@@ -177,10 +165,11 @@ fn execute(config: &Config, settings: Settings, plan: Vec<PlanItem>, all: bool) 
     register_secrets(&settings);
     // A bad accept file is a usage error before any request.
     let accept = match &config.accept {
-        Some(path) => Some(
-            AcceptFile::load(path, |id| checks::find(id).is_some() || id == "doctor.accept.stale")
-                .map_err(anyhow::Error::msg)?,
-        ),
+        Some(path) => {
+            let mut known: Vec<&str> = checks::catalogue().into_iter().map(|c| c.id).collect();
+            known.push(report::accept::STALE);
+            Some(AcceptFile::load(path, &known).map_err(anyhow::Error::msg)?)
+        }
         None => None,
     };
     let mut options = config.run_options();

@@ -11,6 +11,9 @@ use serde::{Deserialize, Serialize};
 use super::model::{CheckResult, Status};
 use super::Document;
 
+/// The warning for entries that match nothing or have expired.
+pub const STALE: &str = "doctor.accept.stale";
+
 /// One accepted finding.
 #[derive(Clone, Debug)]
 pub struct Entry {
@@ -56,8 +59,8 @@ fn line_of(text: &str, offset: usize) -> usize {
 }
 
 impl AcceptFile {
-    /// Reads and validates the file; every problem names its line. `known` tells a check id.
-    pub fn load(path: &Path, known: impl Fn(&str) -> bool) -> Result<AcceptFile, String> {
+    /// Reads and validates the file; every problem names its line. `known` are the check ids.
+    pub fn load(path: &Path, known: &[&str]) -> Result<AcceptFile, String> {
         let shown = path.display();
         let text = crate::settings::file::read_regular(path, 1024 * 1024)
             .map_err(|e| format!("--accept {shown}: {e}"))?
@@ -73,8 +76,8 @@ impl AcceptFile {
             let e = spanned.into_inner();
             let check =
                 e.check.filter(|c| !c.trim().is_empty()).ok_or_else(|| at("`check` (a check id) is required"))?;
-            if !known(&check) {
-                let hint = crate::suggest::did_you_mean(&check, []);
+            if !known.contains(&check.as_str()) {
+                let hint = crate::suggest::did_you_mean(&check, known.iter().copied());
                 return Err(at(&format!("no check has the id '{check}'{hint} (`doctor checks` lists them)")));
             }
             let reason = e
@@ -135,7 +138,7 @@ impl AcceptFile {
         }
         let Some(report) = document.runs_mut().first_mut() else { return };
         let result = CheckResult {
-            id: "doctor.accept.stale".into(),
+            id: STALE.into(),
             integration: report.integration,
             symptom: "accept".into(),
             title: "Every accepted finding is current".into(),
