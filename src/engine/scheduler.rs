@@ -55,31 +55,7 @@ pub async fn run(checks: &[&'static Check], cx: Arc<Ctx>, schedule: Schedule) ->
             let on_done = on_done.clone();
             let inject = inject_panic.clone();
             let future = async move {
-                // A check about one object, in a run pointed at none, says so (not "blocked
-                // by" the object check, which skips for the same reason).
-                if check.needs_target && cx.target.is_none() {
-                    let result = to_result(check, crate::engine::check::needs_target(cx.integration), 0, None);
-                    if let Some(f) = &on_done {
-                        f(&result);
-                    }
-                    return result;
-                }
-                for (id, prerequisite) in prerequisites {
-                    let result = prerequisite.await;
-                    if !result.status.lets_dependents_run() {
-                        let outcome = Outcome::skip(format!(
-                            "not run: the prerequisite check {id} ended in {}",
-                            result.status.as_str()
-                        ))
-                        .with_fix(format!("fix {id} first; see its result above"));
-                        let result = to_result(check, outcome, 0, Some(id.to_string()));
-                        if let Some(f) = &on_done {
-                            f(&result);
-                        }
-                        return result;
-                    }
-                }
-                let result = run_one(check, cx, deadline, inject).await;
+                let result = settle(check, cx, prerequisites, deadline, inject).await;
                 if let Some(f) = &on_done {
                     f(&result);
                 }
@@ -93,6 +69,32 @@ pub async fn run(checks: &[&'static Check], cx: Arc<Ctx>, schedule: Schedule) ->
     }
     let futures: Vec<Pending> = checks.iter().map(|c| pending[c.id].clone()).collect();
     futures::future::join_all(futures).await
+}
+
+/// One check's result: said at once when the run has no object for it, a skip when a
+/// prerequisite did not pass, else what the check found.
+async fn settle(
+    check: &'static Check,
+    cx: Arc<Ctx>,
+    prerequisites: Vec<(&'static str, Pending)>,
+    deadline: Instant,
+    inject: Option<String>,
+) -> CheckResult {
+    // A check about one object, in a run pointed at none, says so (not "blocked by" the object
+    // check, which skips for the same reason).
+    if check.needs_target && cx.target.is_none() {
+        return to_result(check, crate::engine::check::needs_target(cx.integration), 0, None);
+    }
+    for (id, prerequisite) in prerequisites {
+        let result = prerequisite.await;
+        if !result.status.lets_dependents_run() {
+            let outcome =
+                Outcome::skip(format!("not run: the prerequisite check {id} ended in {}", result.status.as_str()))
+                    .with_fix(format!("fix {id} first; see its result above"));
+            return to_result(check, outcome, 0, Some(id.to_string()));
+        }
+    }
+    run_one(check, cx, deadline, inject).await
 }
 
 async fn run_one(check: &'static Check, cx: Arc<Ctx>, deadline: Instant, inject: Option<String>) -> CheckResult {

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use colored::Colorize;
 use comfy_table::{presets, Cell, CellAlignment, ColumnConstraint, ContentArrangement, Table};
 
-use super::model::Status;
+use super::model::{skip_root, SkipRoot, Status};
 use super::{support_lines, CheckResult, Document, Renderer, Report};
 use crate::facts::SessionEvidence;
 use crate::integration::Integration;
@@ -61,16 +61,10 @@ fn worst(checks: &[&CheckResult]) -> Option<Status> {
 }
 
 fn root_of(report: &Report, check: &CheckResult) -> Root {
-    let mut at = check;
-    for _ in 0..report.checks.len() {
-        let Some(next) = at.blocked_by.as_deref().and_then(|id| report.checks.iter().find(|c| c.id == id)) else {
-            break;
-        };
-        if next.status != Status::Skip {
-            return Root::Failed(next.id.clone(), next.status);
-        }
-        at = next;
-    }
+    let at = match skip_root(&report.checks, check) {
+        SkipRoot::Blocked(by) => return Root::Failed(by.id.clone(), by.status),
+        SkipRoot::Own(at) => at,
+    };
     if at.needs_setting.is_some() {
         Root::NeedsSetting
     } else if at.detail.starts_with(super::model::NEEDS_TARGET) {

@@ -151,6 +151,31 @@ pub struct Report {
     pub not_run: Vec<NotRun>,
 }
 
+/// Where a skipped check's chain of prerequisites (`blocked_by`) ends.
+pub enum SkipRoot<'a> {
+    /// A prerequisite that ran and did not pass.
+    Blocked(&'a CheckResult),
+    /// The last skipped check of the chain, which skipped for a reason of its own (a missing
+    /// setting, a missing helpdesk object, …); the check itself when it was not blocked.
+    Own(&'a CheckResult),
+}
+
+/// Follows `check`'s `blocked_by` chain through skipped checks to its end (bounded by the number
+/// of checks, so a malformed chain cannot loop).
+pub fn skip_root<'a>(checks: &'a [CheckResult], check: &'a CheckResult) -> SkipRoot<'a> {
+    let mut at = check;
+    for _ in 0..checks.len() {
+        let Some(next) = at.blocked_by.as_deref().and_then(|id| checks.iter().find(|c| c.id == id)) else {
+            break;
+        };
+        if next.status != Status::Skip {
+            return SkipRoot::Blocked(next);
+        }
+        at = next;
+    }
+    SkipRoot::Own(at)
+}
+
 /// Checks that did not run because a setting is missing.
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct NotRun {
@@ -163,18 +188,10 @@ impl NotRun {
     /// Groups the skipped checks by the missing setting at the root of their `blocked_by` chain.
     pub fn of(checks: &[CheckResult]) -> Vec<NotRun> {
         let root = |c: &CheckResult| -> Option<String> {
-            let mut at = c;
-            for _ in 0..checks.len() + 1 {
-                if let Some(setting) = &at.needs_setting {
-                    return Some(setting.clone());
-                }
-                let next = at.blocked_by.as_deref().and_then(|id| checks.iter().find(|x| x.id == id))?;
-                if next.status != Status::Skip {
-                    return None;
-                }
-                at = next;
+            match skip_root(checks, c) {
+                SkipRoot::Own(at) => at.needs_setting.clone(),
+                SkipRoot::Blocked(_) => None,
             }
-            None
         };
         let mut out: Vec<NotRun> = Vec::new();
         for c in checks.iter().filter(|c| c.status == Status::Skip) {
