@@ -189,7 +189,7 @@ _doctor() {
             return 0
             ;;
         doctor__subcmd__all)
-            opts="-v -q -h --require --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --help"
+            opts="-v -q -h --require --since --limit --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -197,6 +197,14 @@ _doctor() {
             case "${prev}" in
                 --require)
                     COMPREPLY=($(compgen -W "gorgias intercom hubspot opencx" -- "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -597,7 +605,7 @@ _doctor() {
             return 0
             ;;
         doctor__subcmd__demo)
-            opts="-v -q -h --scenario --list --latency --ticket --conversation --thread --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --help gorgias intercom hubspot all session"
+            opts="-v -q -h --scenario --list --latency --ticket --conversation --thread --since --limit --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --help gorgias intercom hubspot all session"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -620,6 +628,14 @@ _doctor() {
                     return 0
                     ;;
                 --thread)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -733,13 +749,25 @@ _doctor() {
             return 0
             ;;
         doctor__subcmd__gorgias)
-            opts="-v -q -h --ticket --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --help credentials webhook ai-silent handoff-routing duplicates sender after-handoff"
+            opts="-v -q -h --ticket --since --limit --ids --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --help credentials webhook ai-silent handoff-routing duplicates sender after-handoff"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ids)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1033,13 +1061,25 @@ _doctor() {
             return 0
             ;;
         doctor__subcmd__hubspot)
-            opts="-v -q -h --thread --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --help credentials scopes webhook ai-silent no-ticket replies crm-panel"
+            opts="-v -q -h --thread --since --limit --ids --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --help credentials scopes webhook ai-silent no-ticket replies crm-panel"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --thread)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ids)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1095,13 +1135,25 @@ _doctor() {
             return 0
             ;;
         doctor__subcmd__intercom)
-            opts="-v -q -h --conversation --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --help credentials webhook ai-silent handoff-stuck duplicates assist attributes companies"
+            opts="-v -q -h --conversation --since --limit --ids --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --help credentials webhook ai-silent handoff-stuck duplicates assist attributes companies"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --conversation)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ids)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

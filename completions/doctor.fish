@@ -33,7 +33,7 @@ complete -c doctor -n "__fish_doctor_needs_command" -l output -d 'Write the repo
 complete -c doctor -n "__fish_doctor_needs_command" -l color -d 'Colour: auto uses colour on a terminal unless NO_COLOR is set or TERM=dumb' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c doctor -n "__fish_doctor_needs_command" -l timeout -d 'Deadline for the whole run, in seconds' -r
+complete -c doctor -n "__fish_doctor_needs_command" -l timeout -d 'Deadline for the whole run, in seconds [default: 30; a sweep\'s: 600]' -r
 complete -c doctor -n "__fish_doctor_needs_command" -l jobs -d 'Most HTTP requests in flight at once; 1 is strictly sequential' -r
 complete -c doctor -n "__fish_doctor_needs_command" -l fail-on -d 'Which results make the exit status 1' -r -f -a "fail\t''
 warn\t''"
@@ -60,6 +60,9 @@ complete -c doctor -n "__fish_doctor_needs_command" -f -a "completions" -d 'Shel
 complete -c doctor -n "__fish_doctor_needs_command" -f -a "man" -d 'The man page (roff) on stdout'
 complete -c doctor -n "__fish_doctor_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c doctor -n "__fish_doctor_using_subcommand gorgias" -l ticket -d 'Gorgias ticket to diagnose: its id, or its URL (https://acme.gorgias.com/app/ticket/1042)' -r
+complete -c doctor -n "__fish_doctor_using_subcommand gorgias" -l since -d 'Run the per-object checks over every object with customer activity in the last DURATION (90m, 24h, 7d; at most 30d), beside the account-level checks' -r
+complete -c doctor -n "__fish_doctor_using_subcommand gorgias" -l limit -d 'The most objects a sweep looks at, newest first [default: 500]' -r
+complete -c doctor -n "__fish_doctor_using_subcommand gorgias" -l ids -d 'Sweep these objects instead of a window: a file of ids or helpdesk URLs, one a line (`-` reads standard input)' -r -F
 complete -c doctor -n "__fish_doctor_using_subcommand gorgias" -l profile -d 'Profile of the config file and keyring to use' -r
 complete -c doctor -n "__fish_doctor_using_subcommand gorgias" -l format -d 'Output format' -r -f -a "human\t''
 json\t''
@@ -69,7 +72,7 @@ complete -c doctor -n "__fish_doctor_using_subcommand gorgias" -l output -d 'Wri
 complete -c doctor -n "__fish_doctor_using_subcommand gorgias" -l color -d 'Colour: auto uses colour on a terminal unless NO_COLOR is set or TERM=dumb' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c doctor -n "__fish_doctor_using_subcommand gorgias" -l timeout -d 'Deadline for the whole run, in seconds' -r
+complete -c doctor -n "__fish_doctor_using_subcommand gorgias" -l timeout -d 'Deadline for the whole run, in seconds [default: 30; a sweep\'s: 600]' -r
 complete -c doctor -n "__fish_doctor_using_subcommand gorgias" -l jobs -d 'Most HTTP requests in flight at once; 1 is strictly sequential' -r
 complete -c doctor -n "__fish_doctor_using_subcommand gorgias" -l fail-on -d 'Which results make the exit status 1' -r -f -a "fail\t''
 warn\t''"
@@ -81,6 +84,9 @@ complete -c doctor -n "__fish_doctor_using_subcommand gorgias" -s v -l verbose -
 complete -c doctor -n "__fish_doctor_using_subcommand gorgias" -s q -l quiet -d 'Print only problems and the summary'
 complete -c doctor -n "__fish_doctor_using_subcommand gorgias" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c doctor -n "__fish_doctor_using_subcommand intercom" -l conversation -d 'Intercom conversation to diagnose: its id, or its inbox URL' -r
+complete -c doctor -n "__fish_doctor_using_subcommand intercom" -l since -d 'Run the per-object checks over every object with customer activity in the last DURATION (90m, 24h, 7d; at most 30d), beside the account-level checks' -r
+complete -c doctor -n "__fish_doctor_using_subcommand intercom" -l limit -d 'The most objects a sweep looks at, newest first [default: 500]' -r
+complete -c doctor -n "__fish_doctor_using_subcommand intercom" -l ids -d 'Sweep these objects instead of a window: a file of ids or helpdesk URLs, one a line (`-` reads standard input)' -r -F
 complete -c doctor -n "__fish_doctor_using_subcommand intercom" -l profile -d 'Profile of the config file and keyring to use' -r
 complete -c doctor -n "__fish_doctor_using_subcommand intercom" -l format -d 'Output format' -r -f -a "human\t''
 json\t''
@@ -90,7 +96,7 @@ complete -c doctor -n "__fish_doctor_using_subcommand intercom" -l output -d 'Wr
 complete -c doctor -n "__fish_doctor_using_subcommand intercom" -l color -d 'Colour: auto uses colour on a terminal unless NO_COLOR is set or TERM=dumb' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c doctor -n "__fish_doctor_using_subcommand intercom" -l timeout -d 'Deadline for the whole run, in seconds' -r
+complete -c doctor -n "__fish_doctor_using_subcommand intercom" -l timeout -d 'Deadline for the whole run, in seconds [default: 30; a sweep\'s: 600]' -r
 complete -c doctor -n "__fish_doctor_using_subcommand intercom" -l jobs -d 'Most HTTP requests in flight at once; 1 is strictly sequential' -r
 complete -c doctor -n "__fish_doctor_using_subcommand intercom" -l fail-on -d 'Which results make the exit status 1' -r -f -a "fail\t''
 warn\t''"
@@ -102,6 +108,9 @@ complete -c doctor -n "__fish_doctor_using_subcommand intercom" -s v -l verbose 
 complete -c doctor -n "__fish_doctor_using_subcommand intercom" -s q -l quiet -d 'Print only problems and the summary'
 complete -c doctor -n "__fish_doctor_using_subcommand intercom" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c doctor -n "__fish_doctor_using_subcommand hubspot" -l thread -d 'HubSpot conversation thread to diagnose: its id, or its inbox URL' -r
+complete -c doctor -n "__fish_doctor_using_subcommand hubspot" -l since -d 'Run the per-object checks over every object with customer activity in the last DURATION (90m, 24h, 7d; at most 30d), beside the account-level checks' -r
+complete -c doctor -n "__fish_doctor_using_subcommand hubspot" -l limit -d 'The most objects a sweep looks at, newest first [default: 500]' -r
+complete -c doctor -n "__fish_doctor_using_subcommand hubspot" -l ids -d 'Sweep these objects instead of a window: a file of ids or helpdesk URLs, one a line (`-` reads standard input)' -r -F
 complete -c doctor -n "__fish_doctor_using_subcommand hubspot" -l profile -d 'Profile of the config file and keyring to use' -r
 complete -c doctor -n "__fish_doctor_using_subcommand hubspot" -l format -d 'Output format' -r -f -a "human\t''
 json\t''
@@ -111,7 +120,7 @@ complete -c doctor -n "__fish_doctor_using_subcommand hubspot" -l output -d 'Wri
 complete -c doctor -n "__fish_doctor_using_subcommand hubspot" -l color -d 'Colour: auto uses colour on a terminal unless NO_COLOR is set or TERM=dumb' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c doctor -n "__fish_doctor_using_subcommand hubspot" -l timeout -d 'Deadline for the whole run, in seconds' -r
+complete -c doctor -n "__fish_doctor_using_subcommand hubspot" -l timeout -d 'Deadline for the whole run, in seconds [default: 30; a sweep\'s: 600]' -r
 complete -c doctor -n "__fish_doctor_using_subcommand hubspot" -l jobs -d 'Most HTTP requests in flight at once; 1 is strictly sequential' -r
 complete -c doctor -n "__fish_doctor_using_subcommand hubspot" -l fail-on -d 'Which results make the exit status 1' -r -f -a "fail\t''
 warn\t''"
@@ -126,6 +135,8 @@ complete -c doctor -n "__fish_doctor_using_subcommand all" -l require -d 'Fail w
 intercom\t''
 hubspot\t''
 opencx\t''"
+complete -c doctor -n "__fish_doctor_using_subcommand all" -l since -d 'Run the per-object checks over every object with customer activity in the last DURATION (90m, 24h, 7d; at most 30d), beside the account-level checks' -r
+complete -c doctor -n "__fish_doctor_using_subcommand all" -l limit -d 'The most objects a sweep looks at, newest first [default: 500]' -r
 complete -c doctor -n "__fish_doctor_using_subcommand all" -l profile -d 'Profile of the config file and keyring to use' -r
 complete -c doctor -n "__fish_doctor_using_subcommand all" -l format -d 'Output format' -r -f -a "human\t''
 json\t''
@@ -135,7 +146,7 @@ complete -c doctor -n "__fish_doctor_using_subcommand all" -l output -d 'Write t
 complete -c doctor -n "__fish_doctor_using_subcommand all" -l color -d 'Colour: auto uses colour on a terminal unless NO_COLOR is set or TERM=dumb' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c doctor -n "__fish_doctor_using_subcommand all" -l timeout -d 'Deadline for the whole run, in seconds' -r
+complete -c doctor -n "__fish_doctor_using_subcommand all" -l timeout -d 'Deadline for the whole run, in seconds [default: 30; a sweep\'s: 600]' -r
 complete -c doctor -n "__fish_doctor_using_subcommand all" -l jobs -d 'Most HTTP requests in flight at once; 1 is strictly sequential' -r
 complete -c doctor -n "__fish_doctor_using_subcommand all" -l fail-on -d 'Which results make the exit status 1' -r -f -a "fail\t''
 warn\t''"
@@ -155,7 +166,7 @@ complete -c doctor -n "__fish_doctor_using_subcommand session" -l output -d 'Wri
 complete -c doctor -n "__fish_doctor_using_subcommand session" -l color -d 'Colour: auto uses colour on a terminal unless NO_COLOR is set or TERM=dumb' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c doctor -n "__fish_doctor_using_subcommand session" -l timeout -d 'Deadline for the whole run, in seconds' -r
+complete -c doctor -n "__fish_doctor_using_subcommand session" -l timeout -d 'Deadline for the whole run, in seconds [default: 30; a sweep\'s: 600]' -r
 complete -c doctor -n "__fish_doctor_using_subcommand session" -l jobs -d 'Most HTTP requests in flight at once; 1 is strictly sequential' -r
 complete -c doctor -n "__fish_doctor_using_subcommand session" -l fail-on -d 'Which results make the exit status 1' -r -f -a "fail\t''
 warn\t''"
@@ -175,7 +186,7 @@ complete -c doctor -n "__fish_doctor_using_subcommand checks" -l output -d 'Writ
 complete -c doctor -n "__fish_doctor_using_subcommand checks" -l color -d 'Colour: auto uses colour on a terminal unless NO_COLOR is set or TERM=dumb' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c doctor -n "__fish_doctor_using_subcommand checks" -l timeout -d 'Deadline for the whole run, in seconds' -r
+complete -c doctor -n "__fish_doctor_using_subcommand checks" -l timeout -d 'Deadline for the whole run, in seconds [default: 30; a sweep\'s: 600]' -r
 complete -c doctor -n "__fish_doctor_using_subcommand checks" -l jobs -d 'Most HTTP requests in flight at once; 1 is strictly sequential' -r
 complete -c doctor -n "__fish_doctor_using_subcommand checks" -l fail-on -d 'Which results make the exit status 1' -r -f -a "fail\t''
 warn\t''"
@@ -195,7 +206,7 @@ complete -c doctor -n "__fish_doctor_using_subcommand explain" -l output -d 'Wri
 complete -c doctor -n "__fish_doctor_using_subcommand explain" -l color -d 'Colour: auto uses colour on a terminal unless NO_COLOR is set or TERM=dumb' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c doctor -n "__fish_doctor_using_subcommand explain" -l timeout -d 'Deadline for the whole run, in seconds' -r
+complete -c doctor -n "__fish_doctor_using_subcommand explain" -l timeout -d 'Deadline for the whole run, in seconds [default: 30; a sweep\'s: 600]' -r
 complete -c doctor -n "__fish_doctor_using_subcommand explain" -l jobs -d 'Most HTTP requests in flight at once; 1 is strictly sequential' -r
 complete -c doctor -n "__fish_doctor_using_subcommand explain" -l fail-on -d 'Which results make the exit status 1' -r -f -a "fail\t''
 warn\t''"
@@ -211,6 +222,8 @@ complete -c doctor -n "__fish_doctor_using_subcommand demo" -l latency -d 'Slow 
 complete -c doctor -n "__fish_doctor_using_subcommand demo" -l ticket -d 'The Gorgias ticket to diagnose (default: the sandbox\'s sample ticket)' -r
 complete -c doctor -n "__fish_doctor_using_subcommand demo" -l conversation -d 'The Intercom conversation to diagnose (default: the sandbox\'s sample conversation)' -r
 complete -c doctor -n "__fish_doctor_using_subcommand demo" -l thread -d 'The HubSpot thread to diagnose (default: the sandbox\'s sample thread)' -r
+complete -c doctor -n "__fish_doctor_using_subcommand demo" -l since -d 'Run the per-object checks over every object with customer activity in the last DURATION (90m, 24h, 7d; at most 30d), beside the account-level checks' -r
+complete -c doctor -n "__fish_doctor_using_subcommand demo" -l limit -d 'The most objects a sweep looks at, newest first [default: 500]' -r
 complete -c doctor -n "__fish_doctor_using_subcommand demo" -l profile -d 'Profile of the config file and keyring to use' -r
 complete -c doctor -n "__fish_doctor_using_subcommand demo" -l format -d 'Output format' -r -f -a "human\t''
 json\t''
@@ -220,7 +233,7 @@ complete -c doctor -n "__fish_doctor_using_subcommand demo" -l output -d 'Write 
 complete -c doctor -n "__fish_doctor_using_subcommand demo" -l color -d 'Colour: auto uses colour on a terminal unless NO_COLOR is set or TERM=dumb' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c doctor -n "__fish_doctor_using_subcommand demo" -l timeout -d 'Deadline for the whole run, in seconds' -r
+complete -c doctor -n "__fish_doctor_using_subcommand demo" -l timeout -d 'Deadline for the whole run, in seconds [default: 30; a sweep\'s: 600]' -r
 complete -c doctor -n "__fish_doctor_using_subcommand demo" -l jobs -d 'Most HTTP requests in flight at once; 1 is strictly sequential' -r
 complete -c doctor -n "__fish_doctor_using_subcommand demo" -l fail-on -d 'Which results make the exit status 1' -r -f -a "fail\t''
 warn\t''"
@@ -241,7 +254,7 @@ complete -c doctor -n "__fish_doctor_using_subcommand login" -l output -d 'Write
 complete -c doctor -n "__fish_doctor_using_subcommand login" -l color -d 'Colour: auto uses colour on a terminal unless NO_COLOR is set or TERM=dumb' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c doctor -n "__fish_doctor_using_subcommand login" -l timeout -d 'Deadline for the whole run, in seconds' -r
+complete -c doctor -n "__fish_doctor_using_subcommand login" -l timeout -d 'Deadline for the whole run, in seconds [default: 30; a sweep\'s: 600]' -r
 complete -c doctor -n "__fish_doctor_using_subcommand login" -l jobs -d 'Most HTTP requests in flight at once; 1 is strictly sequential' -r
 complete -c doctor -n "__fish_doctor_using_subcommand login" -l fail-on -d 'Which results make the exit status 1' -r -f -a "fail\t''
 warn\t''"
@@ -262,7 +275,7 @@ complete -c doctor -n "__fish_doctor_using_subcommand logout" -l output -d 'Writ
 complete -c doctor -n "__fish_doctor_using_subcommand logout" -l color -d 'Colour: auto uses colour on a terminal unless NO_COLOR is set or TERM=dumb' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c doctor -n "__fish_doctor_using_subcommand logout" -l timeout -d 'Deadline for the whole run, in seconds' -r
+complete -c doctor -n "__fish_doctor_using_subcommand logout" -l timeout -d 'Deadline for the whole run, in seconds [default: 30; a sweep\'s: 600]' -r
 complete -c doctor -n "__fish_doctor_using_subcommand logout" -l jobs -d 'Most HTTP requests in flight at once; 1 is strictly sequential' -r
 complete -c doctor -n "__fish_doctor_using_subcommand logout" -l fail-on -d 'Which results make the exit status 1' -r -f -a "fail\t''
 warn\t''"
@@ -282,7 +295,7 @@ complete -c doctor -n "__fish_doctor_using_subcommand config; and not __fish_see
 complete -c doctor -n "__fish_doctor_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l color -d 'Colour: auto uses colour on a terminal unless NO_COLOR is set or TERM=dumb' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c doctor -n "__fish_doctor_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l timeout -d 'Deadline for the whole run, in seconds' -r
+complete -c doctor -n "__fish_doctor_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l timeout -d 'Deadline for the whole run, in seconds [default: 30; a sweep\'s: 600]' -r
 complete -c doctor -n "__fish_doctor_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l jobs -d 'Most HTTP requests in flight at once; 1 is strictly sequential' -r
 complete -c doctor -n "__fish_doctor_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l fail-on -d 'Which results make the exit status 1' -r -f -a "fail\t''
 warn\t''"
@@ -305,7 +318,7 @@ complete -c doctor -n "__fish_doctor_using_subcommand config; and __fish_seen_su
 complete -c doctor -n "__fish_doctor_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'Colour: auto uses colour on a terminal unless NO_COLOR is set or TERM=dumb' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c doctor -n "__fish_doctor_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Deadline for the whole run, in seconds' -r
+complete -c doctor -n "__fish_doctor_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Deadline for the whole run, in seconds [default: 30; a sweep\'s: 600]' -r
 complete -c doctor -n "__fish_doctor_using_subcommand config; and __fish_seen_subcommand_from show" -l jobs -d 'Most HTTP requests in flight at once; 1 is strictly sequential' -r
 complete -c doctor -n "__fish_doctor_using_subcommand config; and __fish_seen_subcommand_from show" -l fail-on -d 'Which results make the exit status 1' -r -f -a "fail\t''
 warn\t''"
@@ -325,7 +338,7 @@ complete -c doctor -n "__fish_doctor_using_subcommand config; and __fish_seen_su
 complete -c doctor -n "__fish_doctor_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'Colour: auto uses colour on a terminal unless NO_COLOR is set or TERM=dumb' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c doctor -n "__fish_doctor_using_subcommand config; and __fish_seen_subcommand_from path" -l timeout -d 'Deadline for the whole run, in seconds' -r
+complete -c doctor -n "__fish_doctor_using_subcommand config; and __fish_seen_subcommand_from path" -l timeout -d 'Deadline for the whole run, in seconds [default: 30; a sweep\'s: 600]' -r
 complete -c doctor -n "__fish_doctor_using_subcommand config; and __fish_seen_subcommand_from path" -l jobs -d 'Most HTTP requests in flight at once; 1 is strictly sequential' -r
 complete -c doctor -n "__fish_doctor_using_subcommand config; and __fish_seen_subcommand_from path" -l fail-on -d 'Which results make the exit status 1' -r -f -a "fail\t''
 warn\t''"
@@ -348,7 +361,7 @@ complete -c doctor -n "__fish_doctor_using_subcommand completions" -l output -d 
 complete -c doctor -n "__fish_doctor_using_subcommand completions" -l color -d 'Colour: auto uses colour on a terminal unless NO_COLOR is set or TERM=dumb' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c doctor -n "__fish_doctor_using_subcommand completions" -l timeout -d 'Deadline for the whole run, in seconds' -r
+complete -c doctor -n "__fish_doctor_using_subcommand completions" -l timeout -d 'Deadline for the whole run, in seconds [default: 30; a sweep\'s: 600]' -r
 complete -c doctor -n "__fish_doctor_using_subcommand completions" -l jobs -d 'Most HTTP requests in flight at once; 1 is strictly sequential' -r
 complete -c doctor -n "__fish_doctor_using_subcommand completions" -l fail-on -d 'Which results make the exit status 1' -r -f -a "fail\t''
 warn\t''"
@@ -368,7 +381,7 @@ complete -c doctor -n "__fish_doctor_using_subcommand man" -l output -d 'Write t
 complete -c doctor -n "__fish_doctor_using_subcommand man" -l color -d 'Colour: auto uses colour on a terminal unless NO_COLOR is set or TERM=dumb' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c doctor -n "__fish_doctor_using_subcommand man" -l timeout -d 'Deadline for the whole run, in seconds' -r
+complete -c doctor -n "__fish_doctor_using_subcommand man" -l timeout -d 'Deadline for the whole run, in seconds [default: 30; a sweep\'s: 600]' -r
 complete -c doctor -n "__fish_doctor_using_subcommand man" -l jobs -d 'Most HTTP requests in flight at once; 1 is strictly sequential' -r
 complete -c doctor -n "__fish_doctor_using_subcommand man" -l fail-on -d 'Which results make the exit status 1' -r -f -a "fail\t''
 warn\t''"

@@ -16,23 +16,28 @@ Examples:
   doctor gorgias                              every account-level check
   doctor gorgias --ticket 1042                every symptom, on one ticket, with its OpenCX session
   doctor gorgias ai-silent --ticket https://acme.gorgias.com/app/ticket/1042
-  doctor gorgias webhook --format junit       for CI";
+  doctor gorgias webhook --format junit       for CI
+  doctor gorgias --since 24h                  every ticket with customer activity in the last day
+  doctor gorgias duplicates --ids tickets.txt the tickets in a file, one id or URL a line";
 const INTERCOM_EXAMPLES: &str = "\
 Examples:
   doctor intercom                             every account-level check
   doctor intercom handoff-stuck --conversation 215
-  doctor intercom credentials --format json";
+  doctor intercom credentials --format json
+  doctor intercom --since 7d --limit 2000     a week of conversations";
 const HUBSPOT_EXAMPLES: &str = "\
 Examples:
   doctor hubspot scopes                       the private app's scopes, in one table
   doctor hubspot ai-silent --thread 8801
-  doctor hubspot --thread https://app.hubspot.com/live-messages/4711/inbox/8801";
+  doctor hubspot --thread https://app.hubspot.com/live-messages/4711/inbox/8801
+  doctor hubspot no-ticket --since 24h        handed-off threads of the last day without a ticket";
 const DEMO_EXAMPLES: &str = "\
 Examples:
   doctor demo                                 every helpdesk, healthy
   doctor demo --list                          the scenarios
   doctor demo gorgias --scenario gorgias-key-revoked
-  doctor demo gorgias webhook --latency 300   one symptom, slowed down to watch the progress";
+  doctor demo gorgias webhook --latency 300   one symptom, slowed down to watch the progress
+  doctor demo gorgias --since 24h             a sweep over a busy sandbox account";
 
 pub const EXIT_STATUS: &str = "\
 Exit status:
@@ -82,9 +87,9 @@ pub struct Global {
     /// Print only problems and the summary.
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
-    /// Deadline for the whole run, in seconds.
-    #[arg(long, global = true, env = "DOCTOR_TIMEOUT", default_value = "30", value_name = "SECS", value_parser = parse_timeout)]
-    pub timeout: f64,
+    /// Deadline for the whole run, in seconds [default: 30; a sweep's: 600].
+    #[arg(long, global = true, env = "DOCTOR_TIMEOUT", value_name = "SECS", value_parser = parse_timeout)]
+    pub timeout: Option<f64>,
     /// Most HTTP requests in flight at once; 1 is strictly sequential.
     #[arg(long, global = true, env = "DOCTOR_JOBS", default_value = "32", value_name = "N", value_parser = parse_jobs)]
     pub jobs: u16,
@@ -152,6 +157,27 @@ fn object_id(
     }
 }
 
+/// Parses an object id as its flag does.
+pub type IdParser = dyn Fn(&str) -> Result<String, String>;
+
+/// The parser of one helpdesk's object ids, as its flag takes them (an `--ids` file's lines too).
+pub fn id_parser(integration: Integration) -> Box<IdParser> {
+    match integration {
+        Integration::Gorgias => Box::new(|s: &str| ticket_id(s).map(|n| n.to_string())),
+        Integration::Intercom => Box::new(object_id(
+            "an Intercom conversation id",
+            "intercom.com",
+            "https://app.intercom.com/a/inbox/abc123/inbox/conversation/215",
+        )),
+        Integration::Hubspot => Box::new(object_id(
+            "a HubSpot thread id",
+            "hubspot.com",
+            "https://app.hubspot.com/live-messages/123456/inbox/8801",
+        )),
+        Integration::Opencx => Box::new(session_id),
+    }
+}
+
 fn ticket_id(s: &str) -> Result<u64, String> {
     object_id("a Gorgias ticket id", "gorgias.com", "https://acme.gorgias.com/app/ticket/1042")(s)
         .map(|v| v.parse().expect("validated digits"))
@@ -173,8 +199,12 @@ pub enum Command {
         #[arg(value_enum)]
         symptom: Option<GorgiasSymptom>,
         /// Gorgias ticket to diagnose: its id, or its URL (https://acme.gorgias.com/app/ticket/1042).
-        #[arg(long, value_name = "ID", value_parser = ticket_id)]
+        #[arg(long, value_name = "ID", value_parser = ticket_id, conflicts_with_all = ["since", "ids"])]
         ticket: Option<u64>,
+        #[command(flatten)]
+        sweep: SweepArgs,
+        #[command(flatten)]
+        ids: IdsArg,
     },
     /// Diagnose the Intercom integration (all symptoms, or one).
     #[command(after_help = INTERCOM_EXAMPLES)]
@@ -182,8 +212,12 @@ pub enum Command {
         #[arg(value_enum)]
         symptom: Option<IntercomSymptom>,
         /// Intercom conversation to diagnose: its id, or its inbox URL.
-        #[arg(long, value_name = "ID", value_parser = object_id("an Intercom conversation id", "intercom.com", "https://app.intercom.com/a/inbox/abc123/inbox/conversation/215"))]
+        #[arg(long, value_name = "ID", value_parser = object_id("an Intercom conversation id", "intercom.com", "https://app.intercom.com/a/inbox/abc123/inbox/conversation/215"), conflicts_with_all = ["since", "ids"])]
         conversation: Option<String>,
+        #[command(flatten)]
+        sweep: SweepArgs,
+        #[command(flatten)]
+        ids: IdsArg,
     },
     /// Diagnose the HubSpot integration (all symptoms, or one).
     #[command(after_help = HUBSPOT_EXAMPLES)]
@@ -191,8 +225,12 @@ pub enum Command {
         #[arg(value_enum)]
         symptom: Option<HubspotSymptom>,
         /// HubSpot conversation thread to diagnose: its id, or its inbox URL.
-        #[arg(long, value_name = "ID", value_parser = object_id("a HubSpot thread id", "hubspot.com", "https://app.hubspot.com/live-messages/123456/inbox/8801"))]
+        #[arg(long, value_name = "ID", value_parser = object_id("a HubSpot thread id", "hubspot.com", "https://app.hubspot.com/live-messages/123456/inbox/8801"), conflicts_with_all = ["since", "ids"])]
         thread: Option<String>,
+        #[command(flatten)]
+        sweep: SweepArgs,
+        #[command(flatten)]
+        ids: IdsArg,
     },
     /// Every integration configured in the profile (a CI smoke check).
     All {
@@ -200,6 +238,8 @@ pub enum Command {
         /// CI secret that did not arrive must not make the run look healthy.
         #[arg(long, value_enum, value_delimiter = ',', value_name = "INTEGRATIONS")]
         require: Vec<Integration>,
+        #[command(flatten)]
+        sweep: SweepArgs,
     },
     /// One OpenCX session: timeline, handoff, reasons.
     Session {
@@ -244,6 +284,8 @@ pub enum Command {
         /// The HubSpot thread to diagnose (default: the sandbox's sample thread).
         #[arg(long, value_name = "ID", value_parser = object_id("a HubSpot thread id", "hubspot.com", "https://app.hubspot.com/live-messages/123456/inbox/8801"))]
         thread: Option<String>,
+        #[command(flatten)]
+        sweep: SweepArgs,
     },
     /// Interactive set-up; secrets go to the OS keyring.
     Login {
@@ -271,6 +313,29 @@ pub enum Command {
     },
     /// The man page (roff) on stdout.
     Man,
+}
+
+/// A sweep over every object with customer activity in a window.
+#[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Sweep (every object with customer activity in a window)")]
+pub struct SweepArgs {
+    /// Run the per-object checks over every object with customer activity in the last DURATION
+    /// (90m, 24h, 7d; at most 30d), beside the account-level checks.
+    #[arg(long, value_name = "DURATION", value_parser = crate::sweep::parse_since)]
+    pub since: Option<crate::sweep::Since>,
+    /// The most objects a sweep looks at, newest first [default: 500].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=100_000))]
+    pub limit: Option<u64>,
+}
+
+/// A sweep over a given list of objects.
+#[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Sweep (every object with customer activity in a window)")]
+pub struct IdsArg {
+    /// Sweep these objects instead of a window: a file of ids or helpdesk URLs, one a line
+    /// (`-` reads standard input).
+    #[arg(long, value_name = "FILE", conflicts_with = "since")]
+    pub ids: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

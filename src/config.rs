@@ -13,6 +13,9 @@ use crate::report::{FailOn, Format};
 use crate::settings::{ConfigError, SecretStore, Settings, Strictness};
 use crate::term::ColorChoice;
 
+/// `--timeout` when none is given (a sweep's is `sweep::DEFAULT_TIMEOUT_SECS`).
+pub const DEFAULT_TIMEOUT_SECS: f64 = 30.0;
+
 /// The variable that makes one check panic on purpose (the tests of panic handling).
 pub const INJECT_PANIC: &str = "DOCTOR_INJECT_PANIC";
 
@@ -25,6 +28,8 @@ pub struct Config {
     pub verbose: u8,
     pub quiet: bool,
     pub timeout: Duration,
+    /// Whether `--timeout` (or `DOCTOR_TIMEOUT`) was given: a sweep's default is longer.
+    pub timeout_given: bool,
     pub jobs: u16,
     pub fail_on: FailOn,
     pub only: Vec<String>,
@@ -47,7 +52,8 @@ impl Config {
             color: g.color,
             verbose: g.verbose,
             quiet: g.quiet,
-            timeout: Duration::from_secs_f64(g.timeout),
+            timeout: Duration::from_secs_f64(g.timeout.unwrap_or(DEFAULT_TIMEOUT_SECS)),
+            timeout_given: g.timeout.is_some(),
             jobs: g.jobs,
             fail_on: g.fail_on,
             only: g.only.clone(),
@@ -91,9 +97,15 @@ impl Config {
         anyhow::bail!("`doctor {command}` prints {list}; --format {} is for the check runs", self.format.name())
     }
 
-    pub fn run_options(&self) -> RunOptions {
+    /// The run's options; a sweep without `--timeout` gets the sweep's default deadline.
+    pub fn run_options(&self, sweep: bool) -> RunOptions {
+        let timeout = if sweep && !self.timeout_given {
+            Duration::from_secs_f64(crate::sweep::DEFAULT_TIMEOUT_SECS)
+        } else {
+            self.timeout
+        };
         RunOptions {
-            timeout: self.timeout,
+            timeout,
             jobs: usize::from(self.jobs),
             trace: self.verbose > 0,
             trace_headers: self.verbose > 1,
@@ -102,6 +114,7 @@ impl Config {
             skip: self.skip.clone(),
             tuning: self.tuning,
             inject_panic: self.inject_panic.clone(),
+            sweep_progress: None,
         }
     }
 }

@@ -24,6 +24,7 @@ pub mod sanitize;
 pub mod settings;
 pub mod signals;
 pub mod suggest;
+pub mod sweep;
 pub mod symptom;
 pub mod target;
 pub mod term;

@@ -27,3 +27,4 @@ mod scenarios;
 mod session;
 mod settings;
 mod snapshots;
+mod sweep;

@@ -5,6 +5,7 @@ use crate::cli::DemoWhat;
 use crate::config::Config;
 use crate::integration::Integration;
 use crate::settings::Settings;
+use crate::sweep::Sweep;
 use crate::target::Target;
 use opencx_sandbox::{self as sandbox, all_scenarios, conversations, Sandbox, Vendor};
 
@@ -20,6 +21,8 @@ pub struct Request {
     pub latency: Option<u64>,
     /// Objects given with --ticket/--conversation/--thread, in place of the samples.
     pub objects: Vec<Target>,
+    /// `--since`: a sweep (over the busy sandbox account unless a scenario is named).
+    pub sweep: Option<Sweep>,
 }
 
 /// The helpdesk a demo request names, if it names one.
@@ -33,7 +36,8 @@ pub fn helpdesk_of(what: DemoWhat) -> Option<Integration> {
 }
 
 pub fn demo(g: &Config, request: Request) -> anyhow::Result<u8> {
-    let name = request.scenario.as_deref().unwrap_or("healthy");
+    let default = if request.sweep.is_some() { sandbox::BUSY } else { "healthy" };
+    let name = request.scenario.as_deref().unwrap_or(default);
     let Some(scenario) = sandbox::find_scenario(name) else {
         let hint = crate::suggest::did_you_mean(name, all_scenarios().map(|s| s.name));
         anyhow::bail!("no sandbox scenario is called '{name}'{hint} (run `doctor demo --list`)");
@@ -69,6 +73,14 @@ pub fn demo(g: &Config, request: Request) -> anyhow::Result<u8> {
         })?),
         (Some(slug), None) => anyhow::bail!("a symptom ('{slug}') needs a helpdesk: `doctor demo gorgias {slug}`"),
     };
+    // The busy account is for sweeps: without --since it is swept over the last day.
+    let sweep = match request.sweep {
+        None if scenario.name == sandbox::BUSY => {
+            let day = crate::sweep::parse_since("24h").map_err(anyhow::Error::msg)?;
+            Some(Sweep::since(&day, chrono::Utc::now(), crate::sweep::DEFAULT_LIMIT))
+        }
+        other => other,
+    };
     let mut spec = (scenario.build)();
     if let Some(ms) = request.latency {
         spec.latency = std::time::Duration::from_millis(ms);
@@ -95,9 +107,11 @@ pub fn demo(g: &Config, request: Request) -> anyhow::Result<u8> {
         (DemoWhat::Session, _) => super::diagnose::session(g, settings, conversations::GORGIAS_SESSION),
         (_, Some(integration)) => {
             let target = targets.iter().find(|t| t.integration() == integration).cloned();
-            super::diagnose::helpdesk(g, settings, integration, symptom, target)
+            let target = target.filter(|_| sweep.is_none());
+            super::diagnose::helpdesk(g, settings, integration, symptom, target, sweep)
         }
-        (_, None) => super::diagnose::all_with_targets(g, settings, &targets),
+        (_, None) if sweep.is_some() => super::diagnose::all_with_targets(g, settings, &[], sweep),
+        (_, None) => super::diagnose::all_with_targets(g, settings, &targets, None),
     }?;
     if g.verbose > 0 {
         crate::output::note(&format!("sandbox: served {} request(s)", sandbox.requests().len()));

@@ -13,11 +13,13 @@ use crate::checks;
 use crate::config::Config;
 use crate::engine::run::{PlanItem, Run};
 use crate::engine::scheduler::OnDone;
+use crate::engine::sweep::SweepProgress;
 use crate::http::activity::Activity;
 use crate::integration::Integration;
 use crate::report::accept::AcceptFile;
 use crate::report::{self, exit_code, Format};
 use crate::settings::Settings;
+use crate::sweep::Sweep;
 use crate::symptom::Symptom;
 use crate::target::Target;
 use crate::term::{spinners_allowed, Style};
@@ -28,9 +30,10 @@ pub fn helpdesk(
     integration: Integration,
     symptom: Option<Symptom>,
     target: Option<Target>,
+    sweep: Option<Sweep>,
 ) -> anyhow::Result<u8> {
     settings.require(integration)?;
-    if let (Some(symptom), None) = (symptom, &target) {
+    if let (Some(symptom), None, None) = (symptom, &target, &sweep) {
         // A symptom about one conversation, asked without one, would only report skips.
         let own: Vec<_> = checks::catalogue().into_iter().filter(|c| c.symptom == symptom).collect();
         let need = own.iter().filter(|c| c.needs_target).count();
@@ -38,7 +41,8 @@ pub fn helpdesk(
             let flag = integration.target_flag().unwrap_or("--id");
             anyhow::bail!(
                 "`doctor {} {}` looks at one {}: {need} of its {} checks need it. Add {flag} ID (the id or \
-                 the helpdesk's URL of the {} where you saw the problem), or run `doctor {}` for the account-level checks",
+                 the helpdesk's URL of the {} where you saw the problem), --since 24h to sweep every recent one, \
+                 or run `doctor {}` for the account-level checks",
                 integration.slug(),
                 symptom.slug,
                 integration.object_name(),
@@ -48,10 +52,10 @@ pub fn helpdesk(
             );
         }
     }
-    execute(config, settings, vec![PlanItem { integration, symptom, target }], false)
+    execute(config, settings, vec![PlanItem { integration, symptom, target, sweep }], false)
 }
 
-pub fn all(config: &Config, settings: Settings, require: &[Integration]) -> anyhow::Result<u8> {
+pub fn all(config: &Config, settings: Settings, require: &[Integration], sweep: Option<Sweep>) -> anyhow::Result<u8> {
     for integration in require {
         settings.require(*integration).map_err(|e| anyhow::anyhow!("--require {}: {e}", integration.slug()))?;
     }
@@ -64,11 +68,17 @@ pub fn all(config: &Config, settings: Settings, require: &[Integration]) -> anyh
             })?;
         }
     }
-    all_with_targets(config, settings, &[])
+    all_with_targets(config, settings, &[], sweep)
 }
 
-/// `doctor all`, with an object for the integrations that have one (the demo's samples).
-pub fn all_with_targets(config: &Config, settings: Settings, targets: &[Target]) -> anyhow::Result<u8> {
+/// `doctor all`, with an object for the integrations that have one (the demo's samples), or a
+/// sweep of each.
+pub fn all_with_targets(
+    config: &Config,
+    settings: Settings,
+    targets: &[Target],
+    sweep: Option<Sweep>,
+) -> anyhow::Result<u8> {
     let plan: Vec<PlanItem> = Integration::HELPDESKS
         .into_iter()
         .filter(|i| settings.is_configured(*i))
@@ -76,6 +86,7 @@ pub fn all_with_targets(config: &Config, settings: Settings, targets: &[Target])
             integration,
             symptom: None,
             target: targets.iter().find(|t| t.integration() == integration).cloned(),
+            sweep: sweep.clone(),
         })
         .collect();
     if plan.is_empty() {
@@ -91,8 +102,12 @@ pub fn all_with_targets(config: &Config, settings: Settings, targets: &[Target])
 /// `doctor session ID`: the OpenCX checks on one session, with its timeline.
 pub fn session(config: &Config, settings: Settings, id: &str) -> anyhow::Result<u8> {
     settings.require(Integration::Opencx)?;
-    let item =
-        PlanItem { integration: Integration::Opencx, symptom: None, target: Some(Target::Session(id.to_string())) };
+    let item = PlanItem {
+        integration: Integration::Opencx,
+        symptom: None,
+        target: Some(Target::Session(id.to_string())),
+        sweep: None,
+    };
     execute(config, settings, vec![item], false)
 }
 
@@ -150,6 +165,33 @@ fn progress(config: &Config, total: usize) -> Option<ProgressBar> {
     })
 }
 
+/// A sweep's progress bar: objects checked of those in scope, the requests sent, and the wait a
+/// vendor's rate limit imposes (so a slow sweep explains itself).
+fn sweep_progress(config: &Config) -> Option<ProgressBar> {
+    spinner_wanted(config).then(|| {
+        let bar = ProgressBar::new(0);
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {bar:24} {pos}/{len} objects · {msg}")
+                .expect("static template")
+                .progress_chars("=> "),
+        );
+        bar.set_message("listing the objects in the window");
+        bar.enable_steady_tick(Duration::from_millis(100));
+        bar
+    })
+}
+
+/// What a sweep's bar says after the counts.
+fn sweep_message(activity: &Activity) -> String {
+    let sent = activity.sent_count();
+    match activity.rate_limit_wait() {
+        Some((vendor, left)) if left >= Duration::from_secs(1) => {
+            format!("{sent} requests · waiting {} s for {vendor}'s rate limit", left.as_secs())
+        }
+        _ => format!("{sent} requests · {}", waiting_on(activity)),
+    }
+}
+
 /// What the spinner says: the request waited on longest, and for how long.
 fn waiting_on(activity: &Activity) -> String {
     match activity.longest() {
@@ -172,16 +214,20 @@ fn execute(config: &Config, settings: Settings, plan: Vec<PlanItem>, all: bool) 
         }
         None => None,
     };
-    let mut options = config.run_options();
+    let sweeping = plan.iter().any(|p| p.sweep.is_some());
+    let mut options = config.run_options(sweeping);
     let activity = Arc::new(Activity::default());
     if spinner_wanted(config) {
         options.activity = Some(activity.clone());
     }
+    let sweep = (sweeping && spinner_wanted(config)).then(|| Arc::new(SweepProgress::default()));
+    options.sweep_progress = sweep.clone();
     let run = Run::plan(&checks::catalogue(), checks::object_gate, plan, settings, options, all)
         .map_err(anyhow::Error::msg)?;
     let style = Style::detect(config.color, config.output.is_none());
-    let spinner = progress(config, run.len());
-    let on_done: Option<OnDone> = spinner.clone().map(|bar| {
+    let spinner = if sweeping { sweep_progress(config) } else { progress(config, run.len()) };
+    let counts_checks = !sweeping;
+    let on_done: Option<OnDone> = spinner.clone().filter(|_| counts_checks).map(|bar| {
         let bar = Mutex::new(bar);
         Arc::new(move |_: &report::CheckResult| {
             bar.lock().unwrap_or_else(|p| p.into_inner()).inc(1);
@@ -190,10 +236,17 @@ fn execute(config: &Config, settings: Settings, plan: Vec<PlanItem>, all: bool) 
     // The spinner names what is in flight, refreshed as the run goes.
     let done = Arc::new(AtomicBool::new(false));
     let ticker = spinner.clone().map(|bar| {
-        let (done, activity) = (done.clone(), activity.clone());
+        let (done, activity, sweep) = (done.clone(), activity.clone(), sweep.clone());
         std::thread::spawn(move || {
             while !done.load(Ordering::Relaxed) {
-                bar.set_message(waiting_on(&activity));
+                match &sweep {
+                    Some(p) => {
+                        bar.set_length(p.total.load(Ordering::Relaxed) as u64);
+                        bar.set_position(p.done.load(Ordering::Relaxed) as u64);
+                        bar.set_message(sweep_message(&activity));
+                    }
+                    None => bar.set_message(waiting_on(&activity)),
+                }
                 std::thread::sleep(Duration::from_millis(150));
             }
         })

@@ -208,7 +208,7 @@ fn after_saving(
     }
     crate::output::note(&format!("Testing the credentials (`doctor {} credentials`):\n", integration.slug()));
     let credentials = Some(crate::symptom::credentials(integration));
-    let code = super::diagnose::helpdesk(g, settings.clone(), integration, credentials, None)?;
+    let code = super::diagnose::helpdesk(g, settings.clone(), integration, credentials, None, None)?;
     if integration != Integration::Opencx && !settings.is_configured(Integration::Opencx) {
         crate::output::note(
             "The OpenCX API key is not set, so the session evidence (what the AI decided) is off: run \

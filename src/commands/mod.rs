@@ -8,10 +8,11 @@ pub mod demo;
 pub mod diagnose;
 pub mod login;
 
-use crate::cli::{Cli, Command, ConfigAction, DemoWhat};
+use crate::cli::{Cli, Command, ConfigAction, DemoWhat, IdsArg, SweepArgs};
 use crate::config::Config;
 use crate::integration::Integration;
 use crate::report::Format;
+use crate::sweep::Sweep;
 use crate::target::Target;
 
 pub fn dispatch(cli: Cli) -> anyhow::Result<u8> {
@@ -21,28 +22,29 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<u8> {
     }
     let load = |integrations: &[Integration]| g.settings(integrations);
     match &cli.command {
-        Command::Gorgias { symptom, ticket } => {
+        Command::Gorgias { symptom, ticket, sweep, ids } => {
+            let sweep = sweep_of(Integration::Gorgias, sweep, Some(ids))?;
             let settings = load(&[Integration::Gorgias, Integration::Opencx])?;
             let symptom = symptom.map(|s| s.symptom());
-            diagnose::helpdesk(g, settings, Integration::Gorgias, symptom, ticket.map(Target::Ticket))
+            diagnose::helpdesk(g, settings, Integration::Gorgias, symptom, ticket.map(Target::Ticket), sweep)
         }
-        Command::Intercom { symptom, conversation } => {
+        Command::Intercom { symptom, conversation, sweep, ids } => {
+            let sweep = sweep_of(Integration::Intercom, sweep, Some(ids))?;
             let settings = load(&[Integration::Intercom, Integration::Opencx])?;
             let symptom = symptom.map(|s| s.symptom());
-            diagnose::helpdesk(
-                g,
-                settings,
-                Integration::Intercom,
-                symptom,
-                conversation.clone().map(Target::Conversation),
-            )
+            let target = conversation.clone().map(Target::Conversation);
+            diagnose::helpdesk(g, settings, Integration::Intercom, symptom, target, sweep)
         }
-        Command::Hubspot { symptom, thread } => {
+        Command::Hubspot { symptom, thread, sweep, ids } => {
+            let sweep = sweep_of(Integration::Hubspot, sweep, Some(ids))?;
             let settings = load(&[Integration::Hubspot, Integration::Opencx])?;
             let symptom = symptom.map(|s| s.symptom());
-            diagnose::helpdesk(g, settings, Integration::Hubspot, symptom, thread.clone().map(Target::Thread))
+            diagnose::helpdesk(g, settings, Integration::Hubspot, symptom, thread.clone().map(Target::Thread), sweep)
         }
-        Command::All { require } => diagnose::all(g, load(&Integration::ALL)?, require),
+        Command::All { require, sweep } => {
+            let sweep = sweep_of(Integration::Opencx, sweep, None)?;
+            diagnose::all(g, load(&Integration::ALL)?, require, sweep)
+        }
         Command::Session { id } => diagnose::session(g, load(&[Integration::Opencx])?, id),
         Command::Checks { integration } => {
             g.only_formats("checks", &[Format::Human, Format::Json, Format::Markdown])?;
@@ -56,7 +58,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<u8> {
             g.only_formats("demo --list", &[Format::Human, Format::Json, Format::Markdown])?;
             demo::list(g, what.and_then(demo::helpdesk_of))
         }
-        Command::Demo { what, symptom, scenario, latency, ticket, conversation, thread, .. } => {
+        Command::Demo { what, symptom, scenario, latency, ticket, conversation, thread, sweep, .. } => {
             let objects = [
                 ticket.map(Target::Ticket),
                 conversation.clone().map(Target::Conversation),
@@ -68,6 +70,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<u8> {
                 scenario: scenario.clone(),
                 latency: *latency,
                 objects: objects.into_iter().flatten().collect(),
+                sweep: sweep_of(Integration::Opencx, sweep, None)?,
             };
             demo::demo(g, request)
         }
@@ -96,4 +99,33 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<u8> {
             Ok(0)
         }
     }
+}
+
+/// The sweep the flags ask for: a window (`--since`), a list of ids (`--ids`, `-` for standard
+/// input), or none. `--limit` alone is a usage error: it caps a sweep.
+fn sweep_of(integration: Integration, args: &SweepArgs, ids: Option<&IdsArg>) -> anyhow::Result<Option<Sweep>> {
+    let limit = match args.limit {
+        Some(n) => usize::try_from(n).unwrap_or(usize::MAX),
+        None => crate::sweep::DEFAULT_LIMIT,
+    };
+    if let Some(since) = &args.since {
+        return Ok(Some(Sweep::since(since, chrono::Utc::now(), limit)));
+    }
+    if let Some(path) = ids.and_then(|i| i.ids.as_ref()) {
+        let text = if path.as_os_str() == "-" {
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin().lock(), &mut text)
+                .map_err(|e| anyhow::anyhow!("--ids -: cannot read standard input: {e}"))?;
+            text
+        } else {
+            std::fs::read_to_string(path).map_err(|e| anyhow::anyhow!("--ids {}: {e}", path.display()))?
+        };
+        let targets = crate::sweep::parse_ids(&text, integration, crate::cli::id_parser(integration))
+            .map_err(|e| anyhow::anyhow!("--ids {}: {e}", path.display()))?;
+        return Ok(Some(Sweep { scope: crate::sweep::Scope::Ids(targets), limit }));
+    }
+    if args.limit.is_some() {
+        anyhow::bail!("--limit caps a sweep: add --since DURATION (e.g. --since 24h) or --ids FILE");
+    }
+    Ok(None)
 }

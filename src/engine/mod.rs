@@ -7,6 +7,7 @@ pub mod context;
 pub mod run;
 pub mod scheduler;
 pub mod select;
+pub mod sweep;
 
 pub use check::{Check, CheckError, CheckFuture, Outcome, Status};
 pub use context::Ctx;

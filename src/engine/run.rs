@@ -12,20 +12,26 @@ use tokio::time::Instant;
 
 use super::scheduler::{self, OnDone, Schedule};
 use super::select::{select, Selection};
+use super::sweep::{Objects, SweepProgress};
 use super::{Check, Ctx};
+use crate::facts::sweep::Discovered;
 use crate::facts::Facts;
 use crate::http::activity::Activity;
 use crate::http::tuning::Tuning;
 use crate::http::{Http, HttpOptions};
 use crate::integration::Integration;
+use crate::report::model::{CheckResult, TargetValue};
 use crate::report::{self, AllReport, Document, Report, Summary};
 use crate::settings::Settings;
+use crate::sweep::{Scope, Sweep};
 use crate::symptom::Symptom;
 use crate::target::Target;
 
 /// Per-request ceiling inside the run's deadline.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+/// Objects a sweep checks at once (the HTTP layer still bounds the requests in flight).
+const OBJECTS_AT_ONCE: usize = 16;
 
 /// What to diagnose: one integration (one symptom or all), pointed at one object or none.
 #[derive(Clone, Debug)]
@@ -33,6 +39,8 @@ pub struct PlanItem {
     pub integration: Integration,
     pub symptom: Option<Symptom>,
     pub target: Option<Target>,
+    /// A sweep over many objects instead of one `target`.
+    pub sweep: Option<Sweep>,
 }
 
 /// How a run runs (from the run's `Config`).
@@ -50,6 +58,8 @@ pub struct RunOptions {
     pub skip: Vec<String>,
     pub tuning: Tuning,
     pub inject_panic: Option<String>,
+    /// Where a sweep tells how far it has come (the progress display).
+    pub sweep_progress: Option<Arc<SweepProgress>>,
 }
 
 /// A run: the plan's checks, chosen and validated before anything is sent.
@@ -87,7 +97,9 @@ impl Run {
             // `doctor all`: the OpenCX checks are about one account, so they run (and count)
             // once, unless an item has its own object for the session checks to look at.
             if all && !items.is_empty() && item.target.is_none() {
-                picked.retain(|c| c.integration() != Integration::Opencx);
+                // A sweep keeps the per-object OpenCX checks: each object has its sessions.
+                let sweep = item.sweep.is_some();
+                picked.retain(|c| c.integration() != Integration::Opencx || (sweep && c.needs_target));
             }
             if picked.is_empty() {
                 let list = |v: &[String]| if v.is_empty() { "-".to_string() } else { v.join(", ") };
@@ -147,6 +159,8 @@ impl Run {
                     facts: facts.clone(),
                     now: started_at,
                 });
+                let at_once = options.jobs.clamp(1, OBJECTS_AT_ONCE);
+                let progress = options.sweep_progress.clone();
                 let schedule = Schedule {
                     gate: gate(item.integration),
                     deadline,
@@ -163,7 +177,10 @@ impl Run {
                             crate::facts::prefetch::prefetch(&facts, reads, target.as_ref(), now).await
                         })
                     };
-                    let results = scheduler::run(&checks, cx.clone(), schedule).await;
+                    let results = match &item.sweep {
+                        None => scheduler::run(&checks, cx.clone(), schedule).await,
+                        Some(sweep) => sweep_run(&checks, &cx, sweep, schedule, at_once, progress).await,
+                    };
                     prefetch.abort();
                     let session =
                         item.target.as_ref().and_then(|t| cx.facts.session_evidence_loaded(t)).map(|e| (*e).clone());
@@ -183,7 +200,7 @@ impl Run {
                 tool: report::model::TOOL,
                 profile: settings.profile.clone(),
                 integration: item.integration,
-                target: item.target.iter().map(|t| (t.key().to_string(), t.id())).collect::<BTreeMap<_, _>>(),
+                target: report_target(&item),
                 links: item
                     .target
                     .iter()
@@ -207,6 +224,90 @@ impl Run {
             Document::One(Box::new(reports.into_iter().next().expect("one plan item, one report")))
         })
     }
+}
+
+/// The report's `target`: the object's id, `{"since": "24h"}` or `{"ids": n}`.
+fn report_target(item: &PlanItem) -> BTreeMap<String, TargetValue> {
+    match (&item.sweep, &item.target) {
+        (Some(Sweep { scope: Scope::Since { label, .. }, .. }), _) => {
+            BTreeMap::from([("since".to_string(), TargetValue::Text(label.clone()))])
+        }
+        (Some(Sweep { scope: Scope::Ids(ids), .. }), _) => {
+            BTreeMap::from([("ids".to_string(), TargetValue::Count(ids.len()))])
+        }
+        (None, target) => target.iter().map(|t| (t.key().to_string(), TargetValue::Text(t.id()))).collect(),
+    }
+}
+
+/// A sweep item: the account-level checks as in any run, beside the listing of the objects in
+/// scope; then, unless the helpdesk's credentials failed, the per-object checks over each
+/// object (`engine::sweep`). The results keep the catalogue's order.
+async fn sweep_run(
+    checks: &[&'static Check],
+    cx: &Arc<Ctx>,
+    sweep: &Sweep,
+    schedule: Schedule,
+    at_once: usize,
+    progress: Option<Arc<SweepProgress>>,
+) -> Vec<CheckResult> {
+    let (per_object, account): (Vec<&'static Check>, Vec<&'static Check>) =
+        checks.iter().copied().partition(|c| c.needs_target);
+    let integration = cx.integration;
+    let facts = cx.facts.clone();
+    let listing = async {
+        match &sweep.scope {
+            Scope::Since { from, .. } => {
+                let found = facts.discover(integration, *from, sweep.limit).await?;
+                let seeded = facts.seed(&found, *from).await;
+                Ok::<_, crate::facts::FactError>((found, seeded))
+            }
+            Scope::Ids(ids) => Ok((Discovered::given(ids, sweep.limit), 0)),
+        }
+    };
+    let (account_results, listed) = futures::join!(scheduler::run(&account, cx.clone(), schedule.clone()), listing);
+    let gate = schedule.gate.and_then(|g| account_results.iter().find(|r| r.id == g.id));
+    let swept: Vec<CheckResult> = match (gate, listed) {
+        (Some(gate), _) if !gate.status.lets_dependents_run() => per_object
+            .iter()
+            .map(|c| {
+                let outcome = super::Outcome::skip(format!(
+                    "not run: the prerequisite check {} ended in {}, so no {} could be listed",
+                    gate.id,
+                    gate.status.as_str(),
+                    integration.object_name()
+                ))
+                .with_fix(format!("fix {} first; see its result above", gate.id));
+                scheduler::to_result(c, outcome, 0, Some(gate.id.clone()))
+            })
+            .collect(),
+        (_, Err(e)) => per_object
+            .iter()
+            .map(|c| {
+                let mut outcome = super::Outcome::from(super::CheckError::from(e.clone()));
+                outcome.detail = format!(
+                    "could not list the {}s with customer activity in the window: {}",
+                    integration.object_name(),
+                    outcome.detail
+                );
+                scheduler::to_result(c, outcome, 0, None)
+            })
+            .collect(),
+        (_, Ok((found, _))) => {
+            let limit = sweep.limit;
+            let objects = Objects {
+                left_out: found.beyond_limit.into_iter().map(|t| (t, format!("past --limit {limit}"))).collect(),
+                targets: found.targets,
+                more: found.more,
+                since: sweep.from().map(crate::facts::session::rfc3339),
+            };
+            let settings = cx.settings.clone();
+            let link_of = |t: &Target| link(&settings, cx.facts.hubspot().ok().and_then(|h| h.hub_id_loaded()), t);
+            super::sweep::run(&per_object, cx, objects, schedule, at_once, progress, &link_of).await
+        }
+    };
+    let mut all: Vec<CheckResult> = account_results.into_iter().chain(swept).collect();
+    all.sort_by_key(|r| checks.iter().position(|c| c.id == r.id));
+    all
 }
 
 /// The helpdesk's own URL of the object, when the settings make it known and point at the real

@@ -156,5 +156,6 @@ pub fn to_result(check: &Check, outcome: Outcome, duration_ms: u64, blocked_by: 
         blocked_by,
         needs_setting: outcome.needs_setting,
         accepted: None,
+        sweep: None,
     }
 }

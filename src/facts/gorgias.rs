@@ -36,6 +36,16 @@ impl GorgiasFacts {
         }
     }
 
+    /// The client, for a sweep's bulk listings.
+    pub(super) fn client(&self) -> &GorgiasClient {
+        &self.client
+    }
+
+    /// A ticket read in bulk (a sweep's listings), served as if fetched.
+    pub(super) fn seed_ticket(&self, ticket: Ticket) {
+        self.tickets.seed(ticket.id, ticket);
+    }
+
     /// The request log of one HTTP integration.
     pub async fn integration_events(&self, id: u64) -> Fact<Vec<IntegrationEvent>> {
         self.events.get(id, || self.client.integration_events(id)).await

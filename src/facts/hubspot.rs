@@ -23,6 +23,16 @@ pub struct HubspotFacts {
 }
 
 impl HubspotFacts {
+    /// The client, for a sweep's bulk listings.
+    pub(super) fn client(&self) -> &HubspotClient {
+        &self.client
+    }
+
+    /// A thread read in bulk (a sweep's listing), served as if fetched.
+    pub(super) fn seed_thread(&self, id: String, thread: Thread) {
+        self.threads.seed(id, thread);
+    }
+
     pub fn new(client: HubspotClient, webhooks: Option<WebhooksClient>) -> HubspotFacts {
         HubspotFacts {
             client,

@@ -28,6 +28,11 @@ impl IntercomFacts {
         }
     }
 
+    /// The client, for a sweep's bulk listings.
+    pub(super) fn client(&self) -> &IntercomClient {
+        &self.client
+    }
+
     pub fn base_url(&self) -> &url::Url {
         self.client.base()
     }

@@ -39,6 +39,16 @@ impl<K: Eq + Hash + Clone, T> Memo<K, T> {
 }
 
 impl<K: Eq + Hash + Clone, T> Memo<K, T> {
+    /// Stores a value read in bulk (a sweep's listing) as if it had been fetched; a value
+    /// already fetched or in flight is kept.
+    pub fn seed(&self, key: K, value: T) {
+        let cell = {
+            let mut cells = self.cells.lock().unwrap_or_else(|p| p.into_inner());
+            cells.entry(key).or_default().clone()
+        };
+        let _ = cell.set(Ok(Arc::new(value)));
+    }
+
     /// The value if it was fetched already; never fetches.
     pub fn peek(&self, key: &K) -> Option<Fact<T>> {
         let cells = self.cells.lock().unwrap_or_else(|p| p.into_inner());
@@ -89,5 +99,22 @@ mod tests {
         assert_eq!(calls.load(Ordering::SeqCst), 1);
         memo.get(2, fetch).await.unwrap();
         assert_eq!(calls.load(Ordering::SeqCst), 2);
+    }
+
+    #[tokio::test]
+    async fn a_seeded_value_is_served_without_a_fetch_and_never_replaces_a_fetched_one() {
+        let memo: Memo<u32, u32> = Memo::default();
+        memo.seed(1, 5);
+        let never = || async {
+            Err::<u32, _>(ApiError {
+                vendor: crate::integration::Integration::Gorgias,
+                method: "GET".into(),
+                path: "/x".into(),
+                kind: crate::http::ErrorKind::Deadline,
+            })
+        };
+        assert_eq!(*memo.get(1, never).await.unwrap(), 5);
+        memo.seed(1, 6);
+        assert_eq!(*memo.get(1, never).await.unwrap(), 5, "the first value stands");
     }
 }

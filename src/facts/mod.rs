@@ -11,6 +11,7 @@ pub mod opencx;
 pub mod prefetch;
 pub mod read;
 pub mod session;
+pub mod sweep;
 
 use std::sync::Arc;
 

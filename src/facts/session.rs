@@ -78,7 +78,7 @@ impl Window {
         Window { created_after: rfc3339(from), created_before: rfc3339(to), from, to }
     }
 
-    fn holds(&self, session: &Session) -> bool {
+    pub fn holds(&self, session: &Session) -> bool {
         session.created_at.as_deref().and_then(parse_time).is_some_and(|t| t >= self.from && t <= self.to)
     }
 }
@@ -141,6 +141,10 @@ pub struct SessionView {
     pub timeline: Vec<TimelineEvent>,
     /// What could not be read, said plainly (a missing scope, history unavailable).
     pub missing: Vec<String>,
+    /// Why the history was not read, when it was not (a sweep reads it for handed-off
+    /// sessions only); additive.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub history_skipped: Option<String>,
 }
 
 impl SessionView {
@@ -242,6 +246,63 @@ where
             None => return Ok((items, requests, false)),
         }
     }
+}
+
+/// Every session created since `from` (a sweep's bulk read): `POST /chat/sessions/filter` in
+/// pages of 100, the largest it takes, or — where the deployment does not apply the date
+/// filter — the documented cursor listing `GET /chat/sessions?created_after=`. Returns the
+/// sessions, the requests and whether `max_pages` cut the list.
+pub async fn sessions_created_since(
+    client: &OpencxClient,
+    from: DateTime<Utc>,
+    max_pages: usize,
+) -> Result<(Vec<Session>, usize, bool), Arc<ApiError>> {
+    let after = rfc3339(from);
+    let created = |s: &Session| s.created_at.as_deref().and_then(parse_time);
+    let mut found = Vec::new();
+    let mut requests = 0;
+    for page in 1..=max_pages {
+        let body = serde_json::json!({
+            "filters": {"created_at": {"gte": after}},
+            "sort_by": "created_at",
+            "sort_order": "asc",
+            "page": page,
+            "limit": FILTER_LIMIT,
+        });
+        let answer = client.filter(&body).await;
+        requests += 1;
+        match answer {
+            Ok(p) if p.data.iter().all(|s| created(s).is_some_and(|t| t >= from)) => {
+                found.extend(p.data);
+                if !p.has_next {
+                    return Ok((found, requests, false));
+                }
+            }
+            Ok(_) => return list_since(client, &after, max_pages, requests).await,
+            Err(e) if matches!(e.status(), Some(400 | 404 | 405 | 422)) => {
+                return list_since(client, &after, max_pages, requests).await
+            }
+            Err(e) => return Err(Arc::new(e)),
+        }
+    }
+    Ok((found, requests, true))
+}
+
+async fn list_since(
+    client: &OpencxClient,
+    after: &str,
+    max_pages: usize,
+    spent: usize,
+) -> Result<(Vec<Session>, usize, bool), Arc<ApiError>> {
+    let (items, requests, truncated) = collect_pages(max_pages, |cursor| {
+        let mut query = vec![("created_after", after.to_string())];
+        if let Some(c) = cursor {
+            query.push(("cursor", c));
+        }
+        async move { client.sessions(&query).await }
+    })
+    .await?;
+    Ok((items, spent + requests, truncated))
 }
 
 /// The sessions created in one window: `(sessions, requests, truncated, endpoint)`.
@@ -398,16 +459,33 @@ fn missing_piece(what: &str, e: &ApiError) -> String {
     }
 }
 
-/// Reads the history and handoff analytics of a session and builds its view.
-pub async fn view(client: &OpencxClient, session: Session) -> SessionView {
+/// Whether the session list item itself says the session was handed off.
+pub fn listed_as_handed_off(session: &Session) -> bool {
+    session.handoff.is_some() || session.ai_closure_type.as_deref() == Some("handed_off")
+}
+
+/// What a sweep says of a session whose history it did not read.
+pub const HISTORY_SKIPPED: &str =
+    "history not read: a sweep reads the history of handed-off sessions only, and the session list shows this one was not";
+
+/// Reads the history and handoff analytics of a session and builds its view; with
+/// `read_history` false (a sweep, a session the list shows was not handed off) only the list's
+/// fields are used.
+pub async fn view(client: &OpencxClient, session: Session, read_history: bool) -> SessionView {
     let id = session.id.clone();
     let created = session.created_at.as_deref().and_then(parse_time);
     let updated = session.updated_at.as_deref().and_then(parse_time).or(created);
-    let history = collect_pages(MAX_HISTORY_PAGES, |cursor| {
-        let id = id.clone();
-        async move { client.history(&id, cursor.as_deref()).await }
-    });
-    let wants_analytics = session.handoff.is_some() || session.ai_closure_type.as_deref() == Some("handed_off");
+    let history = async {
+        if !read_history {
+            return Ok((Vec::new(), 0, false));
+        }
+        collect_pages(MAX_HISTORY_PAGES, |cursor| {
+            let id = id.clone();
+            async move { client.history(&id, cursor.as_deref()).await }
+        })
+        .await
+    };
+    let wants_analytics = listed_as_handed_off(&session);
     let analytics = async {
         if !wants_analytics {
             return None;
@@ -491,6 +569,7 @@ pub async fn view(client: &OpencxClient, session: Session) -> SessionView {
         ai_after_handoff,
         timeline,
         missing,
+        history_skipped: (!read_history).then(|| HISTORY_SKIPPED.to_string()),
     }
 }
 

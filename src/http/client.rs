@@ -279,7 +279,11 @@ impl VendorClient {
                     self.api.vendor.name(),
                     wait.as_millis()
                 ));
+                let _paced = self.http.activity.as_ref().map(|a| a.paced(self.api.vendor.name(), wait));
                 tokio::time::sleep(wait).await;
+            }
+            if let Some(a) = &self.http.activity {
+                a.sent();
             }
             let outcome = self.attempt(&method, &url, body).await;
             drop(permit);

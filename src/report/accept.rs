@@ -117,14 +117,28 @@ impl AcceptFile {
             let mut in_scope = false;
             let mut matched = false;
             for report in document.runs_mut() {
-                let object = report.target.values().next().cloned();
+                let object = report.target.values().next().map(|v| v.to_string());
                 for c in report.checks.iter_mut().filter(|c| c.id == entry.check) {
                     in_scope = true;
+                    let accepted = Accepted { reason: entry.reason.clone(), expires: entry.expires.to_string() };
+                    if let Some(sweep) = &mut c.sweep {
+                        // A sweep: the entry accepts its object's finding (or, without an
+                        // object, the whole check); the rest still count.
+                        for o in sweep.objects.iter_mut().filter(|o| matches!(o.status, Status::Fail | Status::Warn)) {
+                            if entry.object.as_ref().is_none_or(|id| *id == o.id) {
+                                matched = true;
+                                o.accepted = Some(accepted.clone());
+                            }
+                        }
+                        if entry.object.is_none() && matches!(c.status, Status::Fail | Status::Warn) {
+                            c.accepted = Some(accepted);
+                        }
+                        continue;
+                    }
                     let object_matches = entry.object.as_ref().is_none_or(|o| object.as_ref() == Some(o));
                     if object_matches && matches!(c.status, Status::Fail | Status::Warn) {
                         matched = true;
-                        c.accepted =
-                            Some(Accepted { reason: entry.reason.clone(), expires: entry.expires.to_string() });
+                        c.accepted = Some(accepted);
                     }
                 }
             }
@@ -153,6 +167,7 @@ impl AcceptFile {
             blocked_by: None,
             needs_setting: None,
             accepted: None,
+            sweep: None,
         };
         report.checks.push(result);
         document.recount();

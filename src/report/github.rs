@@ -73,6 +73,7 @@ mod tests {
             blocked_by: None,
             needs_setting: None,
             accepted: None,
+            sweep: None,
         }
     }
 

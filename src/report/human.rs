@@ -162,6 +162,9 @@ impl Human {
             let text = format!("{} (until {})", accepted.reason, accepted.expires);
             self.labelled(out, &under, "Accepted:", &text);
         }
+        if let Some(sweep) = &c.sweep {
+            self.sweep_objects(out, sweep, &under);
+        }
         if let (Some(docs), true) = (&c.docs, matches!(c.status, Status::Fail | Status::Warn)) {
             out.push_str(&format!("{under}{} {}\n", "Docs:".dimmed(), for_terminal(docs).dimmed()));
         }
@@ -170,13 +173,23 @@ impl Human {
         }
     }
 
+    /// A sweep's objects under its check: the accepted ones always (with their reason), and
+    /// with `-v` every object that is not fine, with its detail, link and sessions.
+    fn sweep_objects(&self, out: &mut String, sweep: &crate::report::sweep::SweepBlock, under: &str) {
+        for (o, line) in sweep.objects.iter().zip(sweep.object_lines()) {
+            if self.verbose || o.accepted.is_some() {
+                out.push_str(&self.wrap(&for_terminal(&line), &format!("{under}- "), &format!("{under}  ")));
+            }
+        }
+    }
+
     fn header(&self, out: &mut String, report: &Report) {
         let target = report
             .target
             .iter()
             .map(|(k, v)| match report.links.get(k) {
-                Some(url) => format!(" · {k} {} ({})", for_terminal(v), for_terminal(url)),
-                None => format!(" · {k} {}", for_terminal(v)),
+                Some(url) => format!(" · {k} {} ({})", for_terminal(&v.to_string()), for_terminal(url)),
+                None => format!(" · {k} {}", for_terminal(&v.to_string())),
             })
             .collect::<String>();
         out.push_str(&format!(
@@ -270,7 +283,12 @@ impl Human {
             }
             let passed = ran.iter().filter(|c| c.status == Status::Pass).count();
             if passed > 0 && !self.quiet {
-                out.push_str(&format!("    {} {}\n", self.symbol(Status::Pass), plural(passed, "other check passed")));
+                out.push_str(&format!(
+                    "    {} {} passed
+",
+                    self.symbol(Status::Pass),
+                    plural(passed, "other check")
+                ));
             }
         }
         if self.quiet {

@@ -77,6 +77,14 @@ impl Renderer for Junit {
                     if let Some(a) = &check.accepted {
                         body.push_str(&format!("\nAccepted (--accept): {} (until {})", a.reason, a.expires));
                     }
+                    // A sweep's check: every object it found or could not check, one a line.
+                    let fix = match &check.sweep {
+                        Some(sweep) if !sweep.objects.is_empty() => {
+                            body.push_str(&format!("\nObjects:\n{}", sweep.object_lines().join("\n")));
+                            format!("{} Fix: {fix}", check.detail)
+                        }
+                        _ => fix,
+                    };
                     match check.status {
                         Status::Pass => ok(w.write_event(Event::Empty(case))),
                         Status::Fail | Status::Error => {

@@ -29,11 +29,15 @@ fn icon(status: Status) -> &'static str {
     }
 }
 
+/// Rows of a sweep's object table (a job summary page has a size limit).
+const MAX_ROWS: usize = 50;
+
 impl Renderer for Markdown {
     fn render(&self, document: &Document) -> String {
         let mut out = String::new();
         for report in document.runs() {
-            let target: Vec<String> = report.target.iter().map(|(k, v)| format!("{k} `{}`", cell(v))).collect();
+            let target: Vec<String> =
+                report.target.iter().map(|(k, v)| format!("{k} `{}`", cell(&v.to_string()))).collect();
             out.push_str(&format!("## OpenCX doctor: {}\n\n", report.integration.name()));
             let s = &report.summary;
             out.push_str(&format!(
@@ -85,6 +89,39 @@ impl Renderer for Markdown {
                         None => c.detail.clone(),
                     })
                 ));
+            }
+            for c in &report.checks {
+                let Some(sweep) = c.sweep.as_ref().filter(|s| !s.objects.is_empty()) else { continue };
+                out.push_str(&format!(
+                    "\n### {} (`{}`): {} affected, {} not checked\n\n| {} | Result | Detail | Sessions |\n|---|---|---|---|\n",
+                    cell(&c.title),
+                    c.id,
+                    sweep.count_text(sweep.affected),
+                    sweep.not_checked,
+                    cell(sweep.noun)
+                ));
+                for o in sweep.objects.iter().take(MAX_ROWS) {
+                    let id = match &o.link {
+                        Some(link) => format!("[{}]({})", cell(&sweep.label(&o.id)), link),
+                        None => cell(&sweep.label(&o.id)),
+                    };
+                    let detail = match &o.accepted {
+                        Some(a) => format!("{} (accepted: {}, until {})", o.detail, a.reason, a.expires),
+                        None => o.detail.clone(),
+                    };
+                    out.push_str(&format!(
+                        "| {id} | {} | {} | {} |\n",
+                        icon(o.status),
+                        cell(&detail),
+                        cell(&o.sessions.join(", "))
+                    ));
+                }
+                if sweep.objects.len() > MAX_ROWS {
+                    out.push_str(&format!(
+                        "\n{} more in the JSON report (`--format json`).\n",
+                        sweep.objects.len() - MAX_ROWS
+                    ));
+                }
             }
             let fixes: Vec<_> = report
                 .checks

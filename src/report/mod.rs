@@ -8,6 +8,7 @@ pub mod json;
 pub mod junit;
 pub mod markdown;
 pub mod model;
+pub mod sweep;
 
 pub use model::{exit_code, unaccepted, AllReport, CheckResult, Document, FailOn, Report, Summary};
 

@@ -60,6 +60,43 @@ pub struct CheckResult {
     /// not count toward the exit code.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub accepted: Option<super::accept::Accepted>,
+    /// A sweep's findings on this check, object by object (additive).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sweep: Option<super::sweep::SweepBlock>,
+}
+
+impl CheckResult {
+    /// The status the exit code counts: none when an `--accept` entry accepts the finding (or,
+    /// in a sweep, every object that is not fine); for a sweep, the worst object left.
+    pub fn open_status(&self) -> Option<Status> {
+        if self.accepted.is_some() {
+            return None;
+        }
+        match &self.sweep {
+            Some(sweep) if !matches!(self.status, Status::Skip | Status::Info | Status::Pass) => {
+                Some(sweep.open_status().unwrap_or(Status::Pass))
+            }
+            _ => Some(self.status),
+        }
+    }
+}
+
+/// A value of the report's `target`: an id (`"ticket": "1042"`), a sweep's window
+/// (`"since": "24h"`) or the number of ids an `--ids` sweep was given (`"ids": 12`).
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+#[serde(untagged)]
+pub enum TargetValue {
+    Text(String),
+    Count(usize),
+}
+
+impl std::fmt::Display for TargetValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TargetValue::Text(t) => f.write_str(t),
+            TargetValue::Count(n) => write!(f, "{n}"),
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, Default, Serialize, PartialEq, Eq)]
@@ -132,7 +169,7 @@ pub struct Report {
     pub tool: Tool,
     pub profile: String,
     pub integration: Integration,
-    pub target: BTreeMap<String, String>,
+    pub target: BTreeMap<String, TargetValue>,
     pub started_at: String,
     pub duration_ms: u64,
     pub summary: Summary,
@@ -284,8 +321,9 @@ pub enum FailOn {
 pub fn unaccepted(document: &Document) -> Summary {
     let mut summary = Summary::default();
     for report in document.runs() {
-        let open: Vec<CheckResult> = report.checks.iter().filter(|c| c.accepted.is_none()).cloned().collect();
-        summary.merge(&Summary::of(&open));
+        for status in report.checks.iter().filter_map(CheckResult::open_status) {
+            summary.add(status, 1);
+        }
     }
     summary
 }

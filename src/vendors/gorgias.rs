@@ -147,6 +147,8 @@ pub struct Address {
 #[serde(default)]
 pub struct Message {
     pub id: Option<u64>,
+    /// The ticket the message belongs to (in `GET /api/messages`).
+    pub ticket_id: Option<u64>,
     pub channel: Option<String>,
     pub via: Option<String>,
     pub from_agent: Option<bool>,
@@ -348,6 +350,26 @@ impl GorgiasClient {
             .get("/api/tickets", &[("limit", limit.to_string()), ("order_by", "updated_datetime:desc".into())])
             .await?;
         Ok(page.data)
+    }
+
+    /// One page of `GET /api/tickets?order_by=updated_datetime:desc&limit=100` (compact tickets,
+    /// without their messages), from `cursor`.
+    pub async fn tickets_page(&self, cursor: Option<&str>) -> Result<ListPage<Ticket>, ApiError> {
+        let mut query = vec![("limit", "100".to_string()), ("order_by", "updated_datetime:desc".into())];
+        if let Some(c) = cursor {
+            query.push(("cursor", c.to_string()));
+        }
+        self.api.get("/api/tickets", &query).await
+    }
+
+    /// One page of `GET /api/messages?order_by=created_datetime:desc&limit=100`: every ticket's
+    /// messages, newest first, from `cursor`.
+    pub async fn messages_page(&self, cursor: Option<&str>) -> Result<ListPage<Message>, ApiError> {
+        let mut query = vec![("limit", "100".to_string()), ("order_by", "created_datetime:desc".into())];
+        if let Some(c) = cursor {
+            query.push(("cursor", c.to_string()));
+        }
+        self.api.get("/api/messages", &query).await
     }
 
     /// `GET /api/tickets/{id}`: the ticket with its messages embedded.

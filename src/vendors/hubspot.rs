@@ -151,6 +151,8 @@ pub struct NextPage {
 pub struct ThreadWindow {
     pub threads: Vec<Thread>,
     pub truncated: bool,
+    /// The pages read.
+    pub pages: usize,
 }
 
 /// Pages of 500 threads read at most for one window.
@@ -258,18 +260,26 @@ impl HubspotClient {
     /// descending sort is honoured only with `associatedContactId`), so every page of the window
     /// is read, up to `MAX_THREAD_PAGES` of 500.
     pub async fn recent_threads(&self, after: &str) -> Result<ThreadWindow, ApiError> {
+        self.threads_since(after, MAX_THREAD_PAGES).await
+    }
+
+    /// Threads with a message since `after`, up to `max_pages` pages of 500.
+    pub async fn threads_since(&self, after: &str, max_pages: usize) -> Result<ThreadWindow, ApiError> {
         let mut window = ThreadWindow::default();
         let mut cursor: Option<String> = None;
-        for _ in 0..MAX_THREAD_PAGES {
+        for _ in 0..max_pages {
             let mut query: Vec<(&str, String)> = vec![
                 ("sort", "latestMessageTimestamp".into()),
                 ("latestMessageTimestampAfter", after.into()),
                 ("limit", "500".into()),
+                // As the single-thread read: the thread's ticket, so a listed thread is complete.
+                ("association", "TICKET".into()),
             ];
             if let Some(c) = cursor.take() {
                 query.push(("after", c));
             }
             let page: Results<Thread> = self.api.get("/conversations/v3/conversations/threads", &query).await?;
+            window.pages += 1;
             window.threads.extend(page.results);
             match page.paging.and_then(|p| p.next).and_then(|n| n.after).filter(|a| !a.is_empty()) {
                 Some(next) => cursor = Some(next),

@@ -191,6 +191,28 @@ pub struct Admin {
 #[serde(default)]
 pub struct ConversationPage {
     pub conversations: Vec<Conversation>,
+    pub total_count: Option<u64>,
+    pub pages: Option<Pages>,
+}
+
+/// A search's paging: `pages.next.starting_after` while there are more.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct Pages {
+    pub next: Option<NextPage>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct NextPage {
+    pub starting_after: Option<String>,
+}
+
+impl ConversationPage {
+    /// The cursor of the next page, if there is one.
+    pub fn next(&self) -> Option<&str> {
+        self.pages.as_ref()?.next.as_ref()?.starting_after.as_deref().filter(|c| !c.is_empty())
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]
@@ -279,6 +301,24 @@ impl IntercomClient {
     /// `GET /conversations?per_page=N`: the most recent conversations (and proof of "Read conversations").
     pub async fn recent_conversations(&self, per_page: u32) -> Result<ConversationPage, ApiError> {
         self.api.get("/conversations", &[("per_page", per_page.to_string())]).await
+    }
+
+    /// `POST /conversations/search` (a read): one page of at most 150 conversations updated
+    /// after `since` (UNIX seconds), from `starting_after`.
+    pub async fn conversations_updated_since(
+        &self,
+        since: i64,
+        starting_after: Option<&str>,
+    ) -> Result<ConversationPage, ApiError> {
+        let mut pagination = serde_json::json!({"per_page": 150});
+        if let Some(c) = starting_after {
+            pagination["starting_after"] = c.into();
+        }
+        let body = serde_json::json!({
+            "query": {"field": "updated_at", "operator": ">", "value": since},
+            "pagination": pagination,
+        });
+        self.api.post("/conversations/search", &body).await
     }
 
     /// `GET /data_attributes?model=conversation` (only versions before 2.16 report `api_writable`;

@@ -81,6 +81,28 @@ pub(crate) fn handle(world: &World, req: &Req) -> Reply {
                 .collect();
             list(req, compact.iter().collect())
         }
+        ["api", "messages"] => {
+            // Every ticket's messages, each naming its ticket, newest first.
+            let wanted: Option<u64> = req.query.get("ticket_id").and_then(|t| t.parse().ok());
+            let mut items: Vec<Value> = g
+                .tickets
+                .iter()
+                .filter(|t| wanted.is_none_or(|w| t["id"] == w))
+                .flat_map(|t| {
+                    let id = t["id"].clone();
+                    t["messages"].as_array().cloned().unwrap_or_default().into_iter().map(move |mut m| {
+                        m["ticket_id"] = id.clone();
+                        m
+                    })
+                })
+                .collect();
+            let ascending = req.query.get("order_by").is_some_and(|o| o == "created_datetime:asc");
+            items.sort_by(|a, b| a["created_datetime"].as_str().cmp(&b["created_datetime"].as_str()));
+            if !ascending {
+                items.reverse();
+            }
+            list(req, items.iter().collect())
+        }
         ["api", "tickets", id] => match g.tickets.iter().find(|t| id.parse::<u64>().is_ok_and(|n| t["id"] == n)) {
             Some(ticket) => Reply::Json(200, ticket.clone()),
             None => Reply::Json(404, serde_json::json!({"error": {"msg": "Resource not found."}})),

@@ -167,7 +167,10 @@ pub(crate) fn handle(world: &World, req: &Req) -> Reply {
             let limit: usize = req.query.get("limit").and_then(|l| l.parse().ok()).unwrap_or(20).clamp(1, 500);
             let offset: usize = req.query.get("after").and_then(|a| a.parse().ok()).unwrap_or(0);
             let end = (offset + limit).min(list.len());
-            let page: Vec<Value> = list.get(offset..end).unwrap_or_default().to_vec();
+            let mut page: Vec<Value> = list.get(offset..end).unwrap_or_default().to_vec();
+            for t in &mut page {
+                without_associations(t, req);
+            }
             let mut body = json!({"results": page});
             if end < list.len() {
                 body["paging"] = json!({"next": {"after": end.to_string()}});
@@ -176,7 +179,11 @@ pub(crate) fn handle(world: &World, req: &Req) -> Reply {
         }
         ("GET", ["conversations", "v3", "conversations", "threads", id]) => {
             match w.threads.iter().find(|t| t["id"] == *id) {
-                Some(t) => Reply::Json(200, t.clone()),
+                Some(t) => {
+                    let mut t = t.clone();
+                    without_associations(&mut t, req);
+                    Reply::Json(200, t)
+                }
                 None => not_found(format!("Thread {id} not found")),
             }
         }
@@ -187,5 +194,14 @@ pub(crate) fn handle(world: &World, req: &Req) -> Reply {
             Reply::Json(200, json!({"results": w.messages.get(*id).cloned().unwrap_or_default()}))
         }
         _ => not_found("Resource not found".into()),
+    }
+}
+
+/// A thread's `threadAssociations` are returned only when asked for (`association=TICKET`).
+fn without_associations(thread: &mut Value, req: &Req) {
+    if req.query.get("association").is_none_or(|a| a != "TICKET") {
+        if let Some(map) = thread.as_object_mut() {
+            map.remove("threadAssociations");
+        }
     }
 }

@@ -50,6 +50,7 @@ pub(crate) fn handle(world: &World, req: &Req) -> Reply {
     }
     match req.path.trim_end_matches('/') {
         "/me" => Reply::Json(200, w.me.clone()),
+        "/conversations/search" if req.method == "POST" => search(w, req),
         "/conversations" => {
             let per_page: usize = req.query.get("per_page").and_then(|p| p.parse().ok()).unwrap_or(20).clamp(1, 150);
             let mut list: Vec<Value> = w.conversations.clone();
@@ -114,4 +115,64 @@ pub(crate) fn handle(world: &World, req: &Req) -> Reply {
         }
         _ => error(404, "not_found", "Resource Not Found"),
     }
+}
+
+/// `POST /conversations/search` with one `{field, operator, value}` filter on a date field
+/// (`updated_at`, `created_at`; `>` or `<`), oldest first, `per_page` ≤ 150, `starting_after`.
+fn search(w: &super::world::IntercomWorld, req: &Req) -> Reply {
+    let Ok(body) = serde_json::from_slice::<Value>(req.body) else {
+        return error(400, "parameter_invalid", "Request body is not valid JSON");
+    };
+    let query = &body["query"];
+    let (Some(field), Some(op), Some(value)) =
+        (query["field"].as_str(), query["operator"].as_str(), query["value"].as_i64())
+    else {
+        return error(400, "parameter_invalid", "query must have field, operator and value");
+    };
+    if !matches!(field, "updated_at" | "created_at") || !matches!(op, ">" | "<") {
+        return error(400, "parameter_invalid", "the sandbox searches updated_at or created_at with > or <");
+    }
+    let per_page = body["pagination"]["per_page"].as_u64().unwrap_or(20);
+    if !(1..=150).contains(&per_page) {
+        return error(400, "parameter_invalid", "per_page must be between 1 and 150");
+    }
+    let offset: usize = body["pagination"]["starting_after"]
+        .as_str()
+        .and_then(|c| c.strip_prefix("sa-"))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    let mut list: Vec<&Value> = w
+        .conversations
+        .iter()
+        .filter(|c| {
+            let at = c[field].as_i64().unwrap_or(0);
+            if op == ">" {
+                at >= value
+            } else {
+                at <= value
+            }
+        })
+        .collect();
+    list.sort_by_key(|c| (c["updated_at"].as_i64(), c["id"].as_str().map(str::to_string)));
+    let total = list.len();
+    let end = (offset + per_page as usize).min(total);
+    let page: Vec<Value> = list
+        .get(offset..end)
+        .unwrap_or_default()
+        .iter()
+        .map(|c| {
+            let mut c = for_version((*c).clone(), req);
+            if let Some(map) = c.as_object_mut() {
+                map.remove("conversation_parts");
+            }
+            c
+        })
+        .collect();
+    let next = (end < total).then(|| json!({"per_page": per_page, "starting_after": format!("sa-{end}")}));
+    Reply::Json(
+        200,
+        json!({"type": "conversation.list", "conversations": page, "total_count": total,
+               "pages": {"type": "pages", "page": offset / per_page as usize + 1, "per_page": per_page,
+                         "total_pages": total.div_ceil(per_page as usize).max(1), "next": next}}),
+    )
 }

@@ -4,6 +4,7 @@
 //! and emulate rate limits. `doctor demo` and the integration tests run the real clients and
 //! checks against it through the `*_BASE_URL` settings.
 
+pub mod busy;
 pub mod conversations;
 pub mod fault_matrix;
 mod gorgias;
@@ -17,6 +18,7 @@ pub mod scenarios;
 mod server;
 pub mod world;
 
+pub use busy::{busy, Affected, Busy, BUSY};
 pub use scenarios::{all as all_scenarios, find as find_scenario, Scenario};
 pub use server::{Logged, Sandbox};
 pub use world::{Fault, FaultKind, Spec, World};

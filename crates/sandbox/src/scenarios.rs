@@ -42,6 +42,13 @@ use Vendor::{Gorgias as G, Hubspot as H, Intercom as I, Opencx as O};
 
 pub(crate) static SCENARIOS: &[Scenario] = &[
     sc("healthy", None, "Everything set up as OpenCX documents it", None, Spec::healthy),
+    sc(
+        super::busy::BUSY,
+        None,
+        "A busy account: 120 objects per helpdesk in 20 hours, a few affected (a sweep: --since 24h)",
+        None,
+        || super::busy::busy(super::busy::BUSY_OBJECTS).spec,
+    ),
     sc("opencx-key-invalid", Some(O), "The OpenCX API key is invalid: 401", Some("opencx.credentials.api-key"), || {
         Spec::healthy()
             .with(|s| {

@@ -226,13 +226,19 @@ async fn session(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
             "no OpenCX session for this ticket: the customer's message never reached OpenCX, or was skipped before a session was created",
         ));
     };
-    let last = s.timeline.last().map(|e| format!("{} at {}", e.what, e.at)).unwrap_or_else(|| "no events".into());
+    let last = match (&s.history_skipped, s.timeline.last()) {
+        (Some(skipped), _) => skipped.clone(),
+        (None, Some(e)) => format!("{} at {}", e.what, e.at),
+        (None, None) => "no events".into(),
+    };
     let why = if s.is_handed_off() {
         format!(
             "the AI handed off{}{}",
             if s.handoff_reasons.is_empty() { String::new() } else { format!(" ({})", s.handoff_reasons.join(", ")) },
             s.handoff_explanation.as_deref().map(|e| format!(": {e}")).unwrap_or_default()
         )
+    } else if s.history_skipped.is_some() {
+        "the session list shows no handoff".to_string()
     } else if s.timeline.last().is_some_and(|e| e.what == "AI reply") {
         "the AI replied; if the reply is not in Gorgias, check the ticket for a failed message".to_string()
     } else {

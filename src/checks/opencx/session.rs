@@ -268,7 +268,12 @@ async fn evidence_complete(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
         .flat_map(|s| s.missing.iter().map(move |m| format!("session {}: {m}", s.id)))
         .collect();
     let scope_missing = missing.iter().any(|m| m.contains("lacks the scope"));
-    Ok(if missing.is_empty() {
+    let skipped: Vec<&str> =
+        evidence.sessions.iter().filter(|s| s.history_skipped.is_some()).map(|s| s.id.as_str()).collect();
+    Ok(if missing.is_empty() && !skipped.is_empty() {
+        Outcome::info(format!("session {}: {}", skipped.join(", "), crate::facts::session::HISTORY_SKIPPED))
+            .with_fix("Run the doctor on this one object (--ticket, --conversation or --thread) to read its history.")
+    } else if missing.is_empty() {
         Outcome::pass(format!("history read for {} session(s)", evidence.sessions.len()))
     } else if scope_missing {
         Outcome::warn(missing.join("; "))
