@@ -81,8 +81,12 @@ enum State {
         capacity: f64,
         drain_per_sec: f64,
         at: Instant,
-        /// The least leak rate a `Retry-After` proved (0 until one did).
+        /// The least leak rate a `Retry-After` or the answers' counts proved (0 until one did).
         proved: f64,
+        /// The first count the vendor sent (when, how full, the capacity) and the answers
+        /// counted since: the leak the run has seen is measured from them.
+        first: Option<(Instant, f64, f64)>,
+        answers: f64,
     },
     Window {
         remaining: i64,
@@ -131,6 +135,8 @@ impl Pacer {
                 drain_per_sec: f64::from(capacity) / window.as_secs_f64().max(0.001),
                 at: now,
                 proved: 0.0,
+                first: None,
+                answers: 0.0,
             },
             Some(Budget::Window { remaining, limit, reset_in }) => State::Window {
                 remaining: i64::from(remaining),
@@ -222,7 +228,7 @@ impl Pacer {
     /// doctor's own estimate can then only wait longer where later headers prove it.
     pub async fn vendor_said(&self, retry_after: Duration) {
         let mut state = self.state.lock().await;
-        if let State::Bucket { level, capacity, drain_per_sec, at, proved } = &mut *state {
+        if let State::Bucket { level, capacity, drain_per_sec, at, proved, .. } = &mut *state {
             let r = retry_after.as_secs_f64().max(0.001);
             *proved = proved.max(1.0 / r);
             *drain_per_sec = drain_per_sec.max(*proved);
@@ -240,23 +246,41 @@ impl Pacer {
         match budget {
             Budget::Bucket { used, capacity, window } => {
                 let assumed = f64::from(capacity) / window.as_secs_f64().max(0.001);
+                let (used, capacity) = (f64::from(used), f64::from(capacity));
                 // Requests of ours still in flight are not in `used` yet: keep the higher level;
-                // a leak rate a Retry-After proved stays (the assumed window is only a floor).
-                let (local, proved) = match &*state {
-                    State::Bucket { level, drain_per_sec: d, at, proved, .. } => {
-                        ((level - now.duration_since(*at).as_secs_f64() * d).max(0.0), *proved)
+                // a leak rate proved stays (the assumed window is only a floor).
+                let (local, mut proved, first, answers) = match &*state {
+                    State::Bucket { level, drain_per_sec: d, at, proved, first, answers, .. } => {
+                        ((level - now.duration_since(*at).as_secs_f64() * d).max(0.0), *proved, *first, *answers)
                     }
-                    _ => (0.0, 0.0),
+                    _ => (0.0, 0.0, None, 0.0),
                 };
-                let drain_per_sec = assumed.max(proved);
+                // The leak the answers prove: since the first count, `answers` requests were
+                // added and the bucket holds `used`, so at least `used₀ + answers − used` leaked
+                // (one less for the vendor's rounding). Other clients' requests and an empty
+                // bucket only make this smaller than the true rate: it is a floor, never a guess.
+                let (first, answers) = match first {
+                    Some((t0, used0, cap0)) if cap0 == capacity => {
+                        let answers = answers + 1.0;
+                        let elapsed = now.duration_since(t0).as_secs_f64();
+                        let leaked = used0 + answers - used - 1.0;
+                        if elapsed >= 1.0 && leaked > 0.0 {
+                            proved = proved.max(leaked / elapsed);
+                        }
+                        (Some((t0, used0, cap0)), answers)
+                    }
+                    _ => (Some((now, used, capacity)), 0.0),
+                };
                 *state = State::Bucket {
                     // The server's count can round up and already includes this request: a
                     // level one below it is within the measurement; our reservations may be ahead.
-                    level: (f64::from(used) - 1.0).max(local),
-                    capacity: f64::from(capacity),
-                    drain_per_sec,
+                    level: (used - 1.0).max(local),
+                    capacity,
+                    drain_per_sec: assumed.max(proved),
                     at: now,
                     proved,
+                    first,
+                    answers,
                 };
             }
             Budget::Window { remaining, limit, reset_in } => {
@@ -341,6 +365,43 @@ mod tests {
         pacer.update(Some(Budget::Bucket { used: 5, capacity: 5, window: Duration::from_secs(20) })).await;
         let after = pacer.reserve().await;
         assert!(after <= Duration::from_millis(2100), "{after:?}");
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn the_leak_rate_is_learned_from_the_counts_and_the_assumed_window_is_only_a_floor() {
+        // The doctor assumes a 40-slot bucket drained over 60 s (0.67 a second); the vendor
+        // drains 2 a second. Twenty answers over 5 s: the bucket went from 30 to 40, not 50.
+        let floor = Budget::Bucket { used: 0, capacity: 40, window: Duration::from_secs(60) };
+        let pacer = Pacer::new(Some(floor));
+        let (mut used, true_rate) = (30.0_f64, 2.0);
+        pacer.update(Some(Budget::Bucket { used: used as u32, capacity: 40, window: Duration::from_secs(60) })).await;
+        for _ in 0..20 {
+            tokio::time::advance(Duration::from_millis(250)).await;
+            used = (used + 1.0 - true_rate * 0.25).max(0.0);
+            pacer
+                .update(Some(Budget::Bucket {
+                    used: used.round() as u32,
+                    capacity: 40,
+                    window: Duration::from_secs(60),
+                }))
+                .await;
+        }
+        let learned = match &*pacer.state.lock().await {
+            State::Bucket { drain_per_sec, .. } => *drain_per_sec,
+            other => panic!("{other:?}"),
+        };
+        assert!(learned > 1.5 && learned <= true_rate, "learned {learned}/s, true {true_rate}/s");
+        // A vendor that leaks slower than the floor keeps the floor (the setting's minimum).
+        let pacer = Pacer::new(Some(floor));
+        for i in 0..10 {
+            pacer.update(Some(Budget::Bucket { used: 10 + i, capacity: 40, window: Duration::from_secs(60) })).await;
+            tokio::time::advance(Duration::from_millis(500)).await;
+        }
+        let kept = match &*pacer.state.lock().await {
+            State::Bucket { drain_per_sec, .. } => *drain_per_sec,
+            other => panic!("{other:?}"),
+        };
+        assert!((kept - 40.0 / 60.0).abs() < 1e-9, "{kept}");
     }
 
     #[tokio::test(start_paused = true)]
