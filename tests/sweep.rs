@@ -279,3 +279,35 @@ fn the_demo_sweeps_the_busy_account() {
         ran.stdout
     );
 }
+
+#[test]
+fn doctor_all_sweeps_every_helpdesk_and_reads_the_sessions_once() {
+    let b = busy(60);
+    let sb = sandbox(b.spec);
+    let env = Env::new();
+    let ran = env.run().sandbox(&sb).args(["all", "--since", "24h", "--format", "json"]).finish().code(1);
+    let doc = ran.json();
+    crate::formats::assert_valid(&doc);
+    let runs = doc["runs"].as_array().unwrap();
+    assert_eq!(runs.len(), 3);
+    let (found, not_checked) = findings(&doc);
+    assert_eq!(not_checked, 0);
+    for (vendor, id, kind) in &b.affected {
+        for check in expected_checks(*vendor, *kind) {
+            assert!(found.contains(&(check.to_string(), id.clone())), "{check} missed {id}");
+        }
+    }
+    for run in runs {
+        assert_eq!(run["target"], serde_json::json!({"since": "24h"}));
+        // The account-level OpenCX checks run once, in the first run; every run has its own
+        // per-object session checks.
+        let ids: Vec<&str> = run["checks"].as_array().unwrap().iter().filter_map(|c| c["id"].as_str()).collect();
+        assert!(ids.contains(&"opencx.session.found"), "{ids:?}");
+    }
+    let account_checks = checks_of(&doc).iter().filter(|c| c["id"] == "opencx.credentials.api-key").count();
+    assert_eq!(account_checks, 1);
+    // One bulk read of the sessions for the three helpdesks: 60 × 3 sessions in pages of 100.
+    let filter_pages = sb.requests().iter().filter(|r| r.path == "/chat/sessions/filter").count();
+    let lookups_of_objects_without_one = 3 * b.affected.iter().filter(|(_, _, k)| *k == Affected::NoSession).count();
+    assert!(filter_pages <= 2 + lookups_of_objects_without_one, "{filter_pages} filter requests");
+}
