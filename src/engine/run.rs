@@ -257,9 +257,16 @@ async fn sweep_run(
     let listing = async {
         match &sweep.scope {
             Scope::Since { from, .. } => {
-                let found = facts.discover(integration, *from, sweep.limit).await?;
-                let seeded = facts.seed(&found, *from).await;
-                Ok::<_, crate::facts::FactError>((found, seeded))
+                // The sessions need only the window: read them beside the objects' listing and
+                // what follows it.
+                let objects = async {
+                    let mut found = facts.discover(integration, *from, sweep.limit).await?;
+                    let pages = facts.seed(&mut found, *from).await;
+                    Ok::<_, crate::facts::FactError>((found, pages))
+                };
+                let (objects, sessions) = futures::join!(objects, facts.seed_sessions(*from));
+                let (found, pages) = objects?;
+                Ok::<_, crate::facts::FactError>((found, pages + sessions))
             }
             Scope::Ids(ids) => Ok((Discovered::given(ids, sweep.limit), 0)),
         }

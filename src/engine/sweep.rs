@@ -57,7 +57,8 @@ pub async fn run(
         p.total.store(targets.len(), Ordering::Relaxed);
     }
     let deadline = schedule.deadline;
-    let per_object = futures::stream::iter(targets.into_iter().map(|target| {
+    let count = targets.len();
+    let per_object = futures::stream::iter(targets.into_iter().enumerate().map(|(index, target)| {
         let cx = Arc::new(Ctx {
             integration: base.integration,
             settings: base.settings.clone(),
@@ -83,31 +84,34 @@ pub async fn run(
             if let Some(p) = &progress {
                 p.done.fetch_add(1, Ordering::Relaxed);
             }
-            (target, results, sessions)
+            (index, target, results, sessions)
         }
     }))
-    .buffered(at_once.max(1));
+    // Unordered: a slow object must not hold back the ones after it; the order is restored when
+    // the results are folded (by the object's place in the scope).
+    .buffer_unordered(at_once.max(1));
     let mut tallies: Vec<Tally> = checks.iter().map(|c| Tally::new(c)).collect();
     futures::pin_mut!(per_object);
-    while let Some((target, results, sessions)) = per_object.next().await {
+    while let Some((index, target, results, sessions)) = per_object.next().await {
         let id = target.id();
         let url = link(&target);
         match results {
             Some(results) => {
                 for (tally, result) in tallies.iter_mut().zip(results) {
-                    tally.add(&id, url.clone(), &sessions, result);
+                    tally.add(index, &id, url.clone(), &sessions, result);
                 }
             }
             None => {
                 for tally in &mut tallies {
-                    tally.left_out(&id, url.clone(), "not reached before the run's --timeout deadline".into());
+                    let why = "not reached before the run's --timeout deadline".to_string();
+                    tally.left_out(index, &id, url.clone(), why);
                 }
             }
         }
     }
-    for (target, why) in &left_out {
+    for (n, (target, why)) in left_out.iter().enumerate() {
         for tally in &mut tallies {
-            tally.left_out(&target.id(), link(target), why.clone());
+            tally.left_out(count + n, &target.id(), link(target), why.clone());
         }
     }
     let elapsed = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
@@ -120,10 +124,10 @@ struct Tally {
     first: Option<CheckResult>,
     scanned: usize,
     not_checked: usize,
-    /// Objects that are not fine, in arrival order.
-    objects: Vec<SweepObject>,
-    /// Fine objects by status: how many, and the first one's id and detail (an example).
-    fine: HashMap<Status, (usize, String, String)>,
+    /// Objects that are not fine, with their place in the scope.
+    objects: Vec<(usize, SweepObject)>,
+    /// Fine objects by status: how many, and the first one's place, id and detail (an example).
+    fine: HashMap<Status, (usize, usize, String, String)>,
     /// Objects the check skipped for a missing setting.
     unset: usize,
 }
@@ -133,7 +137,7 @@ impl Tally {
         Tally { check, first: None, scanned: 0, not_checked: 0, objects: Vec::new(), fine: HashMap::new(), unset: 0 }
     }
 
-    fn add(&mut self, id: &str, link: Option<String>, sessions: &[String], result: CheckResult) {
+    fn add(&mut self, index: usize, id: &str, link: Option<String>, sessions: &[String], result: CheckResult) {
         let object = |status: Status, detail: &str| SweepObject {
             id: id.to_string(),
             status,
@@ -146,21 +150,26 @@ impl Tally {
         match result.status {
             Status::Fail | Status::Warn => {
                 self.scanned += 1;
-                self.objects.push(object(result.status, &result.detail));
+                self.objects.push((index, object(result.status, &result.detail)));
             }
             Status::Error => {
                 self.not_checked += 1;
-                self.objects.push(object(Status::Error, &result.detail));
+                self.objects.push((index, object(Status::Error, &result.detail)));
             }
             Status::Skip if result.needs_setting.is_some() => self.unset += 1,
             // Behind a prerequisite that did not pass for this object: not looked at.
             Status::Skip if result.blocked_by.is_some() => {
                 self.not_checked += 1;
-                self.objects.push(object(Status::Skip, &result.detail));
+                self.objects.push((index, object(Status::Skip, &result.detail)));
             }
             status => {
                 self.scanned += 1;
-                self.fine.entry(status).or_insert_with(|| (0, id.to_string(), result.detail.clone())).0 += 1;
+                let entry =
+                    self.fine.entry(status).or_insert_with(|| (0, index, id.to_string(), result.detail.clone()));
+                entry.0 += 1;
+                if index < entry.1 {
+                    (entry.1, entry.2, entry.3) = (index, id.to_string(), result.detail.clone());
+                }
             }
         }
         if self.first.is_none() {
@@ -168,17 +177,20 @@ impl Tally {
         }
     }
 
-    fn left_out(&mut self, id: &str, link: Option<String>, why: String) {
+    fn left_out(&mut self, index: usize, id: &str, link: Option<String>, why: String) {
         self.not_checked += 1;
-        self.objects.push(SweepObject {
-            id: id.to_string(),
-            status: Status::Error,
-            detail: format!("not checked: {why}"),
-            sessions: Vec::new(),
-            link,
-            fix: None,
-            accepted: None,
-        });
+        self.objects.push((
+            index,
+            SweepObject {
+                id: id.to_string(),
+                status: Status::Error,
+                detail: format!("not checked: {why}"),
+                sessions: Vec::new(),
+                link,
+                fix: None,
+                accepted: None,
+            },
+        ));
     }
 
     fn count(&self, status: Status) -> usize {
@@ -187,13 +199,13 @@ impl Tally {
 
     /// The first fine object with `status`: `#1042: <its detail>`.
     fn example(&self, block: &SweepBlock, status: Status) -> Option<String> {
-        self.fine.get(&status).map(|(_, id, detail)| format!("{}: {}", block.label(id), clip(detail, 140)))
+        self.fine.get(&status).map(|(_, _, id, detail)| format!("{}: {}", block.label(id), clip(detail, 140)))
     }
 
     fn finish(mut self, noun: &'static str, since: Option<String>, more: bool, elapsed: u64) -> CheckResult {
-        self.objects.sort_by_key(|o| severity(o.status));
-        let affected = self.objects.iter().filter(|o| matches!(o.status, Status::Fail | Status::Warn)).count();
-        let objects = std::mem::take(&mut self.objects);
+        self.objects.sort_by_key(|(index, o)| (severity(o.status), *index));
+        let objects: Vec<SweepObject> = std::mem::take(&mut self.objects).into_iter().map(|(_, o)| o).collect();
+        let affected = objects.iter().filter(|o| matches!(o.status, Status::Fail | Status::Warn)).count();
         let (any_fail, any_warn) =
             (objects.iter().any(|o| o.status == Status::Fail), objects.iter().any(|o| o.status == Status::Warn));
         let block = SweepBlock {
@@ -352,7 +364,7 @@ mod tests {
     fn tally(results: &[(Status, &str)]) -> Tally {
         let mut t = Tally::new(check());
         for (n, (status, detail)) in results.iter().enumerate() {
-            t.add(&(1000 + n).to_string(), None, &[], result(*status, detail));
+            t.add(n, &(1000 + n).to_string(), None, &[], result(*status, detail));
         }
         t
     }
@@ -370,13 +382,13 @@ mod tests {
     #[test]
     fn a_check_with_objects_not_checked_cannot_pass_and_a_failure_is_worst() {
         let mut t = tally(&[(Status::Pass, "fine"), (Status::Pass, "fine")]);
-        t.left_out("1003", None, "past --limit 2".into());
+        t.left_out(3, "1003", None, "past --limit 2".into());
         let r = t.finish("ticket", None, false, 0);
         assert_eq!(r.status, Status::Error);
         assert!(r.detail.contains("1 of 3 tickets not checked (not checked: past --limit 2)"), "{}", r.detail);
         assert!(r.fix.unwrap().contains("--limit"));
         let mut t = tally(&[(Status::Error, "timed out"), (Status::Fail, "twice"), (Status::Warn, "odd")]);
-        t.left_out("9", None, "past --limit 3".into());
+        t.left_out(9, "9", None, "past --limit 3".into());
         let r = t.finish("ticket", None, false, 0);
         assert_eq!(r.status, Status::Fail);
         let order: Vec<Status> = r.sweep.unwrap().objects.iter().map(|o| o.status).collect();
@@ -400,7 +412,7 @@ mod tests {
         let mut t = Tally::new(check());
         let mut unset = result(Status::Skip, "needs gorgias.ai_user_id");
         unset.needs_setting = Some("gorgias.ai_user_id".into());
-        t.add("1", None, &[], unset);
+        t.add(0, "1", None, &[], unset);
         let r = t.finish("ticket", None, false, 0);
         assert_eq!((r.status, r.needs_setting.as_deref()), (Status::Skip, Some("gorgias.ai_user_id")));
         let r = Tally::new(check()).finish("ticket", Some("2026-12-01T00:00:00Z".into()), false, 0);

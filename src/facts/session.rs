@@ -248,61 +248,15 @@ where
     }
 }
 
-/// Every session created since `from` (a sweep's bulk read): `POST /chat/sessions/filter` in
-/// pages of 100, the largest it takes, or — where the deployment does not apply the date
-/// filter — the documented cursor listing `GET /chat/sessions?created_after=`. Returns the
-/// sessions, the requests and whether `max_pages` cut the list.
+/// Every session created since `from` (a sweep's bulk read), in the filter's largest pages:
+/// `(sessions, requests, truncated)`.
 pub async fn sessions_created_since(
     client: &OpencxClient,
     from: DateTime<Utc>,
     max_pages: usize,
 ) -> Result<(Vec<Session>, usize, bool), Arc<ApiError>> {
-    let after = rfc3339(from);
-    let created = |s: &Session| s.created_at.as_deref().and_then(parse_time);
-    let mut found = Vec::new();
-    let mut requests = 0;
-    for page in 1..=max_pages {
-        let body = serde_json::json!({
-            "filters": {"created_at": {"gte": after}},
-            "sort_by": "created_at",
-            "sort_order": "asc",
-            "page": page,
-            "limit": FILTER_LIMIT,
-        });
-        let answer = client.filter(&body).await;
-        requests += 1;
-        match answer {
-            Ok(p) if p.data.iter().all(|s| created(s).is_some_and(|t| t >= from)) => {
-                found.extend(p.data);
-                if !p.has_next {
-                    return Ok((found, requests, false));
-                }
-            }
-            Ok(_) => return list_since(client, &after, max_pages, requests).await,
-            Err(e) if matches!(e.status(), Some(400 | 404 | 405 | 422)) => {
-                return list_since(client, &after, max_pages, requests).await
-            }
-            Err(e) => return Err(Arc::new(e)),
-        }
-    }
-    Ok((found, requests, true))
-}
-
-async fn list_since(
-    client: &OpencxClient,
-    after: &str,
-    max_pages: usize,
-    spent: usize,
-) -> Result<(Vec<Session>, usize, bool), Arc<ApiError>> {
-    let (items, requests, truncated) = collect_pages(max_pages, |cursor| {
-        let mut query = vec![("created_after", after.to_string())];
-        if let Some(c) = cursor {
-            query.push(("cursor", c));
-        }
-        async move { client.sessions(&query).await }
-    })
-    .await?;
-    Ok((items, spent + requests, truncated))
+    let (sessions, requests, truncated, _) = created_between(client, from, None, None, max_pages).await?;
+    Ok((sessions, requests, truncated))
 }
 
 /// The sessions created in one window: `(sessions, requests, truncated, endpoint)`.
@@ -311,11 +265,33 @@ async fn sessions_in(
     window: &Window,
     channel: Option<&'static str>,
 ) -> Result<(Vec<Session>, usize, bool, &'static str), Arc<ApiError>> {
+    created_between(client, window.from, Some(window.to), channel, MAX_WINDOW_PAGES).await
+}
+
+/// The sessions created from `from` (to `to`, when given): `POST /chat/sessions/filter` in pages
+/// of 100, or — where the deployment does not apply the date filter (items outside the range, or
+/// a 400/404/405/422) — the documented cursor listing `GET /chat/sessions?created_after=…`.
+/// Returns the sessions, the requests, whether `max_pages` cut the list, and the endpoint used.
+async fn created_between(
+    client: &OpencxClient,
+    from: DateTime<Utc>,
+    to: Option<DateTime<Utc>>,
+    channel: Option<&'static str>,
+    max_pages: usize,
+) -> Result<(Vec<Session>, usize, bool, &'static str), Arc<ApiError>> {
+    let (after, before) = (rfc3339(from), to.map(rfc3339));
+    let mut range = serde_json::json!({"gte": after});
+    if let Some(before) = &before {
+        range["lte"] = before.clone().into();
+    }
+    let holds = |s: &Session| {
+        s.created_at.as_deref().and_then(parse_time).is_some_and(|t| t >= from && to.is_none_or(|to| t <= to))
+    };
     let mut found = Vec::new();
     let mut requests = 0;
-    for page in 1..=MAX_WINDOW_PAGES {
+    for page in 1..=max_pages {
         let body = serde_json::json!({
-            "filters": {"created_at": {"gte": window.created_after, "lte": window.created_before}},
+            "filters": {"created_at": range},
             "sort_by": "created_at",
             "sort_order": "asc",
             "page": page,
@@ -324,16 +300,16 @@ async fn sessions_in(
         let answer = client.filter(&body).await;
         requests += 1;
         match answer {
-            Ok(p) if p.data.iter().all(|s| window.holds(s)) => {
+            Ok(p) if p.data.iter().all(holds) => {
                 found.extend(p.data);
                 if !p.has_next {
                     return Ok((found, requests, false, "filter"));
                 }
             }
-            // Items outside the window: this deployment does not apply the date filter.
-            Ok(_) => return list_in(client, window, channel, requests).await,
+            // Items outside the range: this deployment does not apply the date filter.
+            Ok(_) => return list_between(client, (&after, before.as_deref()), channel, max_pages, requests).await,
             Err(e) if matches!(e.status(), Some(400 | 404 | 405 | 422)) => {
-                return list_in(client, window, channel, requests).await
+                return list_between(client, (&after, before.as_deref()), channel, max_pages, requests).await
             }
             Err(e) => return Err(Arc::new(e)),
         }
@@ -341,19 +317,22 @@ async fn sessions_in(
     Ok((found, requests, true, "filter"))
 }
 
-/// `GET /chat/sessions` over the window, the documented cursor listing.
-async fn list_in(
+/// `GET /chat/sessions` over the range, the documented cursor listing.
+async fn list_between(
     client: &OpencxClient,
-    window: &Window,
+    (after, before): (&str, Option<&str>),
     channel: Option<&'static str>,
+    max_pages: usize,
     spent: usize,
 ) -> Result<(Vec<Session>, usize, bool, &'static str), Arc<ApiError>> {
-    let mut base: Vec<(&str, String)> =
-        vec![("created_after", window.created_after.clone()), ("created_before", window.created_before.clone())];
+    let mut base: Vec<(&str, String)> = vec![("created_after", after.to_string())];
+    if let Some(before) = before {
+        base.push(("created_before", before.to_string()));
+    }
     if let Some(channel) = channel {
         base.push(("channel_type", channel.to_string()));
     }
-    let (items, requests, truncated) = collect_pages(MAX_WINDOW_PAGES, |cursor| {
+    let (items, requests, truncated) = collect_pages(max_pages, |cursor| {
         let mut query = base.clone();
         if let Some(c) = cursor {
             query.push(("cursor", c));

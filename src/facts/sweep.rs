@@ -1,7 +1,8 @@
 //! A sweep's reads in bulk. `discover` lists the objects with customer activity in the window
-//! (the vendors' own listings, newest first); `seed` reads what the listings can tell about
-//! all of them at once (Gorgias's message listing, OpenCX's session listing) and stores it as
-//! if each object had been fetched, so the per-object checks find it without a request. What
+//! (the vendors' own listings, newest first); `seed` and `seed_sessions` (which needs only the
+//! window, so it runs beside `discover`) read what the listings can tell about all of them at
+//! once (Gorgias's message listing, OpenCX's session listing) and store it as if each object
+//! had been fetched, so the per-object checks find it without a request. What
 //! a listing cannot answer completely (an older ticket whose first messages precede the
 //! window, an object whose session windows start before the session listing's) is left for
 //! the object's own reads: bulk data is used only where it is the whole truth.
@@ -171,24 +172,20 @@ impl Facts {
         Ok(found)
     }
 
-    /// Reads in bulk what the listings can answer for `targets` and stores it; returns the
-    /// pages read. `budget` bounds the pages: a listing is worth reading only while each page
-    /// saves more requests than it costs.
-    pub async fn seed(&self, discovered: &Discovered, from: DateTime<Utc>) -> usize {
-        let mut pages = 0;
-        if !discovered.tickets.is_empty() {
-            pages += self.seed_ticket_messages(&discovered.tickets, from).await;
+    /// Reads in bulk what the listings can tell about the discovered objects (Gorgias's message
+    /// listing) and stores it; returns the pages read.
+    pub async fn seed(&self, discovered: &mut Discovered, from: DateTime<Utc>) -> usize {
+        let tickets = std::mem::take(&mut discovered.tickets);
+        if tickets.is_empty() {
+            return 0;
         }
-        if self.opencx.is_some() && !discovered.targets.is_empty() {
-            pages += self.seed_sessions(from).await;
-        }
-        pages
+        self.seed_ticket_messages(tickets, from).await
     }
 
     /// `GET /api/messages` newest first, back to the window's start: every message of the
     /// tickets created in the window (the others' first messages precede it, so they keep
     /// their own read). Stops early when the pages stop paying for themselves.
-    async fn seed_ticket_messages(&self, tickets: &[Ticket], from: DateTime<Utc>) -> usize {
+    async fn seed_ticket_messages(&self, tickets: Vec<Ticket>, from: DateTime<Utc>) -> usize {
         let Ok(g) = self.gorgias() else { return 0 };
         let created = |t: &Ticket| t.created_datetime.as_deref().and_then(parse_time);
         let candidates = tickets.iter().filter(|t| created(t).is_some_and(|c| c >= from)).count();
@@ -229,11 +226,10 @@ impl Facts {
             }
         }
         let Some(complete_after) = complete_after else { return pages };
-        for ticket in tickets {
-            if !created(ticket).is_some_and(|c| c > complete_after && c >= from) {
+        for mut ticket in tickets {
+            if !created(&ticket).is_some_and(|c| c > complete_after && c >= from) {
                 continue;
             }
-            let mut ticket = ticket.clone();
             let mut messages = by_ticket.remove(&ticket.id).unwrap_or_default();
             messages.sort_by_key(|m| m.created_datetime.as_deref().and_then(parse_time));
             ticket.messages = messages;
@@ -246,7 +242,7 @@ impl Facts {
     /// the cursor listing), kept for the objects' session lookups (`OpencxFacts::sessions_for`
     /// answers from it where it covers the object's windows). A listing cut short is not kept;
     /// one already kept (another helpdesk of `doctor all`) is not read again.
-    async fn seed_sessions(&self, from: DateTime<Utc>) -> usize {
+    pub async fn seed_sessions(&self, from: DateTime<Utc>) -> usize {
         let Ok(opencx) = self.opencx() else { return 0 };
         let listed_from = from - Duration::minutes(session::WINDOW_MARGIN_MINUTES);
         opencx.read_listing(listed_from, MAX_PAGES).await
