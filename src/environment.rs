@@ -21,7 +21,7 @@ pub fn variables() -> Vec<(String, String)> {
         ("DOCTOR_JOBS", "Most HTTP requests in flight at once (as --jobs)"),
         ("DOCTOR_CONFIG", "The config file to use instead of the platform's config directory"),
         ("DOCTOR_KEYRING", "`none` turns the OS keyring off (secrets then come from the environment only)"),
-        (GORGIAS_RATE_WINDOW, "Seconds of Gorgias's rate-limit window (20 by default; 10 on enterprise accounts)"),
+        (GORGIAS_RATE_WINDOW, "Seconds Gorgias's bucket of 40 takes to drain, at the slowest (20 by default; 10 on enterprise accounts): a floor — a faster leak the answers prove is used"),
         (HUBSPOT_RATE_LIMIT, "HubSpot's request limit as N/SECS (100/10 by default, the Free/Starter tier)"),
         (INJECT_PANIC, "Testing only: the id of a check to make panic (proves a panic is isolated)"),
         ("NO_COLOR", "Any value turns colour off"),

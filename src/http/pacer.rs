@@ -83,10 +83,14 @@ enum State {
         at: Instant,
         /// The least leak rate a `Retry-After` or the answers' counts proved (0 until one did).
         proved: f64,
-        /// The first count the vendor sent (when, how full, the capacity) and the answers
-        /// counted since: the leak the run has seen is measured from them.
-        first: Option<(Instant, f64, f64)>,
+        /// The first count the vendor sent (when, how full, the capacity, and how many of our
+        /// requests were then still unanswered — the count may hold them already) and the
+        /// answers counted since: the leak the run has seen is measured from them.
+        first: Option<(Instant, f64, f64, f64)>,
         answers: f64,
+        /// Requests reserved and answered over the run.
+        reserved: f64,
+        answered: f64,
     },
     Window {
         remaining: i64,
@@ -137,6 +141,8 @@ impl Pacer {
                 proved: 0.0,
                 first: None,
                 answers: 0.0,
+                reserved: 0.0,
+                answered: 0.0,
             },
             Some(Budget::Window { remaining, limit, reset_in }) => State::Window {
                 remaining: i64::from(remaining),
@@ -164,7 +170,8 @@ impl Pacer {
         let mut state = self.state.lock().await;
         match &mut *state {
             State::Unknown => Duration::ZERO,
-            State::Bucket { level, capacity, drain_per_sec, at, .. } => {
+            State::Bucket { level, capacity, drain_per_sec, at, reserved, .. } => {
+                *reserved += 1.0;
                 let drained = (*level - now.duration_since(*at).as_secs_f64() * *drain_per_sec).max(0.0);
                 let room = *capacity - RESERVE;
                 let mut wait = Duration::ZERO;
@@ -249,27 +256,37 @@ impl Pacer {
                 let (used, capacity) = (f64::from(used), f64::from(capacity));
                 // Requests of ours still in flight are not in `used` yet: keep the higher level;
                 // a leak rate proved stays (the assumed window is only a floor).
-                let (local, mut proved, first, answers) = match &*state {
-                    State::Bucket { level, drain_per_sec: d, at, proved, first, answers, .. } => {
-                        ((level - now.duration_since(*at).as_secs_f64() * d).max(0.0), *proved, *first, *answers)
-                    }
-                    _ => (0.0, 0.0, None, 0.0),
+                let (local, mut proved, first, answers, reserved, answered) = match &*state {
+                    State::Bucket {
+                        level, drain_per_sec: d, at, proved, first, answers, reserved, answered, ..
+                    } => (
+                        (level - now.duration_since(*at).as_secs_f64() * d).max(0.0),
+                        *proved,
+                        *first,
+                        *answers,
+                        *reserved,
+                        *answered + 1.0,
+                    ),
+                    _ => (0.0, 0.0, None, 0.0, f64::INFINITY, 0.0),
                 };
-                // The leak the answers prove: since the first count, `answers` requests were
-                // added and the bucket holds `used`, so at least `used₀ + answers − used` leaked
-                // (one less for the vendor's rounding). Other clients' requests and an empty
-                // bucket only make this smaller than the true rate: it is a floor, never a guess.
+                // The leak the answers prove: since the first count, `answers` of our requests
+                // were added — less those already unanswered then, which that count may hold —
+                // and the bucket holds `used`, so at least `used₀ + answers − unanswered₀ − used`
+                // leaked (one less for the vendor's rounding). Other clients' requests, ours not
+                // yet counted and an empty bucket only make this smaller than the true rate: it
+                // is a floor, never a guess.
                 let (first, answers) = match first {
-                    Some((t0, used0, cap0)) if cap0 == capacity => {
+                    Some((t0, used0, cap0, unanswered0)) if cap0 == capacity => {
                         let answers = answers + 1.0;
                         let elapsed = now.duration_since(t0).as_secs_f64();
-                        let leaked = used0 + answers - used - 1.0;
+                        let leaked = used0 + answers - unanswered0 - used - 1.0;
                         if elapsed >= 1.0 && leaked > 0.0 {
                             proved = proved.max(leaked / elapsed);
                         }
-                        (Some((t0, used0, cap0)), answers)
+                        (Some((t0, used0, cap0, unanswered0)), answers)
                     }
-                    _ => (Some((now, used, capacity)), 0.0),
+                    _ if reserved.is_finite() => (Some((now, used, capacity, (reserved - answered).max(0.0))), 0.0),
+                    _ => (None, 0.0),
                 };
                 *state = State::Bucket {
                     // The server's count can round up and already includes this request: a
@@ -281,6 +298,8 @@ impl Pacer {
                     proved,
                     first,
                     answers,
+                    reserved: if reserved.is_finite() { reserved } else { 0.0 },
+                    answered,
                 };
             }
             Budget::Window { remaining, limit, reset_in } => {
@@ -374,8 +393,10 @@ mod tests {
         let floor = Budget::Bucket { used: 0, capacity: 40, window: Duration::from_secs(60) };
         let pacer = Pacer::new(Some(floor));
         let (mut used, true_rate) = (30.0_f64, 2.0);
+        pacer.reserve().await;
         pacer.update(Some(Budget::Bucket { used: used as u32, capacity: 40, window: Duration::from_secs(60) })).await;
         for _ in 0..20 {
+            pacer.reserve().await;
             tokio::time::advance(Duration::from_millis(250)).await;
             used = (used + 1.0 - true_rate * 0.25).max(0.0);
             pacer
@@ -394,6 +415,7 @@ mod tests {
         // A vendor that leaks slower than the floor keeps the floor (the setting's minimum).
         let pacer = Pacer::new(Some(floor));
         for i in 0..10 {
+            pacer.reserve().await;
             pacer.update(Some(Budget::Bucket { used: 10 + i, capacity: 40, window: Duration::from_secs(60) })).await;
             tokio::time::advance(Duration::from_millis(500)).await;
         }
@@ -402,6 +424,21 @@ mod tests {
             other => panic!("{other:?}"),
         };
         assert!((kept - 40.0 / 60.0).abs() < 1e-9, "{kept}");
+        // Requests in flight when the first count came may be in it already: their answers do
+        // not count as leak. Ten sent at once, the count says 10 with each answer, nothing leaks.
+        let pacer = Pacer::new(Some(floor));
+        for _ in 0..10 {
+            pacer.reserve().await;
+        }
+        for _ in 0..10 {
+            tokio::time::advance(Duration::from_millis(200)).await;
+            pacer.update(Some(Budget::Bucket { used: 10, capacity: 40, window: Duration::from_secs(60) })).await;
+        }
+        let burst = match &*pacer.state.lock().await {
+            State::Bucket { drain_per_sec, .. } => *drain_per_sec,
+            other => panic!("{other:?}"),
+        };
+        assert!((burst - 40.0 / 60.0).abs() < 1e-9, "a burst's answers are no leak: {burst}");
     }
 
     #[tokio::test(start_paused = true)]
