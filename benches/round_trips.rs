@@ -26,7 +26,17 @@ struct Row {
 }
 
 fn doctor(sb: &Sandbox, args: &[&str], extra_env: &[(&str, &str)]) -> (Duration, i32) {
-    let mut cmd = Command::new(DOCTOR);
+    let mut cmd = doctor_command(DOCTOR, sb, extra_env);
+    cmd.args(args).args(["--format", "json", "--timeout", "60"]);
+    let started = Instant::now();
+    let out = cmd.output().expect("the doctor runs");
+    (started.elapsed(), out.status.code().unwrap_or(-1))
+}
+
+/// `program` (the doctor, or a wrapper that runs it) with the sandbox's settings and nothing
+/// inherited that could change the doctor's behaviour.
+fn doctor_command(program: &str, sb: &Sandbox, extra_env: &[(&str, &str)]) -> Command {
+    let mut cmd = Command::new(program);
     for field in opencx_doctor::settings::FIELDS {
         cmd.env_remove(field.env_var());
     }
@@ -37,10 +47,7 @@ fn doctor(sb: &Sandbox, args: &[&str], extra_env: &[(&str, &str)]) -> (Duration,
         cmd.env(k, v);
     }
     cmd.env("DOCTOR_KEYRING", "none").env("DOCTOR_CONFIG", "/nonexistent/opencx-doctor.toml");
-    cmd.args(args).args(["--format", "json", "--timeout", "60"]);
-    let started = Instant::now();
-    let out = cmd.output().expect("the doctor runs");
-    (started.elapsed(), out.status.code().unwrap_or(-1))
+    cmd
 }
 
 /// The object fetch a session lookup needs (its time window).
@@ -343,6 +350,158 @@ fn paced_rows(
     });
 }
 
+/// A sweep of `doctor <vendor> --since 24h` over the busy account of `n` objects: the requests
+/// against the listings' pages plus the detail reads, beside the naive count (objects × a single
+/// run's per-object requests); wall time against the minimum the limits permit; 429s; peak RSS;
+/// and recall/precision against the affected objects the account was built with.
+fn sweep(rows: &mut Vec<Row>, vendor: Vendor, n: usize, limits: (u32, Duration, u32, Duration)) {
+    let busy = opencx_sandbox::busy(n);
+    let mut spec = busy.spec;
+    spec.latency = LATENCY;
+    let (capacity, window, per, interval) = limits;
+    spec.gorgias_bucket = (capacity, window);
+    spec.hubspot_per_window = (per, interval);
+    let sb = Sandbox::start(spec).expect("sandbox");
+    let window_secs = window.as_secs_f64().to_string();
+    let hubspot_limit = format!("{per}/{}", interval.as_secs_f64());
+    let env =
+        [("DOCTOR_GORGIAS_RATE_WINDOW", window_secs.as_str()), ("DOCTOR_HUBSPOT_RATE_LIMIT", hubspot_limit.as_str())];
+    // One object alone, for the naive count: what a per-object run reads for one object.
+    let one = match vendor {
+        Vendor::Gorgias => vec!["gorgias", "--ticket", "200000"],
+        Vendor::Intercom => vec!["intercom", "--conversation", "400000"],
+        _ => vec!["hubspot", "--thread", "600000"],
+    };
+    let (_, _) = doctor(&sb, &one, &env);
+    let single = sb.requests();
+    // Let that run's use of the Gorgias bucket drain away: the sweep is a new client.
+    std::thread::sleep(window + Duration::from_secs(1));
+    // Its window lookup is per-object here (in a sweep the same endpoint also serves the bulk read).
+    let per_object = single.iter().filter(|r| is_object_read(r) || r.path == "/chat/sessions/filter").count();
+    sb.clear_requests();
+    let mut cmd = doctor_command("/usr/bin/time", &sb, &env);
+    let limit = n.to_string();
+    cmd.args(["-f", "%M", DOCTOR, vendor.slug(), "--since", "24h", "--limit", &limit, "--format", "json"]);
+    let started = Instant::now();
+    let out = cmd.output().expect("the doctor runs");
+    let wall = started.elapsed();
+    let log = sb.requests();
+    show_log(&format!("{} sweep of {n}", vendor.name()), &log, wall);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let rss_mb = stderr.lines().last().and_then(|l| l.trim().parse::<f64>().ok()).map(|kb| kb / 1024.0);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    // Recall and precision against the account's affected objects.
+    let found: HashSet<String> = report["checks"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|c| c.get("sweep"))
+        .flat_map(|s| s["objects"].as_array().cloned().unwrap_or_default())
+        .filter(|o| o["status"] == "fail" || o["status"] == "warn")
+        .filter_map(|o| o["id"].as_str().map(str::to_string))
+        .collect();
+    let affected: HashSet<String> =
+        busy.affected.iter().filter(|(v, _, _)| *v == vendor).map(|(_, id, _)| id.clone()).collect();
+    let not_checked: u64 =
+        report["checks"].as_array().into_iter().flatten().filter_map(|c| c["sweep"]["not_checked"].as_u64()).sum();
+    let pages = log.iter().filter(|r| is_listing_page(r)).count();
+    let details = log.iter().filter(|r| is_object_read(r)).count();
+    let naive = n * per_object.max(1);
+    let label = format!("{} sweep, {n} objects", vendor.name());
+    rows.push(Row {
+        what: format!("{label}: requests (listing pages + detail reads + account checks) vs naive {n} × {per_object}"),
+        measured: format!(
+            "{} ({pages} pages + {details} detail + {} other) vs {naive}",
+            log.len(),
+            log.len() - pages - details
+        ),
+        target: "≤ pages + one detail per object not cleared".into(),
+        pass: details <= n + affected.len() * 4 && log.len() < naive,
+    });
+    // The minimum: each vendor's requests at its limit, and at least the chain of listing pages.
+    let count = |v: Vendor| log.iter().filter(|r| r.vendor == v).count() as f64;
+    let gorgias_min =
+        (count(Vendor::Gorgias) - f64::from(capacity)).max(0.0) / (f64::from(capacity) / window.as_secs_f64());
+    let hubspot_min = ((count(Vendor::Hubspot) as u32).saturating_sub(1) / per) as f64 * interval.as_secs_f64();
+    let opencx_min = ((count(Vendor::Opencx) as u32).saturating_sub(1) / 100) as f64 * 60.0;
+    // Intercom: 167 per 10 s window (1,000 a minute), as the sandbox answers.
+    let intercom_min = ((count(Vendor::Intercom) as u32).saturating_sub(1) / 167) as f64 * 10.0;
+    let chain = pages_chain(&log) as f64 * LATENCY.as_secs_f64();
+    let minimum = gorgias_min.max(hubspot_min).max(opencx_min).max(intercom_min).max(chain);
+    let ratio = wall.as_secs_f64() / minimum.max(0.001);
+    rows.push(Row {
+        what: format!(
+            "{label}: wall / minimum (limits: Gorgias {gorgias_min:.0} s, Intercom {intercom_min:.0} s, HubSpot \
+             {hubspot_min:.0} s, OpenCX {opencx_min:.0} s; page chain {chain:.1} s)"
+        ),
+        measured: format!("{} / {} = {ratio:.2}", ms(wall), ms(Duration::from_secs_f64(minimum))),
+        target: "≤ 1.20".into(),
+        pass: ratio <= 1.2,
+    });
+    let limited = log.iter().filter(|r| r.status == 429).count();
+    rows.push(Row {
+        what: format!("{label}: 429s"),
+        measured: limited.to_string(),
+        target: "0".into(),
+        pass: limited == 0,
+    });
+    rows.push(Row {
+        what: format!("{label}: peak memory (max RSS)"),
+        measured: rss_mb.map(|m| format!("{m:.1} MB")).unwrap_or_else(|| "n/a".into()),
+        target: "< 100 MB".into(),
+        pass: rss_mb.is_some_and(|m| m < 100.0),
+    });
+    let hit = affected.intersection(&found).count();
+    rows.push(Row {
+        what: format!("{label}: affected found / affected; reported but not affected; not checked"),
+        measured: format!("{hit} / {}; {}; {not_checked}", affected.len(), found.difference(&affected).count()),
+        target: "all; 0; 0".into(),
+        pass: hit == affected.len() && found.is_subset(&affected) && not_checked == 0,
+    });
+}
+
+/// A cursor page of a listing a sweep reads in bulk.
+fn is_listing_page(r: &Logged) -> bool {
+    matches!(
+        (r.vendor, r.path.as_str()),
+        (Vendor::Gorgias, "/api/tickets" | "/api/messages")
+            | (Vendor::Intercom, "/conversations/search")
+            | (Vendor::Hubspot, "/conversations/v3/conversations/threads")
+            | (Vendor::Opencx, "/chat/sessions/filter")
+    ) || (r.vendor == Vendor::Opencx && r.path == "/chat/sessions" && r.query.contains("created_after"))
+}
+
+/// A read about one object: the helpdesk object or its messages, its sessions' lookups,
+/// histories and handoff reasons.
+fn is_object_read(r: &Logged) -> bool {
+    let p = r.path.as_str();
+    is_object_fetch(r)
+        || (r.vendor == Vendor::Hubspot && p.ends_with("/messages"))
+        || (r.vendor == Vendor::Opencx
+            && (p.ends_with("/history")
+                || p == "/chat/sessions/search"
+                || p == "/handoff-analytics/events"
+                || (p.starts_with("/chat/sessions/") && p != "/chat/sessions/filter")))
+}
+
+/// The longest chain of listing pages read one after another: the discovery listing and then the
+/// message listing, beside the session listing (it needs only the window), then an object's own
+/// two dependent reads.
+fn pages_chain(log: &[Logged]) -> usize {
+    let n = |pred: &dyn Fn(&Logged) -> bool| log.iter().filter(|r| pred(r)).count();
+    let discovery = n(&|r| {
+        matches!(
+            (r.vendor, r.path.as_str()),
+            (Vendor::Gorgias, "/api/tickets")
+                | (Vendor::Intercom, "/conversations/search")
+                | (Vendor::Hubspot, "/conversations/v3/conversations/threads")
+        )
+    });
+    let messages = n(&|r| r.vendor == Vendor::Gorgias && r.path == "/api/messages");
+    let sessions = n(&|r| is_listing_page(r) && r.vendor == Vendor::Opencx);
+    (discovery + messages).max(sessions) + 2
+}
+
 fn process_costs(rows: &mut Vec<Row>) {
     for (flag, target) in [("--version", Duration::from_millis(10)), ("--help", Duration::from_millis(50))] {
         let runs: Vec<Duration> = (0..21)
@@ -412,6 +571,17 @@ fn main() {
     }
     if wanted("process") {
         process_costs(&mut rows);
+    }
+    if wanted("sweeps") {
+        // Gorgias's bucket scaled as the pacing rows are (10 per 1 s); HubSpot's rolling limit as
+        // it is (100 per 10 s: scaled to 5 a second, the one request kept in hand would be a
+        // fifth of the budget); OpenCX's documented 100 a minute and Intercom's 167 per 10 s as
+        // they are.
+        let limits = (10, Duration::from_secs(1), 100, Duration::from_secs(10));
+        sweep(&mut rows, Vendor::Gorgias, 500, limits);
+        sweep(&mut rows, Vendor::Gorgias, 5_000, limits);
+        sweep(&mut rows, Vendor::Intercom, 500, limits);
+        sweep(&mut rows, Vendor::Hubspot, 500, limits);
     }
     println!("| measurement | measured | target | |\n|---|---|---|---|");
     for r in &rows {
