@@ -329,7 +329,20 @@ impl Tally {
         let worst = block.objects.first();
         match worst {
             Some(o) if matches!(o.status, Status::Fail | Status::Warn) => {
-                o.fix.clone().unwrap_or_else(|| self.check.fix.to_string())
+                // The fix speaks of one object; the last screen says which ones it is for.
+                let fix = o.fix.clone().unwrap_or_else(|| self.check.fix.to_string());
+                let affected: Vec<String> = block
+                    .objects
+                    .iter()
+                    .filter(|o| matches!(o.status, Status::Fail | Status::Warn))
+                    .map(|o| block.label(&o.id))
+                    .collect();
+                let named = affected.iter().take(NAMED).cloned().collect::<Vec<_>>().join(", ");
+                let more = affected.len().saturating_sub(NAMED);
+                let more = if more > 0 { format!(" +{more} more") } else { String::new() };
+                let fix = fix.trim_end();
+                let stop = if fix.ends_with('.') { "" } else { "." };
+                format!("{fix}{stop} For {}: {named}{more}.", plural(block.noun, affected.len()))
             }
             Some(o) if o.detail.contains("--limit") || block.more_not_checked => {
                 "Raise --limit, or narrow --since, to check every object in the window".to_string()
@@ -401,6 +414,13 @@ mod tests {
         let r = tally(&results).finish("ticket", None, false, 0);
         assert!(r.detail.starts_with("12 of 12 tickets: #1000 (the same reply twice), #1001,"), "{}", r.detail);
         assert!(r.detail.ends_with("#1009 +2 more"), "{}", r.detail);
+        assert!(
+            r.fix.as_deref().unwrap().ends_with(
+                "For tickets: #1000, #1001, #1002, #1003, #1004, #1005, #1006, #1007, #1008, #1009 +2 more."
+            ),
+            "{:?}",
+            r.fix
+        );
         assert_eq!(r.sweep.unwrap().objects.len(), 12, "the JSON keeps every object");
     }
 
