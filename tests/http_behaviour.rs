@@ -202,24 +202,44 @@ fn double_verbose_adds_the_headers_with_credentials_redacted() {
     assert!(single.stderr.contains("GET ") && !single.stderr.contains("  > "), "-v: request lines only");
 }
 
-/// On a terminal the spinner names the request the run is waiting on, and how long it has.
+/// The doctor on a pseudo-terminal (so it draws its progress), hermetic as `Env::doctor`.
 #[cfg(unix)]
-#[test]
-fn the_spinner_says_which_request_it_waits_on() {
-    let env = crate::common::Env::new();
+fn in_a_pty(env: &crate::common::Env, args: &[&str]) -> expectrl::Session {
     let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("doctor"));
-    cmd.args(["demo", "gorgias", "credentials", "--latency", "1500"])
+    cmd.args(args)
         .env("DOCTOR_CONFIG", env.config_path())
         .env("DOCTOR_KEYRING", "none")
         .env("TERM", "xterm")
         .env("LANG", "C.UTF-8")
         .env_remove("CI");
     let mut session = expectrl::Session::spawn(cmd).expect("spawn in a pty");
-    session.set_expect_timeout(Some(Duration::from_secs(30)));
+    session.set_expect_timeout(Some(Duration::from_secs(60)));
+    session
+}
+
+/// On a terminal the spinner names the request the run is waiting on, and how long it has.
+#[cfg(unix)]
+#[test]
+fn the_spinner_says_which_request_it_waits_on() {
+    let env = crate::common::Env::new();
+    let mut session = in_a_pty(&env, &["demo", "gorgias", "credentials", "--latency", "1500"]);
     let seen =
         session.expect(expectrl::Regex("waiting on (Gorgias|OpenCX) GET /[a-z/_0-9]+, [0-9]+ s")).expect("the spinner");
     let text = String::from_utf8_lossy(seen.get(0).unwrap_or_default()).into_owned();
     assert!(text.starts_with("waiting on "), "{text}");
+    session.expect(expectrl::Eof).expect("the run ends");
+}
+
+/// On a terminal a sweep's bar counts the objects checked of those in the window, and the
+/// requests sent.
+#[cfg(unix)]
+#[test]
+fn a_sweeps_progress_bar_counts_objects_and_requests() {
+    let env = crate::common::Env::new();
+    let mut session = in_a_pty(&env, &["demo", "gorgias", "--since", "24h", "--latency", "300"]);
+    let seen = session.expect(expectrl::Regex("[0-9]+/120 objects · [0-9]+ requests")).expect("the bar");
+    let text = String::from_utf8_lossy(seen.get(0).unwrap_or_default()).into_owned();
+    assert!(text.contains("/120 objects · "), "{text}");
     session.expect(expectrl::Eof).expect("the run ends");
 }
 
