@@ -50,7 +50,7 @@ pub async fn run(checks: &[&'static Check], cx: Arc<Ctx>, schedule: Schedule) ->
             if !ids.iter().all(|id| pending.contains_key(id)) {
                 continue;
             }
-            let prerequisites: Vec<(&'static str, Pending)> = ids.iter().map(|id| (*id, pending[id].clone())).collect();
+            let prerequisites: Vec<Pending> = ids.iter().map(|id| pending[id].clone()).collect();
             let cx = cx.clone();
             let on_done = on_done.clone();
             let inject = inject_panic.clone();
@@ -76,7 +76,7 @@ pub async fn run(checks: &[&'static Check], cx: Arc<Ctx>, schedule: Schedule) ->
 async fn settle(
     check: &'static Check,
     cx: Arc<Ctx>,
-    prerequisites: Vec<(&'static str, Pending)>,
+    prerequisites: Vec<Pending>,
     deadline: Instant,
     inject: Option<String>,
 ) -> CheckResult {
@@ -85,13 +85,10 @@ async fn settle(
     if check.needs_target && cx.target.is_none() {
         return to_result(check, crate::engine::check::needs_target(cx.integration), 0, None);
     }
-    for (id, prerequisite) in prerequisites {
+    for prerequisite in prerequisites {
         let result = prerequisite.await;
         if !result.status.lets_dependents_run() {
-            let outcome =
-                Outcome::skip(format!("not run: the prerequisite check {id} ended in {}", result.status.as_str()))
-                    .with_fix(format!("fix {id} first; see its result above"));
-            return to_result(check, outcome, 0, Some(id.to_string()));
+            return blocked(check, &result);
         }
     }
     run_one(check, cx, deadline, inject).await
@@ -136,6 +133,15 @@ fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
     } else {
         "a panic".to_string()
     }
+}
+
+/// `check` skipped because its prerequisite ended as `prerequisite` did.
+pub fn blocked(check: &Check, prerequisite: &CheckResult) -> CheckResult {
+    let id = &prerequisite.id;
+    let outcome =
+        Outcome::skip(format!("not run: the prerequisite check {id} ended in {}", prerequisite.status.as_str()))
+            .with_fix(format!("fix {id} first; see its result above"));
+    to_result(check, outcome, 0, Some(id.clone()))
 }
 
 pub fn to_result(check: &Check, outcome: Outcome, duration_ms: u64, blocked_by: Option<String>) -> CheckResult {

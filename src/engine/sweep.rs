@@ -15,7 +15,7 @@ use super::scheduler::{self, Schedule};
 use super::{Check, Ctx, Status};
 use crate::http::error::clip;
 use crate::report::model::CheckResult;
-use crate::report::sweep::{plural, severity, SweepBlock, SweepObject, NAMED};
+use crate::report::sweep::{plural, severity, SweepBlock, SweepObject};
 use crate::target::Target;
 
 /// How far a sweep has come (the progress display reads it).
@@ -263,23 +263,7 @@ impl Tally {
         let total = block.scanned + block.not_checked;
         let mut parts: Vec<String> = Vec::new();
         if block.affected > 0 {
-            let named: Vec<String> = block
-                .objects
-                .iter()
-                .filter(|o| matches!(o.status, Status::Fail | Status::Warn))
-                .take(NAMED)
-                .enumerate()
-                .map(|(n, o)| {
-                    if n == 0 {
-                        format!("{} ({})", block.label(&o.id), clip(&o.detail, 90))
-                    } else {
-                        block.label(&o.id)
-                    }
-                })
-                .collect();
-            let more = block.affected.saturating_sub(NAMED);
-            let tail = if more > 0 { format!(" +{more} more") } else { String::new() };
-            parts.push(format!("{}: {}{tail}", block.count_text(block.affected), named.join(", ")));
+            parts.push(format!("{}: {}", block.count_text(block.affected), block.named_affected(Some(90))));
         }
         if block.not_checked > 0 || block.more_not_checked {
             let why = block
@@ -331,18 +315,9 @@ impl Tally {
             Some(o) if matches!(o.status, Status::Fail | Status::Warn) => {
                 // The fix speaks of one object; the last screen says which ones it is for.
                 let fix = o.fix.clone().unwrap_or_else(|| self.check.fix.to_string());
-                let affected: Vec<String> = block
-                    .objects
-                    .iter()
-                    .filter(|o| matches!(o.status, Status::Fail | Status::Warn))
-                    .map(|o| block.label(&o.id))
-                    .collect();
-                let named = affected.iter().take(NAMED).cloned().collect::<Vec<_>>().join(", ");
-                let more = affected.len().saturating_sub(NAMED);
-                let more = if more > 0 { format!(" +{more} more") } else { String::new() };
                 let fix = fix.trim_end();
                 let stop = if fix.ends_with('.') { "" } else { "." };
-                format!("{fix}{stop} For {}: {named}{more}.", plural(block.noun, affected.len()))
+                format!("{fix}{stop} For {}: {}.", plural(block.noun, block.affected), block.named_affected(None))
             }
             Some(o) if o.detail.contains("--limit") || block.more_not_checked => {
                 "Raise --limit, or narrow --since, to check every object in the window".to_string()

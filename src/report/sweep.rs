@@ -97,6 +97,28 @@ impl SweepBlock {
             .collect()
     }
 
+    /// The affected objects (fail or warn), worst first.
+    pub fn affected_objects(&self) -> impl Iterator<Item = &SweepObject> {
+        self.objects.iter().filter(|o| matches!(o.status, Status::Fail | Status::Warn))
+    }
+
+    /// The first `NAMED` affected objects, `+N more` after them: `#1042 (…), #1077 +3 more`;
+    /// `with_detail` puts the first one's detail (clipped) beside it.
+    pub fn named_affected(&self, with_detail: Option<usize>) -> String {
+        let named: Vec<String> = self
+            .affected_objects()
+            .take(NAMED)
+            .enumerate()
+            .map(|(n, o)| match with_detail {
+                Some(max) if n == 0 => format!("{} ({})", self.label(&o.id), crate::http::error::clip(&o.detail, max)),
+                _ => self.label(&o.id),
+            })
+            .collect();
+        let more = self.affected.saturating_sub(NAMED);
+        let tail = if more > 0 { format!(" +{more} more") } else { String::new() };
+        format!("{}{tail}", named.join(", "))
+    }
+
     /// `3 of 412 tickets`.
     pub fn count_text(&self, n: usize) -> String {
         format!("{n} of {} {}", self.scanned + self.not_checked, plural(self.noun, self.scanned + self.not_checked))
