@@ -313,3 +313,19 @@ fn doctor_all_sweeps_every_helpdesk_and_reads_the_sessions_once() {
     let lookups_of_objects_without_one = 3 * b.affected.iter().filter(|(_, _, k)| *k == Affected::NoSession).count();
     assert!(filter_pages <= 2 + lookups_of_objects_without_one, "{filter_pages} filter requests");
 }
+
+#[test]
+fn rejected_credentials_skip_the_per_object_checks_behind_them_as_a_single_run_does() {
+    let env = Env::new();
+    let ran = env
+        .run()
+        .args(["demo", "gorgias", "--scenario", "gorgias-key-revoked", "--since", "24h", "--format", "json"])
+        .finish()
+        .code(1);
+    for id in ["gorgias.ai-silent.ticket", "gorgias.duplicates.replies", "opencx.session.found"] {
+        let c = &ran.checks(id)[0];
+        assert_eq!(c["status"], "skip", "{c}");
+        assert_eq!(c["blocked_by"], "gorgias.credentials.permission", "{c}");
+    }
+    assert_eq!(ran.json()["summary"]["error"], 0, "a listing refused for the same reason is no second finding");
+}

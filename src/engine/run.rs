@@ -3,7 +3,7 @@
 //! run's deadline, and one `Report` per item. Commands build the plan and render the result;
 //! nothing here prints.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -11,7 +11,7 @@ use chrono::{SecondsFormat, Utc};
 use tokio::time::Instant;
 
 use super::scheduler::{self, OnDone, Schedule};
-use super::select::{select, Selection};
+use super::select::{prerequisites, select, Selection};
 use super::sweep::{Objects, SweepProgress};
 use super::{Check, Ctx};
 use crate::facts::sweep::Discovered;
@@ -272,22 +272,43 @@ async fn sweep_run(
         }
     };
     let (account_results, listed) = futures::join!(scheduler::run(&account, cx.clone(), schedule.clone()), listing);
-    let gate = schedule.gate.and_then(|g| account_results.iter().find(|r| r.id == g.id));
-    let swept: Vec<CheckResult> = match (gate, listed) {
-        (Some(gate), _) if !gate.status.lets_dependents_run() => per_object
-            .iter()
-            .map(|c| {
-                let outcome = super::Outcome::skip(format!(
-                    "not run: the prerequisite check {} ended in {}, so no {} could be listed",
-                    gate.id,
-                    gate.status.as_str(),
-                    integration.object_name()
-                ))
-                .with_fix(format!("fix {} first; see its result above", gate.id));
-                scheduler::to_result(c, outcome, 0, Some(gate.id.clone()))
-            })
-            .collect(),
-        (_, Err(e)) => per_object
+    // The scheduler's rule, applied before any object is read: a per-object check whose
+    // prerequisite (an account-level check, or a per-object check that waits for one) did not
+    // pass is skipped, naming the account-level check at the root.
+    let mut stopped: HashMap<&'static str, &CheckResult> = HashMap::new();
+    loop {
+        let before = stopped.len();
+        for c in &per_object {
+            if stopped.contains_key(c.id) {
+                continue;
+            }
+            let root = prerequisites(c, schedule.gate).find_map(|p| {
+                account_results
+                    .iter()
+                    .find(|r| r.id == p.id && !r.status.lets_dependents_run())
+                    .or_else(|| stopped.get(p.id).copied())
+            });
+            if let Some(root) = root {
+                stopped.insert(c.id, root);
+            }
+        }
+        if stopped.len() == before {
+            break;
+        }
+    }
+    let mut swept: Vec<CheckResult> = per_object
+        .iter()
+        .filter_map(|c| stopped.get(c.id).map(|root| (c, root)))
+        .map(|(c, root)| {
+            let mut result = scheduler::blocked(c, root);
+            result.detail.push_str(&format!(", so no {} could be listed", integration.object_name()));
+            result
+        })
+        .collect();
+    let runnable: Vec<&'static Check> = per_object.iter().copied().filter(|c| !stopped.contains_key(c.id)).collect();
+    swept.extend(match listed {
+        _ if runnable.is_empty() => Vec::new(),
+        Err(e) => runnable
             .iter()
             .map(|c| {
                 let mut outcome = super::Outcome::from(super::CheckError::from(e.clone()));
@@ -299,7 +320,7 @@ async fn sweep_run(
                 scheduler::to_result(c, outcome, 0, None)
             })
             .collect(),
-        (_, Ok((found, _))) => {
+        Ok((found, _)) => {
             let limit = sweep.limit;
             let objects = Objects {
                 left_out: found.beyond_limit.into_iter().map(|t| (t, format!("past --limit {limit}"))).collect(),
@@ -309,9 +330,9 @@ async fn sweep_run(
             };
             let settings = cx.settings.clone();
             let link_of = |t: &Target| link(&settings, cx.facts.hubspot().ok().and_then(|h| h.hub_id_loaded()), t);
-            super::sweep::run(&per_object, cx, objects, schedule, at_once, progress, &link_of).await
+            super::sweep::run(&runnable, cx, objects, schedule, at_once, progress, &link_of).await
         }
-    };
+    });
     let mut all: Vec<CheckResult> = account_results.into_iter().chain(swept).collect();
     all.sort_by_key(|r| checks.iter().position(|c| c.id == r.id));
     all
