@@ -554,9 +554,41 @@ fn process_costs(rows: &mut Vec<Row>) {
     });
 }
 
+/// `doctor all --bundle` on the healthy sandbox: the file's size, and what writing it adds to the
+/// run (median of 9 runs each way, no added latency, so the difference is the doctor's own work).
+fn bundle(rows: &mut Vec<Row>) {
+    let sb = Sandbox::start(Spec::healthy()).expect("sandbox");
+    let dir = std::env::temp_dir().join(format!("doctor-bench-bundle-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary directory");
+    let mut plain = Vec::new();
+    let mut bundled = Vec::new();
+    let mut size = 0;
+    for n in 0..9 {
+        plain.push(doctor(&sb, &["all"], &[]).0);
+        let file = dir.join(format!("b{n}.tar.gz"));
+        bundled.push(doctor(&sb, &["all", "--bundle", file.to_str().unwrap(), "--no-input"], &[]).0);
+        size = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(u64::MAX);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    let (plain, bundled) = (median(plain), median(bundled));
+    let added = bundled.saturating_sub(plain);
+    rows.push(Row {
+        what: "`doctor all --bundle`: bundle size (healthy sandbox)".into(),
+        measured: format!("{:.1} kB", size as f64 / 1000.0),
+        target: "< 1 MB".into(),
+        pass: size < 1_000_000,
+    });
+    rows.push(Row {
+        what: "`doctor all --bundle`: time added to the run (median of 9)".into(),
+        measured: format!("{} − {} = {:.1} ms", ms(bundled), ms(plain), added.as_secs_f64() * 1000.0),
+        target: "< 50 ms".into(),
+        pass: added < Duration::from_millis(50),
+    });
+}
+
 fn main() {
     // `cargo bench` passes --bench; a filter argument is not supported. `BENCH_ONLY=pacing`
-    // (or integrations, sessions, process) runs one part.
+    // (or integrations, sessions, process, bundle, sweeps) runs one part.
     let only = std::env::var("BENCH_ONLY").ok();
     let wanted = |part: &str| only.as_deref().is_none_or(|o| o == part);
     let mut rows = Vec::new();
@@ -571,6 +603,9 @@ fn main() {
     }
     if wanted("process") {
         process_costs(&mut rows);
+    }
+    if wanted("bundle") {
+        bundle(&mut rows);
     }
     if wanted("sweeps") {
         // Gorgias's bucket scaled as the pacing rows are (10 per 1 s); HubSpot's rolling limit as

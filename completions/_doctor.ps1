@@ -32,6 +32,7 @@ Register-ArgumentCompleter -Native -CommandName 'doctor' -ScriptBlock {
             [CompletionResult]::new('--skip', '--skip', [CompletionResultType]::ParameterName, 'Do not run these checks (ids or id prefixes; comma-separated or repeated)')
             [CompletionResult]::new('--accept', '--accept', [CompletionResultType]::ParameterName, 'Findings the team has accepted (TOML: [[accept]] check, object, reason, expires): they stay visible but do not count toward the exit status')
             [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt (also when DOCTOR_NO_INPUT=1 or CI is set)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only problems and the summary')
@@ -48,6 +49,8 @@ Register-ArgumentCompleter -Native -CommandName 'doctor' -ScriptBlock {
             [CompletionResult]::new('checks', 'checks', [CompletionResultType]::ParameterValue, 'The catalogue of checks: id, integration, symptom, title')
             [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'What a check looks at and how to fix what it finds')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Run the real checks against the built-in sandbox (start here)')
+            [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Re-run a support bundle''s diagnosis offline, against its recorded exchanges (no network)')
+            [CompletionResult]::new('bundle', 'bundle', [CompletionResultType]::ParameterValue, 'Look inside a support bundle before sending it')
             [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Interactive set-up; secrets go to the OS keyring')
             [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Remove an integration''s secrets from the OS keyring')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the settings')
@@ -61,6 +64,8 @@ Register-ArgumentCompleter -Native -CommandName 'doctor' -ScriptBlock {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Run the per-object checks over every object with customer activity in the last DURATION (90m, 24h, 7d; at most 30d), beside the account-level checks')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'The most objects a sweep looks at, newest first [default: 500]')
             [CompletionResult]::new('--ids', '--ids', [CompletionResultType]::ParameterName, 'Sweep these objects instead of a window: a file of ids or helpdesk URLs, one a line (`-` reads standard input)')
+            [CompletionResult]::new('--bundle', '--bundle', [CompletionResultType]::ParameterName, 'Also write a support bundle to FILE: the report and every HTTP exchange, secrets removed and customer data pseudonymised (mode 0600; `doctor replay FILE` re-runs it offline)')
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'The expected vs actual behaviour, for OpenCX support (asked on a terminal if not given)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the config file and keyring to use')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the report to FILE instead of standard output')
@@ -72,6 +77,9 @@ Register-ArgumentCompleter -Native -CommandName 'doctor' -ScriptBlock {
             [CompletionResult]::new('--skip', '--skip', [CompletionResultType]::ParameterName, 'Do not run these checks (ids or id prefixes; comma-separated or repeated)')
             [CompletionResult]::new('--accept', '--accept', [CompletionResultType]::ParameterName, 'Findings the team has accepted (TOML: [[accept]] check, object, reason, expires): they stay visible but do not count toward the exit status')
             [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt (also when DOCTOR_NO_INPUT=1 or CI is set)')
+            [CompletionResult]::new('--keep-customer-data', '--keep-customer-data', [CompletionResultType]::ParameterName, 'Keep customer emails, names, phone numbers and message texts in the bundle')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace the bundle file if it exists')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only problems and the summary')
@@ -85,6 +93,8 @@ Register-ArgumentCompleter -Native -CommandName 'doctor' -ScriptBlock {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Run the per-object checks over every object with customer activity in the last DURATION (90m, 24h, 7d; at most 30d), beside the account-level checks')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'The most objects a sweep looks at, newest first [default: 500]')
             [CompletionResult]::new('--ids', '--ids', [CompletionResultType]::ParameterName, 'Sweep these objects instead of a window: a file of ids or helpdesk URLs, one a line (`-` reads standard input)')
+            [CompletionResult]::new('--bundle', '--bundle', [CompletionResultType]::ParameterName, 'Also write a support bundle to FILE: the report and every HTTP exchange, secrets removed and customer data pseudonymised (mode 0600; `doctor replay FILE` re-runs it offline)')
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'The expected vs actual behaviour, for OpenCX support (asked on a terminal if not given)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the config file and keyring to use')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the report to FILE instead of standard output')
@@ -96,6 +106,9 @@ Register-ArgumentCompleter -Native -CommandName 'doctor' -ScriptBlock {
             [CompletionResult]::new('--skip', '--skip', [CompletionResultType]::ParameterName, 'Do not run these checks (ids or id prefixes; comma-separated or repeated)')
             [CompletionResult]::new('--accept', '--accept', [CompletionResultType]::ParameterName, 'Findings the team has accepted (TOML: [[accept]] check, object, reason, expires): they stay visible but do not count toward the exit status')
             [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt (also when DOCTOR_NO_INPUT=1 or CI is set)')
+            [CompletionResult]::new('--keep-customer-data', '--keep-customer-data', [CompletionResultType]::ParameterName, 'Keep customer emails, names, phone numbers and message texts in the bundle')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace the bundle file if it exists')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only problems and the summary')
@@ -109,6 +122,8 @@ Register-ArgumentCompleter -Native -CommandName 'doctor' -ScriptBlock {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Run the per-object checks over every object with customer activity in the last DURATION (90m, 24h, 7d; at most 30d), beside the account-level checks')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'The most objects a sweep looks at, newest first [default: 500]')
             [CompletionResult]::new('--ids', '--ids', [CompletionResultType]::ParameterName, 'Sweep these objects instead of a window: a file of ids or helpdesk URLs, one a line (`-` reads standard input)')
+            [CompletionResult]::new('--bundle', '--bundle', [CompletionResultType]::ParameterName, 'Also write a support bundle to FILE: the report and every HTTP exchange, secrets removed and customer data pseudonymised (mode 0600; `doctor replay FILE` re-runs it offline)')
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'The expected vs actual behaviour, for OpenCX support (asked on a terminal if not given)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the config file and keyring to use')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the report to FILE instead of standard output')
@@ -120,6 +135,9 @@ Register-ArgumentCompleter -Native -CommandName 'doctor' -ScriptBlock {
             [CompletionResult]::new('--skip', '--skip', [CompletionResultType]::ParameterName, 'Do not run these checks (ids or id prefixes; comma-separated or repeated)')
             [CompletionResult]::new('--accept', '--accept', [CompletionResultType]::ParameterName, 'Findings the team has accepted (TOML: [[accept]] check, object, reason, expires): they stay visible but do not count toward the exit status')
             [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt (also when DOCTOR_NO_INPUT=1 or CI is set)')
+            [CompletionResult]::new('--keep-customer-data', '--keep-customer-data', [CompletionResultType]::ParameterName, 'Keep customer emails, names, phone numbers and message texts in the bundle')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace the bundle file if it exists')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only problems and the summary')
@@ -132,6 +150,8 @@ Register-ArgumentCompleter -Native -CommandName 'doctor' -ScriptBlock {
             [CompletionResult]::new('--require', '--require', [CompletionResultType]::ParameterName, 'Fail with exit 2 unless these integrations are configured (e.g. gorgias,intercom): a CI secret that did not arrive must not make the run look healthy')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Run the per-object checks over every object with customer activity in the last DURATION (90m, 24h, 7d; at most 30d), beside the account-level checks')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'The most objects a sweep looks at, newest first [default: 500]')
+            [CompletionResult]::new('--bundle', '--bundle', [CompletionResultType]::ParameterName, 'Also write a support bundle to FILE: the report and every HTTP exchange, secrets removed and customer data pseudonymised (mode 0600; `doctor replay FILE` re-runs it offline)')
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'The expected vs actual behaviour, for OpenCX support (asked on a terminal if not given)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the config file and keyring to use')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the report to FILE instead of standard output')
@@ -143,6 +163,9 @@ Register-ArgumentCompleter -Native -CommandName 'doctor' -ScriptBlock {
             [CompletionResult]::new('--skip', '--skip', [CompletionResultType]::ParameterName, 'Do not run these checks (ids or id prefixes; comma-separated or repeated)')
             [CompletionResult]::new('--accept', '--accept', [CompletionResultType]::ParameterName, 'Findings the team has accepted (TOML: [[accept]] check, object, reason, expires): they stay visible but do not count toward the exit status')
             [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt (also when DOCTOR_NO_INPUT=1 or CI is set)')
+            [CompletionResult]::new('--keep-customer-data', '--keep-customer-data', [CompletionResultType]::ParameterName, 'Keep customer emails, names, phone numbers and message texts in the bundle')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace the bundle file if it exists')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only problems and the summary')
@@ -152,6 +175,8 @@ Register-ArgumentCompleter -Native -CommandName 'doctor' -ScriptBlock {
             break
         }
         'doctor;session' {
+            [CompletionResult]::new('--bundle', '--bundle', [CompletionResultType]::ParameterName, 'Also write a support bundle to FILE: the report and every HTTP exchange, secrets removed and customer data pseudonymised (mode 0600; `doctor replay FILE` re-runs it offline)')
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'The expected vs actual behaviour, for OpenCX support (asked on a terminal if not given)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the config file and keyring to use')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the report to FILE instead of standard output')
@@ -163,6 +188,9 @@ Register-ArgumentCompleter -Native -CommandName 'doctor' -ScriptBlock {
             [CompletionResult]::new('--skip', '--skip', [CompletionResultType]::ParameterName, 'Do not run these checks (ids or id prefixes; comma-separated or repeated)')
             [CompletionResult]::new('--accept', '--accept', [CompletionResultType]::ParameterName, 'Findings the team has accepted (TOML: [[accept]] check, object, reason, expires): they stay visible but do not count toward the exit status')
             [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt (also when DOCTOR_NO_INPUT=1 or CI is set)')
+            [CompletionResult]::new('--keep-customer-data', '--keep-customer-data', [CompletionResultType]::ParameterName, 'Keep customer emails, names, phone numbers and message texts in the bundle')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace the bundle file if it exists')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only problems and the summary')
@@ -183,6 +211,7 @@ Register-ArgumentCompleter -Native -CommandName 'doctor' -ScriptBlock {
             [CompletionResult]::new('--skip', '--skip', [CompletionResultType]::ParameterName, 'Do not run these checks (ids or id prefixes; comma-separated or repeated)')
             [CompletionResult]::new('--accept', '--accept', [CompletionResultType]::ParameterName, 'Findings the team has accepted (TOML: [[accept]] check, object, reason, expires): they stay visible but do not count toward the exit status')
             [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt (also when DOCTOR_NO_INPUT=1 or CI is set)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only problems and the summary')
@@ -203,6 +232,7 @@ Register-ArgumentCompleter -Native -CommandName 'doctor' -ScriptBlock {
             [CompletionResult]::new('--skip', '--skip', [CompletionResultType]::ParameterName, 'Do not run these checks (ids or id prefixes; comma-separated or repeated)')
             [CompletionResult]::new('--accept', '--accept', [CompletionResultType]::ParameterName, 'Findings the team has accepted (TOML: [[accept]] check, object, reason, expires): they stay visible but do not count toward the exit status')
             [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt (also when DOCTOR_NO_INPUT=1 or CI is set)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only problems and the summary')
@@ -219,6 +249,8 @@ Register-ArgumentCompleter -Native -CommandName 'doctor' -ScriptBlock {
             [CompletionResult]::new('--thread', '--thread', [CompletionResultType]::ParameterName, 'The HubSpot thread to diagnose (default: the sandbox''s sample thread)')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Run the per-object checks over every object with customer activity in the last DURATION (90m, 24h, 7d; at most 30d), beside the account-level checks')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'The most objects a sweep looks at, newest first [default: 500]')
+            [CompletionResult]::new('--bundle', '--bundle', [CompletionResultType]::ParameterName, 'Also write a support bundle to FILE: the report and every HTTP exchange, secrets removed and customer data pseudonymised (mode 0600; `doctor replay FILE` re-runs it offline)')
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'The expected vs actual behaviour, for OpenCX support (asked on a terminal if not given)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the config file and keyring to use')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the report to FILE instead of standard output')
@@ -230,13 +262,93 @@ Register-ArgumentCompleter -Native -CommandName 'doctor' -ScriptBlock {
             [CompletionResult]::new('--skip', '--skip', [CompletionResultType]::ParameterName, 'Do not run these checks (ids or id prefixes; comma-separated or repeated)')
             [CompletionResult]::new('--accept', '--accept', [CompletionResultType]::ParameterName, 'Findings the team has accepted (TOML: [[accept]] check, object, reason, expires): they stay visible but do not count toward the exit status')
             [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt (also when DOCTOR_NO_INPUT=1 or CI is set)')
             [CompletionResult]::new('--list', '--list', [CompletionResultType]::ParameterName, 'List the scenarios and exit')
+            [CompletionResult]::new('--keep-customer-data', '--keep-customer-data', [CompletionResultType]::ParameterName, 'Keep customer emails, names, phone numbers and message texts in the bundle')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace the bundle file if it exists')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only problems and the summary')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only problems and the summary')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'doctor;replay' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the config file and keyring to use')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the report to FILE instead of standard output')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto uses colour on a terminal unless NO_COLOR is set or TERM=dumb')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Deadline for the whole run, in seconds [default: 30; a sweep''s: 600]')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Most HTTP requests in flight at once; 1 is strictly sequential')
+            [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Which results make the exit status 1')
+            [CompletionResult]::new('--only', '--only', [CompletionResultType]::ParameterName, 'Run only these checks (ids or id prefixes such as gorgias.webhook; comma-separated or repeated)')
+            [CompletionResult]::new('--skip', '--skip', [CompletionResultType]::ParameterName, 'Do not run these checks (ids or id prefixes; comma-separated or repeated)')
+            [CompletionResult]::new('--accept', '--accept', [CompletionResultType]::ParameterName, 'Findings the team has accepted (TOML: [[accept]] check, object, reason, expires): they stay visible but do not count toward the exit status')
+            [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt (also when DOCTOR_NO_INPUT=1 or CI is set)')
+            [CompletionResult]::new('--diff', '--diff', [CompletionResultType]::ParameterName, 'List the checks whose status differs from the recorded report (exit 1 if any does)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only problems and the summary')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only problems and the summary')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'doctor;bundle' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the config file and keyring to use')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the report to FILE instead of standard output')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto uses colour on a terminal unless NO_COLOR is set or TERM=dumb')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Deadline for the whole run, in seconds [default: 30; a sweep''s: 600]')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Most HTTP requests in flight at once; 1 is strictly sequential')
+            [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Which results make the exit status 1')
+            [CompletionResult]::new('--only', '--only', [CompletionResultType]::ParameterName, 'Run only these checks (ids or id prefixes such as gorgias.webhook; comma-separated or repeated)')
+            [CompletionResult]::new('--skip', '--skip', [CompletionResultType]::ParameterName, 'Do not run these checks (ids or id prefixes; comma-separated or repeated)')
+            [CompletionResult]::new('--accept', '--accept', [CompletionResultType]::ParameterName, 'Findings the team has accepted (TOML: [[accept]] check, object, reason, expires): they stay visible but do not count toward the exit status')
+            [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt (also when DOCTOR_NO_INPUT=1 or CI is set)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only problems and the summary')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only problems and the summary')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'The bundle''s manifest, what was redacted (counts, never values) and its members')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'doctor;bundle;show' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the config file and keyring to use')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the report to FILE instead of standard output')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto uses colour on a terminal unless NO_COLOR is set or TERM=dumb')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Deadline for the whole run, in seconds [default: 30; a sweep''s: 600]')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Most HTTP requests in flight at once; 1 is strictly sequential')
+            [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Which results make the exit status 1')
+            [CompletionResult]::new('--only', '--only', [CompletionResultType]::ParameterName, 'Run only these checks (ids or id prefixes such as gorgias.webhook; comma-separated or repeated)')
+            [CompletionResult]::new('--skip', '--skip', [CompletionResultType]::ParameterName, 'Do not run these checks (ids or id prefixes; comma-separated or repeated)')
+            [CompletionResult]::new('--accept', '--accept', [CompletionResultType]::ParameterName, 'Findings the team has accepted (TOML: [[accept]] check, object, reason, expires): they stay visible but do not count toward the exit status')
+            [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt (also when DOCTOR_NO_INPUT=1 or CI is set)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only problems and the summary')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only problems and the summary')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'doctor;bundle;help' {
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'The bundle''s manifest, what was redacted (counts, never values) and its members')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'doctor;bundle;help;show' {
+            break
+        }
+        'doctor;bundle;help;help' {
             break
         }
         'doctor;login' {
@@ -251,6 +363,7 @@ Register-ArgumentCompleter -Native -CommandName 'doctor' -ScriptBlock {
             [CompletionResult]::new('--skip', '--skip', [CompletionResultType]::ParameterName, 'Do not run these checks (ids or id prefixes; comma-separated or repeated)')
             [CompletionResult]::new('--accept', '--accept', [CompletionResultType]::ParameterName, 'Findings the team has accepted (TOML: [[accept]] check, object, reason, expires): they stay visible but do not count toward the exit status')
             [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt (also when DOCTOR_NO_INPUT=1 or CI is set)')
             [CompletionResult]::new('--with-token', '--with-token', [CompletionResultType]::ParameterName, 'Read the integration''s secret (API key or token) from standard input instead of asking, for scripts: `doctor login gorgias --with-token < key.txt`')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted')
@@ -272,6 +385,7 @@ Register-ArgumentCompleter -Native -CommandName 'doctor' -ScriptBlock {
             [CompletionResult]::new('--skip', '--skip', [CompletionResultType]::ParameterName, 'Do not run these checks (ids or id prefixes; comma-separated or repeated)')
             [CompletionResult]::new('--accept', '--accept', [CompletionResultType]::ParameterName, 'Findings the team has accepted (TOML: [[accept]] check, object, reason, expires): they stay visible but do not count toward the exit status')
             [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt (also when DOCTOR_NO_INPUT=1 or CI is set)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only problems and the summary')
@@ -292,6 +406,7 @@ Register-ArgumentCompleter -Native -CommandName 'doctor' -ScriptBlock {
             [CompletionResult]::new('--skip', '--skip', [CompletionResultType]::ParameterName, 'Do not run these checks (ids or id prefixes; comma-separated or repeated)')
             [CompletionResult]::new('--accept', '--accept', [CompletionResultType]::ParameterName, 'Findings the team has accepted (TOML: [[accept]] check, object, reason, expires): they stay visible but do not count toward the exit status')
             [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt (also when DOCTOR_NO_INPUT=1 or CI is set)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only problems and the summary')
@@ -315,6 +430,7 @@ Register-ArgumentCompleter -Native -CommandName 'doctor' -ScriptBlock {
             [CompletionResult]::new('--skip', '--skip', [CompletionResultType]::ParameterName, 'Do not run these checks (ids or id prefixes; comma-separated or repeated)')
             [CompletionResult]::new('--accept', '--accept', [CompletionResultType]::ParameterName, 'Findings the team has accepted (TOML: [[accept]] check, object, reason, expires): they stay visible but do not count toward the exit status')
             [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt (also when DOCTOR_NO_INPUT=1 or CI is set)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only problems and the summary')
@@ -335,6 +451,7 @@ Register-ArgumentCompleter -Native -CommandName 'doctor' -ScriptBlock {
             [CompletionResult]::new('--skip', '--skip', [CompletionResultType]::ParameterName, 'Do not run these checks (ids or id prefixes; comma-separated or repeated)')
             [CompletionResult]::new('--accept', '--accept', [CompletionResultType]::ParameterName, 'Findings the team has accepted (TOML: [[accept]] check, object, reason, expires): they stay visible but do not count toward the exit status')
             [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt (also when DOCTOR_NO_INPUT=1 or CI is set)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only problems and the summary')
@@ -370,6 +487,7 @@ Register-ArgumentCompleter -Native -CommandName 'doctor' -ScriptBlock {
             [CompletionResult]::new('--skip', '--skip', [CompletionResultType]::ParameterName, 'Do not run these checks (ids or id prefixes; comma-separated or repeated)')
             [CompletionResult]::new('--accept', '--accept', [CompletionResultType]::ParameterName, 'Findings the team has accepted (TOML: [[accept]] check, object, reason, expires): they stay visible but do not count toward the exit status')
             [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt (also when DOCTOR_NO_INPUT=1 or CI is set)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only problems and the summary')
@@ -390,6 +508,7 @@ Register-ArgumentCompleter -Native -CommandName 'doctor' -ScriptBlock {
             [CompletionResult]::new('--skip', '--skip', [CompletionResultType]::ParameterName, 'Do not run these checks (ids or id prefixes; comma-separated or repeated)')
             [CompletionResult]::new('--accept', '--accept', [CompletionResultType]::ParameterName, 'Findings the team has accepted (TOML: [[accept]] check, object, reason, expires): they stay visible but do not count toward the exit status')
             [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt (also when DOCTOR_NO_INPUT=1 or CI is set)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only problems and the summary')
@@ -407,6 +526,8 @@ Register-ArgumentCompleter -Native -CommandName 'doctor' -ScriptBlock {
             [CompletionResult]::new('checks', 'checks', [CompletionResultType]::ParameterValue, 'The catalogue of checks: id, integration, symptom, title')
             [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'What a check looks at and how to fix what it finds')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Run the real checks against the built-in sandbox (start here)')
+            [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Re-run a support bundle''s diagnosis offline, against its recorded exchanges (no network)')
+            [CompletionResult]::new('bundle', 'bundle', [CompletionResultType]::ParameterValue, 'Look inside a support bundle before sending it')
             [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Interactive set-up; secrets go to the OS keyring')
             [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Remove an integration''s secrets from the OS keyring')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the settings')
@@ -437,6 +558,16 @@ Register-ArgumentCompleter -Native -CommandName 'doctor' -ScriptBlock {
             break
         }
         'doctor;help;demo' {
+            break
+        }
+        'doctor;help;replay' {
+            break
+        }
+        'doctor;help;bundle' {
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'The bundle''s manifest, what was redacted (counts, never values) and its members')
+            break
+        }
+        'doctor;help;bundle;show' {
             break
         }
         'doctor;help;login' {

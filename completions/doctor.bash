@@ -19,6 +19,9 @@ _doctor() {
             doctor,all)
                 cmd="doctor__subcmd__all"
                 ;;
+            doctor,bundle)
+                cmd="doctor__subcmd__bundle"
+                ;;
             doctor,checks)
                 cmd="doctor__subcmd__checks"
                 ;;
@@ -55,8 +58,23 @@ _doctor() {
             doctor,man)
                 cmd="doctor__subcmd__man"
                 ;;
+            doctor,replay)
+                cmd="doctor__subcmd__replay"
+                ;;
             doctor,session)
                 cmd="doctor__subcmd__session"
+                ;;
+            doctor__subcmd__bundle,help)
+                cmd="doctor__subcmd__bundle__subcmd__help"
+                ;;
+            doctor__subcmd__bundle,show)
+                cmd="doctor__subcmd__bundle__subcmd__show"
+                ;;
+            doctor__subcmd__bundle__subcmd__help,help)
+                cmd="doctor__subcmd__bundle__subcmd__help__subcmd__help"
+                ;;
+            doctor__subcmd__bundle__subcmd__help,show)
+                cmd="doctor__subcmd__bundle__subcmd__help__subcmd__show"
                 ;;
             doctor__subcmd__config,help)
                 cmd="doctor__subcmd__config__subcmd__help"
@@ -78,6 +96,9 @@ _doctor() {
                 ;;
             doctor__subcmd__help,all)
                 cmd="doctor__subcmd__help__subcmd__all"
+                ;;
+            doctor__subcmd__help,bundle)
+                cmd="doctor__subcmd__help__subcmd__bundle"
                 ;;
             doctor__subcmd__help,checks)
                 cmd="doctor__subcmd__help__subcmd__checks"
@@ -115,8 +136,14 @@ _doctor() {
             doctor__subcmd__help,man)
                 cmd="doctor__subcmd__help__subcmd__man"
                 ;;
+            doctor__subcmd__help,replay)
+                cmd="doctor__subcmd__help__subcmd__replay"
+                ;;
             doctor__subcmd__help,session)
                 cmd="doctor__subcmd__help__subcmd__session"
+                ;;
+            doctor__subcmd__help__subcmd__bundle,show)
+                cmd="doctor__subcmd__help__subcmd__bundle__subcmd__show"
                 ;;
             doctor__subcmd__help__subcmd__config,path)
                 cmd="doctor__subcmd__help__subcmd__config__subcmd__path"
@@ -131,7 +158,7 @@ _doctor() {
 
     case "${cmd}" in
         doctor)
-            opts="-v -q -h -V --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --help --version gorgias intercom hubspot all session checks explain demo login logout config completions man help"
+            opts="-v -q -h -V --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --no-input --help --version gorgias intercom hubspot all session checks explain demo replay bundle login logout config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -181,6 +208,10 @@ _doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --no-input)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -189,7 +220,7 @@ _doctor() {
             return 0
             ;;
         doctor__subcmd__all)
-            opts="-v -q -h --require --since --limit --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --help"
+            opts="-v -q -h --require --since --limit --bundle --note --keep-customer-data --force --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -207,6 +238,14 @@ _doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --note)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -249,6 +288,176 @@ _doctor() {
                     ;;
                 --set)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --no-input)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        doctor__subcmd__bundle)
+            opts="-v -q -h --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --no-input --help show help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json junit markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail-on)
+                    COMPREPLY=($(compgen -W "fail warn" -- "${cur}"))
+                    return 0
+                    ;;
+                --only)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --skip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --accept)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --set)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --no-input)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        doctor__subcmd__bundle__subcmd__help)
+            opts="show help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        doctor__subcmd__bundle__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        doctor__subcmd__bundle__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        doctor__subcmd__bundle__subcmd__show)
+            opts="-v -q -h --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --no-input --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json junit markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail-on)
+                    COMPREPLY=($(compgen -W "fail warn" -- "${cur}"))
+                    return 0
+                    ;;
+                --only)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --skip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --accept)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --set)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --no-input)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -259,7 +468,7 @@ _doctor() {
             return 0
             ;;
         doctor__subcmd__checks)
-            opts="-v -q -h --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --help gorgias intercom hubspot opencx"
+            opts="-v -q -h --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --no-input --help gorgias intercom hubspot opencx"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -307,6 +516,10 @@ _doctor() {
                     ;;
                 --set)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --no-input)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -317,7 +530,7 @@ _doctor() {
             return 0
             ;;
         doctor__subcmd__completions)
-            opts="-v -q -h --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --help bash elvish fish powershell zsh"
+            opts="-v -q -h --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --no-input --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -365,6 +578,10 @@ _doctor() {
                     ;;
                 --set)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --no-input)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -375,7 +592,7 @@ _doctor() {
             return 0
             ;;
         doctor__subcmd__config)
-            opts="-v -q -h --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --help show path help"
+            opts="-v -q -h --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --no-input --help show path help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -423,6 +640,10 @@ _doctor() {
                     ;;
                 --set)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --no-input)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -489,7 +710,7 @@ _doctor() {
             return 0
             ;;
         doctor__subcmd__config__subcmd__path)
-            opts="-v -q -h --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --help"
+            opts="-v -q -h --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -537,6 +758,10 @@ _doctor() {
                     ;;
                 --set)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --no-input)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -547,7 +772,7 @@ _doctor() {
             return 0
             ;;
         doctor__subcmd__config__subcmd__show)
-            opts="-v -q -h --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --help"
+            opts="-v -q -h --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -597,6 +822,10 @@ _doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --no-input)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -605,7 +834,7 @@ _doctor() {
             return 0
             ;;
         doctor__subcmd__demo)
-            opts="-v -q -h --scenario --list --latency --ticket --conversation --thread --since --limit --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --help gorgias intercom hubspot all session"
+            opts="-v -q -h --scenario --list --latency --ticket --conversation --thread --since --limit --bundle --note --keep-customer-data --force --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --no-input --help gorgias intercom hubspot all session"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -639,6 +868,14 @@ _doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --note)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -683,6 +920,10 @@ _doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --no-input)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -691,7 +932,7 @@ _doctor() {
             return 0
             ;;
         doctor__subcmd__explain)
-            opts="-v -q -h --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --help"
+            opts="-v -q -h --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -741,6 +982,10 @@ _doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --no-input)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -749,7 +994,7 @@ _doctor() {
             return 0
             ;;
         doctor__subcmd__gorgias)
-            opts="-v -q -h --ticket --since --limit --ids --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --help credentials webhook ai-silent handoff-routing duplicates sender after-handoff"
+            opts="-v -q -h --ticket --since --limit --ids --bundle --note --keep-customer-data --force --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --no-input --help credentials webhook ai-silent handoff-routing duplicates sender after-handoff"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -771,6 +1016,14 @@ _doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --note)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -815,6 +1068,10 @@ _doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --no-input)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -823,7 +1080,7 @@ _doctor() {
             return 0
             ;;
         doctor__subcmd__help)
-            opts="gorgias intercom hubspot all session checks explain demo login logout config completions man help"
+            opts="gorgias intercom hubspot all session checks explain demo replay bundle login logout config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -839,6 +1096,34 @@ _doctor() {
         doctor__subcmd__help__subcmd__all)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        doctor__subcmd__help__subcmd__bundle)
+            opts="show"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        doctor__subcmd__help__subcmd__bundle__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1046,6 +1331,20 @@ _doctor() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        doctor__subcmd__help__subcmd__replay)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         doctor__subcmd__help__subcmd__session)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1061,7 +1360,7 @@ _doctor() {
             return 0
             ;;
         doctor__subcmd__hubspot)
-            opts="-v -q -h --thread --since --limit --ids --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --help credentials scopes webhook ai-silent no-ticket replies crm-panel"
+            opts="-v -q -h --thread --since --limit --ids --bundle --note --keep-customer-data --force --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --no-input --help credentials scopes webhook ai-silent no-ticket replies crm-panel"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1083,6 +1382,14 @@ _doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --note)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1127,6 +1434,10 @@ _doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --no-input)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1135,7 +1446,7 @@ _doctor() {
             return 0
             ;;
         doctor__subcmd__intercom)
-            opts="-v -q -h --conversation --since --limit --ids --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --help credentials webhook ai-silent handoff-stuck duplicates assist attributes companies"
+            opts="-v -q -h --conversation --since --limit --ids --bundle --note --keep-customer-data --force --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --no-input --help credentials webhook ai-silent handoff-stuck duplicates assist attributes companies"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1157,6 +1468,14 @@ _doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --note)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1199,6 +1518,10 @@ _doctor() {
                     ;;
                 --set)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --no-input)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1209,7 +1532,7 @@ _doctor() {
             return 0
             ;;
         doctor__subcmd__login)
-            opts="-v -q -h --with-token --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --help gorgias intercom hubspot opencx"
+            opts="-v -q -h --with-token --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --no-input --help gorgias intercom hubspot opencx"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1257,6 +1580,10 @@ _doctor() {
                     ;;
                 --set)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --no-input)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1267,7 +1594,7 @@ _doctor() {
             return 0
             ;;
         doctor__subcmd__logout)
-            opts="-v -q -h --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --help gorgias intercom hubspot opencx"
+            opts="-v -q -h --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --no-input --help gorgias intercom hubspot opencx"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1315,6 +1642,10 @@ _doctor() {
                     ;;
                 --set)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --no-input)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1325,7 +1656,7 @@ _doctor() {
             return 0
             ;;
         doctor__subcmd__man)
-            opts="-v -q -h --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --help"
+            opts="-v -q -h --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1373,6 +1704,72 @@ _doctor() {
                     ;;
                 --set)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --no-input)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        doctor__subcmd__replay)
+            opts="-v -q -h --diff --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --no-input --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json junit markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail-on)
+                    COMPREPLY=($(compgen -W "fail warn" -- "${cur}"))
+                    return 0
+                    ;;
+                --only)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --skip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --accept)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --set)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --no-input)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1383,12 +1780,20 @@ _doctor() {
             return 0
             ;;
         doctor__subcmd__session)
-            opts="-v -q -h --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --help"
+            opts="-v -q -h --bundle --note --keep-customer-data --force --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --note)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1431,6 +1836,10 @@ _doctor() {
                     ;;
                 --set)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --no-input)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 *)

@@ -25,6 +25,11 @@ Examples:
   doctor intercom handoff-stuck --conversation 215
   doctor intercom credentials --format json
   doctor intercom --since 7d --limit 2000     a week of conversations";
+const REPLAY_EXAMPLES: &str = "\
+Examples:
+  doctor replay bundle.tar.gz                 the recorded checks again, offline, as a report
+  doctor replay bundle.tar.gz --diff          which verdicts this doctor reads differently
+  doctor replay bundle.tar.gz --format json";
 const HUBSPOT_EXAMPLES: &str = "\
 Examples:
   doctor hubspot scopes                       the private app's scopes, in one table
@@ -109,6 +114,9 @@ pub struct Global {
     /// Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence).
     #[arg(long = "set", global = true, value_name = "INTEGRATION.SETTING=VALUE")]
     pub set: Vec<String>,
+    /// Never prompt (also when DOCTOR_NO_INPUT=1 or CI is set).
+    #[arg(long, global = true, env = "DOCTOR_NO_INPUT", value_parser = clap::builder::BoolishValueParser::new(), default_value_t = false, num_args = 0..=1, default_missing_value = "true", hide_env_values = true)]
+    pub no_input: bool,
 }
 
 fn parse_timeout(s: &str) -> Result<f64, String> {
@@ -205,6 +213,8 @@ pub enum Command {
         sweep: SweepArgs,
         #[command(flatten)]
         ids: IdsArg,
+        #[command(flatten)]
+        bundle: BundleArgs,
     },
     /// Diagnose the Intercom integration (all symptoms, or one).
     #[command(after_help = INTERCOM_EXAMPLES)]
@@ -218,6 +228,8 @@ pub enum Command {
         sweep: SweepArgs,
         #[command(flatten)]
         ids: IdsArg,
+        #[command(flatten)]
+        bundle: BundleArgs,
     },
     /// Diagnose the HubSpot integration (all symptoms, or one).
     #[command(after_help = HUBSPOT_EXAMPLES)]
@@ -231,6 +243,8 @@ pub enum Command {
         sweep: SweepArgs,
         #[command(flatten)]
         ids: IdsArg,
+        #[command(flatten)]
+        bundle: BundleArgs,
     },
     /// Every integration configured in the profile (a CI smoke check).
     All {
@@ -240,12 +254,16 @@ pub enum Command {
         require: Vec<Integration>,
         #[command(flatten)]
         sweep: SweepArgs,
+        #[command(flatten)]
+        bundle: BundleArgs,
     },
     /// One OpenCX session: timeline, handoff, reasons.
     Session {
         /// The session's id (OpenCX inbox → the conversation → its session id, a UUID).
         #[arg(value_parser = session_id)]
         id: String,
+        #[command(flatten)]
+        bundle: BundleArgs,
     },
     /// The catalogue of checks: id, integration, symptom, title.
     Checks {
@@ -286,6 +304,22 @@ pub enum Command {
         thread: Option<String>,
         #[command(flatten)]
         sweep: SweepArgs,
+        #[command(flatten)]
+        bundle: BundleArgs,
+    },
+    /// Re-run a support bundle's diagnosis offline, against its recorded exchanges (no network).
+    #[command(after_help = REPLAY_EXAMPLES)]
+    Replay {
+        /// The bundle (a .tar.gz written by --bundle).
+        file: PathBuf,
+        /// List the checks whose status differs from the recorded report (exit 1 if any does).
+        #[arg(long)]
+        diff: bool,
+    },
+    /// Look inside a support bundle before sending it.
+    Bundle {
+        #[command(subcommand)]
+        action: BundleAction,
     },
     /// Interactive set-up; secrets go to the OS keyring.
     Login {
@@ -315,6 +349,21 @@ pub enum Command {
     Man,
 }
 
+impl Command {
+    /// The bundle flags of a command that diagnoses.
+    pub fn bundle(&self) -> Option<&BundleArgs> {
+        match self {
+            Command::Gorgias { bundle, .. }
+            | Command::Intercom { bundle, .. }
+            | Command::Hubspot { bundle, .. }
+            | Command::All { bundle, .. }
+            | Command::Session { bundle, .. }
+            | Command::Demo { bundle, .. } => Some(bundle),
+            _ => None,
+        }
+    }
+}
+
 /// A sweep over every object with customer activity in a window.
 #[derive(Debug, Clone, Args)]
 #[command(next_help_heading = "Sweep (every object with customer activity in a window)")]
@@ -336,6 +385,34 @@ pub struct IdsArg {
     /// (`-` reads standard input).
     #[arg(long, value_name = "FILE", conflicts_with = "since")]
     pub ids: Option<PathBuf>,
+}
+
+/// A support bundle written beside the report.
+#[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Support bundle (for OpenCX support; see `doctor bundle show`)")]
+pub struct BundleArgs {
+    /// Also write a support bundle to FILE: the report and every HTTP exchange, secrets removed and
+    /// customer data pseudonymised (mode 0600; `doctor replay FILE` re-runs it offline).
+    #[arg(long, value_name = "FILE")]
+    pub bundle: Option<PathBuf>,
+    /// The expected vs actual behaviour, for OpenCX support (asked on a terminal if not given).
+    #[arg(long, value_name = "TEXT", requires = "bundle")]
+    pub note: Option<String>,
+    /// Keep customer emails, names, phone numbers and message texts in the bundle.
+    #[arg(long, requires = "bundle")]
+    pub keep_customer_data: bool,
+    /// Replace the bundle file if it exists.
+    #[arg(long, requires = "bundle")]
+    pub force: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BundleAction {
+    /// The bundle's manifest, what was redacted (counts, never values) and its members.
+    Show {
+        /// The bundle file.
+        file: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]

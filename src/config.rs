@@ -40,6 +40,10 @@ pub struct Config {
     pub accept: Option<PathBuf>,
     pub tuning: Tuning,
     pub inject_panic: Option<String>,
+    /// `--bundle FILE` (with `--note`, `--keep-customer-data`, `--force`).
+    pub bundle: Option<crate::bundle::Request>,
+    /// `--no-input`, `DOCTOR_NO_INPUT` or `CI`: never prompt.
+    pub no_input: bool,
 }
 
 impl Config {
@@ -62,7 +66,28 @@ impl Config {
             accept: g.accept.clone(),
             tuning: Tuning::from_env()?,
             inject_panic: std::env::var(INJECT_PANIC).ok().filter(|v| !v.is_empty()),
+            bundle: None,
+            no_input: g.no_input || std::env::var_os("CI").is_some_and(|v| !v.is_empty()),
         })
+    }
+
+    /// The command's bundle flags, when it diagnoses.
+    pub fn with_bundle(mut self, args: Option<&crate::cli::BundleArgs>) -> Config {
+        self.bundle = args.and_then(|a| {
+            a.bundle.as_ref().map(|path| crate::bundle::Request {
+                path: path.clone(),
+                note: a.note.clone(),
+                keep_customer_data: a.keep_customer_data,
+                force: a.force,
+            })
+        });
+        self
+    }
+
+    /// Whether the doctor may ask a question: a person at a terminal, no `--no-input`, not CI.
+    pub fn may_prompt(&self) -> bool {
+        use std::io::IsTerminal;
+        !self.no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
     }
 
     /// The profile's settings of `integrations` (keyring look-ups limited to those; only their
@@ -115,6 +140,9 @@ impl Config {
             tuning: self.tuning,
             inject_panic: self.inject_panic.clone(),
             sweep_progress: None,
+            recorder: None,
+            replay: None,
+            now: None,
         }
     }
 }

@@ -27,7 +27,8 @@ pub fn variables() -> Vec<(String, String)> {
         ("NO_COLOR", "Any value turns colour off"),
         ("TERM", "`dumb` turns colour, Unicode symbols and spinners off"),
         ("COLUMNS", "The width text wraps to (else the terminal's, else 100)"),
-        ("CI", "Any value turns spinners off"),
+        ("DOCTOR_NO_INPUT", "`1`/`true`: never prompt (as --no-input)"),
+        ("CI", "Any value turns spinners off, and no command prompts"),
     ] {
         out.push((var.to_string(), what.to_string()));
     }

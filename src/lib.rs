@@ -8,6 +8,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod assets;
+pub mod bundle;
 pub mod checks;
 pub mod cli;
 pub mod commands;

@@ -46,14 +46,14 @@ fn add(forms: Vec<(String, String)>) {
 }
 
 /// Every base64 spelling of `bytes`: standard and URL-safe, padded and not.
-fn base64_forms(bytes: &[u8]) -> Vec<String> {
+pub(crate) fn base64_forms(bytes: &[u8]) -> Vec<String> {
     use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD, URL_SAFE, URL_SAFE_NO_PAD};
     vec![STANDARD.encode(bytes), STANDARD_NO_PAD.encode(bytes), URL_SAFE.encode(bytes), URL_SAFE_NO_PAD.encode(bytes)]
 }
 
 /// Percent-encoding of every byte that is not unreserved, in upper and in lower case, and the
 /// form-encoding (`+` for a space).
-fn percent_forms(text: &str) -> Vec<String> {
+pub(crate) fn percent_forms(text: &str) -> Vec<String> {
     let upper: String = text
         .bytes()
         .map(|b| {
@@ -91,7 +91,7 @@ fn lower_percent(text: &str) -> String {
 }
 
 /// The secret as a JSON string holds it (quotes, backslashes and `/` escaped).
-fn json_forms(text: &str) -> Vec<String> {
+pub(crate) fn json_forms(text: &str) -> Vec<String> {
     let json = serde_json::to_string(text).unwrap_or_default();
     let inner = json.trim_matches('"').to_string();
     let slashed = inner.replace('/', "\\/");

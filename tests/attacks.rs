@@ -44,7 +44,7 @@ pub fn encodings(secret: &str) -> Vec<String> {
     out
 }
 
-fn basic_encodings(user: &str, key: &str) -> Vec<String> {
+pub(crate) fn basic_encodings(user: &str, key: &str) -> Vec<String> {
     let pair = format!("{user}:{key}");
     let mut out = encodings(&pair);
     out.remove(0); // the raw pair holds the key, which is checked on its own
@@ -69,7 +69,7 @@ fn lower_escapes(text: &str) -> String {
     out
 }
 
-fn echo_fault(vendor: Vendor, path: &str, status: u16, message: &str) -> FaultKind {
+pub(crate) fn echo_fault(vendor: Vendor, path: &str, status: u16, message: &str) -> FaultKind {
     let body = match vendor {
         Vendor::Gorgias => serde_json::json!({"error": {"msg": message}}),
         Vendor::Intercom => {

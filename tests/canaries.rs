@@ -3,42 +3,8 @@
 //! base64 Basic credential, tokens inside webhook URLs — may appear in stdout, stderr or the
 //! file, including where a vendor's error message echoes them back.
 
-use base64::Engine;
-
-use crate::common::{stderr, stdout, Env};
-use opencx_doctor::settings::fields;
-use opencx_sandbox::{all_scenarios, world, Scenario};
-
-fn canaries(scenario: &Scenario) -> Vec<String> {
-    let spec = (scenario.build)();
-    let w = &spec.world;
-    let mut secrets = vec![
-        w.gorgias.api_key.clone(),
-        w.intercom.token.clone(),
-        w.hubspot.token.clone(),
-        w.hubspot.developer_api_key.clone(),
-        w.opencx.api_key.clone(),
-        world::GORGIAS_KEY.to_string(),
-        world::INTERCOM_TOKEN.to_string(),
-        world::HUBSPOT_TOKEN.to_string(),
-        world::HUBSPOT_DEVELOPER_KEY.to_string(),
-        world::OPENCX_KEY.to_string(),
-        world::GORGIAS_WEBHOOK_TOKEN.to_string(),
-        "whk0ld9e8d7c6b5a4f3e2d".to_string(),
-    ];
-    for (name, value) in &spec.setting_overrides {
-        if fields::find_dotted(name).is_some_and(|f| f.is_secret()) && !value.is_empty() {
-            secrets.push(value.clone());
-        }
-    }
-    let keys: Vec<String> = secrets.iter().filter(|s| s.contains("gorgias")).cloned().collect();
-    for key in keys {
-        for email in [w.gorgias.email.as_str(), world::GORGIAS_EMAIL] {
-            secrets.push(base64::engine::general_purpose::STANDARD.encode(format!("{email}:{key}")));
-        }
-    }
-    secrets
-}
+use crate::common::{secret_canaries as canaries, stderr, stdout, Env};
+use opencx_sandbox::{all_scenarios, Scenario};
 
 fn check(scenario: &Scenario) -> Vec<String> {
     let env = Env::new();

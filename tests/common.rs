@@ -5,8 +5,9 @@
 use std::path::PathBuf;
 
 use assert_cmd::Command;
+use opencx_doctor::settings::fields;
 use opencx_doctor::settings::FIELDS;
-use opencx_sandbox::{Sandbox, Spec};
+use opencx_sandbox::{world, Sandbox, Scenario, Spec};
 
 pub struct Env {
     pub dir: tempfile::TempDir,
@@ -181,5 +182,206 @@ impl Ran {
     /// Every result with this id (a `doctor all` report can hold one per integration).
     pub fn checks(&self, id: &str) -> Vec<serde_json::Value> {
         checks_of(&self.json()).into_iter().filter(|c| c["id"] == id).collect()
+    }
+}
+
+/// Every secret a scenario's run holds, in the spellings a leak would take (the Basic credential
+/// base64-encoded too).
+pub fn secret_canaries(scenario: &Scenario) -> Vec<String> {
+    let spec = (scenario.build)();
+    let w = &spec.world;
+    let mut secrets = vec![
+        w.gorgias.api_key.clone(),
+        w.intercom.token.clone(),
+        w.hubspot.token.clone(),
+        w.hubspot.developer_api_key.clone(),
+        w.opencx.api_key.clone(),
+        world::GORGIAS_KEY.to_string(),
+        world::INTERCOM_TOKEN.to_string(),
+        world::HUBSPOT_TOKEN.to_string(),
+        world::HUBSPOT_DEVELOPER_KEY.to_string(),
+        world::OPENCX_KEY.to_string(),
+        world::GORGIAS_WEBHOOK_TOKEN.to_string(),
+        "whk0ld9e8d7c6b5a4f3e2d".to_string(),
+    ];
+    for (name, value) in &spec.setting_overrides {
+        if fields::find_dotted(name).is_some_and(|f| f.is_secret()) && !value.is_empty() {
+            secrets.push(value.clone());
+        }
+    }
+    let keys: Vec<String> = secrets.iter().filter(|s| s.contains("gorgias")).cloned().collect();
+    for key in keys {
+        for email in [w.gorgias.email.as_str(), world::GORGIAS_EMAIL] {
+            secrets.push(base64::Engine::encode(&base64::engine::general_purpose::STANDARD, format!("{email}:{key}")));
+        }
+    }
+    secrets
+}
+
+/// A secret's secret part: without its public prefix (`pat-`, `ocx_live_`) or the readable
+/// labels the sandbox's secrets start with (`sbx-gorgias-`): leading segments of letters only,
+/// which the doctor's own texts name. Its 8-character windows must appear nowhere.
+pub fn secret_part(secret: &str) -> &str {
+    let mut rest = secret;
+    while let Some((head, tail)) = rest.split_once(['-', '_']) {
+        if !head.is_empty() && head.chars().all(|c| c.is_ascii_alphabetic()) && tail.len() >= 12 {
+            rest = tail;
+        } else {
+            break;
+        }
+    }
+    rest
+}
+
+/// The first problem with a bundle member: a secret (whole, or any 8-character window of its
+/// secret part), in any case.
+pub fn secret_in(member: &str, text: &str, secrets: &[String]) -> Option<String> {
+    let lower = text.to_lowercase();
+    for secret in secrets {
+        if lower.contains(&secret.to_lowercase()) {
+            return Some(format!("{member} holds the secret {}…", &secret[..4.min(secret.len())]));
+        }
+        let part: Vec<char> = secret_part(secret).chars().collect();
+        for window in part.windows(8) {
+            // A window of few distinct characters (`00000000`) is in any timestamp.
+            let distinct: std::collections::BTreeSet<&char> = window.iter().collect();
+            if distinct.len() < 5 {
+                continue;
+            }
+            let window: String = window.iter().collect::<String>().to_lowercase();
+            if lower.contains(&window) {
+                return Some(format!("{member} holds 8 characters of the secret {}…", &secret[..4.min(secret.len())]));
+            }
+        }
+    }
+    None
+}
+
+/// The customer data a scenario's world holds, found from the sandbox's side (independently of
+/// the doctor's redaction rules): what a pseudonymised bundle must not contain.
+#[derive(Default)]
+pub struct CustomerData {
+    /// Emails, phone numbers and message texts: nowhere in any member.
+    pub anywhere: Vec<String>,
+    /// Full names ("Jane Customer") of customers and the people writing to them: nowhere.
+    pub full_names: Vec<String>,
+    /// Every person's name or name part: never the value of a person's name field.
+    pub names: Vec<String>,
+}
+
+pub fn customer_data(scenario: &Scenario) -> CustomerData {
+    let w = (scenario.build)().world;
+    let mut values: Vec<&serde_json::Value> = Vec::new();
+    values.extend(w.gorgias.users.iter().chain(&w.gorgias.tickets));
+    values.extend(w.intercom.conversations.iter().chain(&w.intercom.admins));
+    values
+        .extend(w.hubspot.threads.iter().chain(&w.hubspot.owners).chain(&w.hubspot.contacts).chain(&w.hubspot.tickets));
+    values.extend(w.hubspot.messages.values().flatten());
+    values.extend(w.opencx.sessions.iter().chain(w.opencx.history.values().flatten()));
+    let mut found = CustomerData { anywhere: vec![w.gorgias.email.clone()], ..CustomerData::default() };
+    for value in values {
+        collect_customer_data(value, None, &mut found);
+    }
+    let kept = opencx_doctor::vendors::gorgias::AI_ASSISTANT_NAME;
+    // A name the doctor's own texts contain (the AI admin called "AI Agent", like OpenCX's menu)
+    // cannot be told apart from them in a report.
+    let catalogue: String = opencx_doctor::checks::catalogue()
+        .iter()
+        .map(|c| format!("{} {} {}", c.title, c.looks_at, c.fix))
+        .collect::<Vec<_>>()
+        .join(" ");
+    found.full_names.retain(|n| !catalogue.contains(n.as_str()));
+    for list in [&mut found.anywhere, &mut found.full_names, &mut found.names] {
+        list.retain(|v| v.chars().count() >= 4 && v != kept);
+        list.sort();
+        list.dedup();
+    }
+    found
+}
+
+/// Name fields of a person object.
+pub const NAME_FIELDS: &[&str] = &["name", "firstname", "lastname", "firstName", "lastName"];
+
+/// Is this object (under `key`) a person?
+pub fn is_person(map: &serde_json::Map<String, serde_json::Value>, key: Option<&str>) -> bool {
+    map.contains_key("email")
+        || map.contains_key("actorId")
+        || key.is_some_and(|k| {
+            matches!(
+                k,
+                "sender"
+                    | "senders"
+                    | "author"
+                    | "contact"
+                    | "customer"
+                    | "from"
+                    | "assignee_user"
+                    | "users"
+                    | "owners"
+                    | "admins"
+            )
+        })
+}
+
+fn collect_customer_data(value: &serde_json::Value, key: Option<&str>, found: &mut CustomerData) {
+    use serde_json::Value;
+    match value {
+        Value::String(s) => {
+            for word in s.split(|c: char| c.is_whitespace() || "<>\"'(),;".contains(c)) {
+                if word.contains('@') && word.contains('.') {
+                    found.anywhere.push(word.trim_matches('.').to_string());
+                }
+            }
+            let is_text = key
+                .is_some_and(|k| matches!(k, "body" | "body_text" | "stripped_text" | "text" | "richText" | "subject"));
+            if is_text && s.chars().count() >= 12 {
+                let plain = s.replace("<p>", "").replace("</p>", "");
+                found.anywhere.push(plain.trim().to_string());
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|v| collect_customer_data(v, key, found)),
+        Value::Object(map) => {
+            let person = is_person(map, key);
+            let customer =
+                key.is_some_and(|k| matches!(k, "sender" | "senders" | "author" | "contact" | "customer" | "from"));
+            if let (Some(first), Some(last)) =
+                (map.get("firstname").and_then(|v| v.as_str()), map.get("lastname").and_then(|v| v.as_str()))
+            {
+                if !first.is_empty() && !last.is_empty() {
+                    found.full_names.push(format!("{first} {last}"));
+                }
+            }
+            for (k, v) in map {
+                match v.as_str() {
+                    Some(name) if person && NAME_FIELDS.contains(&k.as_str()) => {
+                        found.names.push(name.to_string());
+                        if customer && name.contains(' ') {
+                            found.full_names.push(name.to_string());
+                        }
+                    }
+                    Some(phone) if k.contains("phone") => found.anywhere.push(phone.to_string()),
+                    _ => collect_customer_data(v, Some(k.as_str()), found),
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The values of the name fields of every person object in a JSON value.
+pub fn person_names(value: &serde_json::Value, key: Option<&str>, out: &mut Vec<String>) {
+    use serde_json::Value;
+    match value {
+        Value::Array(items) => items.iter().for_each(|v| person_names(v, key, out)),
+        Value::Object(map) => {
+            let person = is_person(map, key);
+            for (k, v) in map {
+                match v.as_str() {
+                    Some(name) if person && NAME_FIELDS.contains(&k.as_str()) => out.push(name.to_string()),
+                    _ => person_names(v, Some(k.as_str()), out),
+                }
+            }
+        }
+        _ => {}
     }
 }

@@ -113,6 +113,8 @@ async fn the_read_only_guard_refuses_writes_before_sending() {
         trace_headers: false,
         activity: None,
         tuning: Default::default(),
+        recorder: None,
+        replay: None,
     });
     let client = VendorClient::new(
         http,
@@ -204,7 +206,7 @@ fn double_verbose_adds_the_headers_with_credentials_redacted() {
 
 /// The doctor on a pseudo-terminal (so it draws its progress), hermetic as `Env::doctor`.
 #[cfg(unix)]
-fn in_a_pty(env: &crate::common::Env, args: &[&str]) -> expectrl::Session {
+pub(crate) fn in_a_pty(env: &crate::common::Env, args: &[&str]) -> expectrl::Session {
     let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("doctor"));
     cmd.args(args)
         .env("DOCTOR_CONFIG", env.config_path())

@@ -7,6 +7,7 @@ mod common;
 mod accept;
 mod assets;
 mod attacks;
+mod bundle;
 mod canaries;
 mod cli_messages;
 mod evidence;

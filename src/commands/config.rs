@@ -51,6 +51,7 @@ fn short(source: &Source) -> String {
         Source::File(_) => "config file".into(),
         Source::Keyring => "OS keyring".into(),
         Source::Sandbox => "sandbox".into(),
+        Source::Bundle => "bundle".into(),
     }
 }
 

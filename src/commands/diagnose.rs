@@ -139,7 +139,7 @@ fn github_actions(config: &Config, document: &report::Document) -> anyhow::Resul
 }
 
 /// Registers every secret the settings hold with the output redactor.
-fn register_secrets(settings: &Settings) {
+pub fn register_secrets(settings: &Settings) {
     for secret in settings.secrets() {
         crate::redact::register(&secret);
     }
@@ -203,6 +203,17 @@ fn waiting_on(activity: &Activity) -> String {
     }
 }
 
+/// What a run adds to the command's configuration: a replay answers from a bundle, at the
+/// bundle's time.
+#[derive(Default)]
+pub struct Extra {
+    pub replay: Option<Arc<crate::http::record::Replayer>>,
+    pub recorder: Option<Arc<crate::http::record::Recorder>>,
+    pub now: Option<chrono::DateTime<chrono::Utc>>,
+    /// The deadline when `--timeout` was not given (a replay's recorded one).
+    pub timeout: Option<Duration>,
+}
+
 fn execute(config: &Config, settings: Settings, plan: Vec<PlanItem>, all: bool) -> anyhow::Result<u8> {
     register_secrets(&settings);
     // A bad accept file is a usage error before any request.
@@ -214,8 +225,52 @@ fn execute(config: &Config, settings: Settings, plan: Vec<PlanItem>, all: bool) 
         }
         None => None,
     };
+    let bundle = match &config.bundle {
+        Some(request) => Some(super::bundle::prepare(config, request)?),
+        None => None,
+    };
+    let recording = bundle.as_ref().map(|b| super::bundle::Recording::start(config, &settings, &plan, all, b));
+    let extra = Extra {
+        recorder: recording.as_ref().map(|r| r.recorder.clone()),
+        now: recording.as_ref().map(|r| r.started_at),
+        ..Extra::default()
+    };
+    let mut document = run_document(config, settings, plan, all, extra)?;
+    if let Some(accept) = &accept {
+        accept.apply(&mut document, chrono::Utc::now().date_naive());
+    }
+    let style = Style::detect(config.color, config.output.is_none());
+    let text = report::renderer(config.format, style, config.quiet, config.verbose > 0).render(&document);
+    crate::output::emit(&text, config.output.as_deref())?;
+    github_actions(config, &document)?;
+    let code = exit_code(&report::unaccepted(&document), config.fail_on);
+    if let Some(path) = &config.output {
+        if !config.quiet {
+            crate::output::note(&format!("report written to {} (exit status {code})", path.display()));
+        }
+    }
+    if let (Some(recording), Some(request)) = (recording, bundle) {
+        recording.finish(&request, &document)?;
+    }
+    Ok(code)
+}
+
+/// Plans and runs, with the progress display; the document before any rendering.
+pub fn run_document(
+    config: &Config,
+    settings: Settings,
+    plan: Vec<PlanItem>,
+    all: bool,
+    extra: Extra,
+) -> anyhow::Result<report::Document> {
     let sweeping = plan.iter().any(|p| p.sweep.is_some());
     let mut options = config.run_options(sweeping);
+    if let (Some(timeout), false) = (extra.timeout, config.timeout_given) {
+        options.timeout = timeout;
+    }
+    options.recorder = extra.recorder;
+    options.replay = extra.replay;
+    options.now = extra.now;
     let activity = Arc::new(Activity::default());
     if spinner_wanted(config) {
         options.activity = Some(activity.clone());
@@ -224,7 +279,6 @@ fn execute(config: &Config, settings: Settings, plan: Vec<PlanItem>, all: bool) 
     options.sweep_progress = sweep.clone();
     let run = Run::plan(&checks::catalogue(), checks::object_gate, plan, settings, options, all)
         .map_err(anyhow::Error::msg)?;
-    let style = Style::detect(config.color, config.output.is_none());
     let spinner = if sweeping { sweep_progress(config) } else { progress(config, run.len()) };
     let counts_checks = !sweeping;
     let on_done: Option<OnDone> = spinner.clone().filter(|_| counts_checks).map(|bar| {
@@ -259,18 +313,5 @@ fn execute(config: &Config, settings: Settings, plan: Vec<PlanItem>, all: bool) 
     if let Some(bar) = spinner {
         bar.finish_and_clear();
     }
-    let mut document = document?;
-    if let Some(accept) = &accept {
-        accept.apply(&mut document, chrono::Utc::now().date_naive());
-    }
-    let text = report::renderer(config.format, style, config.quiet, config.verbose > 0).render(&document);
-    crate::output::emit(&text, config.output.as_deref())?;
-    github_actions(config, &document)?;
-    let code = exit_code(&report::unaccepted(&document), config.fail_on);
-    if let Some(path) = &config.output {
-        if !config.quiet {
-            crate::output::note(&format!("report written to {} (exit status {code})", path.display()));
-        }
-    }
-    Ok(code)
+    document
 }

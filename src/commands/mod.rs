@@ -2,13 +2,14 @@
 //! `Config` first; commands turn it into settings and a plan, and hand off: checks run in the
 //! engine's `Run`, text leaves through `output`.
 
+pub mod bundle;
 pub mod catalogue;
 pub mod config;
 pub mod demo;
 pub mod diagnose;
 pub mod login;
 
-use crate::cli::{Cli, Command, ConfigAction, DemoWhat, IdsArg, SweepArgs};
+use crate::cli::{BundleAction, Cli, Command, ConfigAction, DemoWhat, IdsArg, SweepArgs};
 use crate::config::Config;
 use crate::integration::Integration;
 use crate::report::Format;
@@ -16,36 +17,36 @@ use crate::sweep::Sweep;
 use crate::target::Target;
 
 pub fn dispatch(cli: Cli) -> anyhow::Result<u8> {
-    let g = &Config::from_global(&cli.global).map_err(anyhow::Error::msg)?;
+    let g = &Config::from_global(&cli.global).map_err(anyhow::Error::msg)?.with_bundle(cli.command.bundle());
     if let Some(path) = &g.output {
         crate::output::prepare(path)?;
     }
     let load = |integrations: &[Integration]| g.settings(integrations);
     match &cli.command {
-        Command::Gorgias { symptom, ticket, sweep, ids } => {
+        Command::Gorgias { symptom, ticket, sweep, ids, .. } => {
             let sweep = sweep_of(Integration::Gorgias, sweep, Some(ids))?;
             let settings = load(&[Integration::Gorgias, Integration::Opencx])?;
             let symptom = symptom.map(|s| s.symptom());
             diagnose::helpdesk(g, settings, Integration::Gorgias, symptom, ticket.map(Target::Ticket), sweep)
         }
-        Command::Intercom { symptom, conversation, sweep, ids } => {
+        Command::Intercom { symptom, conversation, sweep, ids, .. } => {
             let sweep = sweep_of(Integration::Intercom, sweep, Some(ids))?;
             let settings = load(&[Integration::Intercom, Integration::Opencx])?;
             let symptom = symptom.map(|s| s.symptom());
             let target = conversation.clone().map(Target::Conversation);
             diagnose::helpdesk(g, settings, Integration::Intercom, symptom, target, sweep)
         }
-        Command::Hubspot { symptom, thread, sweep, ids } => {
+        Command::Hubspot { symptom, thread, sweep, ids, .. } => {
             let sweep = sweep_of(Integration::Hubspot, sweep, Some(ids))?;
             let settings = load(&[Integration::Hubspot, Integration::Opencx])?;
             let symptom = symptom.map(|s| s.symptom());
             diagnose::helpdesk(g, settings, Integration::Hubspot, symptom, thread.clone().map(Target::Thread), sweep)
         }
-        Command::All { require, sweep } => {
+        Command::All { require, sweep, .. } => {
             let sweep = sweep_of(Integration::Opencx, sweep, None)?;
             diagnose::all(g, load(&Integration::ALL)?, require, sweep)
         }
-        Command::Session { id } => diagnose::session(g, load(&[Integration::Opencx])?, id),
+        Command::Session { id, .. } => diagnose::session(g, load(&[Integration::Opencx])?, id),
         Command::Checks { integration } => {
             g.only_formats("checks", &[Format::Human, Format::Json, Format::Markdown])?;
             catalogue::list(g, *integration)
@@ -88,6 +89,11 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<u8> {
         }
         Command::Config { action: ConfigAction::Show } => config::show(g, g.settings_as_they_are()?),
         Command::Config { action: ConfigAction::Path } => config::path(g),
+        Command::Replay { file, diff } => bundle::replay(g, file, *diff),
+        Command::Bundle { action: BundleAction::Show { file } } => {
+            g.only_formats("bundle show", &[Format::Human, Format::Json])?;
+            bundle::show(g, file)
+        }
         Command::Completions { shell } => {
             g.only_formats("completions", &[Format::Human])?;
             crate::output::emit(&crate::assets::completion(*shell), g.output.as_deref())?;

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 use std::time::Duration;
 
-use chrono::{SecondsFormat, Utc};
+use chrono::{DateTime, SecondsFormat, Utc};
 use tokio::time::Instant;
 
 use super::scheduler::{self, OnDone, Schedule};
@@ -17,6 +17,7 @@ use super::{Check, Ctx};
 use crate::facts::sweep::Discovered;
 use crate::facts::Facts;
 use crate::http::activity::Activity;
+use crate::http::record::{Recorder, Replayer};
 use crate::http::tuning::Tuning;
 use crate::http::{Http, HttpOptions};
 use crate::integration::Integration;
@@ -60,6 +61,12 @@ pub struct RunOptions {
     pub inject_panic: Option<String>,
     /// Where a sweep tells how far it has come (the progress display).
     pub sweep_progress: Option<Arc<SweepProgress>>,
+    /// `--bundle`: keeps every HTTP exchange.
+    pub recorder: Option<Arc<Recorder>>,
+    /// `doctor replay`: answers every request from a bundle.
+    pub replay: Option<Arc<Replayer>>,
+    /// The run's clock when it is not now (a replay runs at its recording's time).
+    pub now: Option<DateTime<Utc>>,
 }
 
 /// A run: the plan's checks, chosen and validated before anything is sent.
@@ -134,7 +141,7 @@ impl Run {
     pub fn execute(self, on_done: Option<OnDone>) -> anyhow::Result<Document> {
         let Run { items, options, settings, gate, all } = self;
         let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
-        let started_at = Utc::now();
+        let started_at = options.now.unwrap_or_else(Utc::now);
         let results = runtime.block_on(async {
             let deadline = Instant::now() + options.timeout;
             // Requests give up a little before the checks do, so a check that waited on a silent
@@ -149,6 +156,8 @@ impl Run {
                 trace_headers: options.trace_headers,
                 tuning: options.tuning,
                 activity: options.activity.clone(),
+                recorder: options.recorder.clone(),
+                replay: options.replay.clone(),
             });
             let facts = Arc::new(Facts::new(&http, &settings));
             let runs = items.into_iter().map(|(item, checks)| {

@@ -20,6 +20,7 @@ use super::activity::Activity;
 use super::error::{clip, ApiError, ErrorKind, VendorError};
 use super::guard;
 use super::pacer::{Budget, Pacer};
+use super::record::{Answer, Asked, Recorder, Replayed, Replayer};
 use super::tuning::Tuning;
 use crate::integration::Integration;
 use crate::settings::Secret;
@@ -42,6 +43,8 @@ pub struct Http {
     tuning: Tuning,
     activity: Option<Arc<Activity>>,
     sent: AtomicUsize,
+    recorder: Option<Arc<Recorder>>,
+    replay: Option<Arc<Replayer>>,
 }
 
 pub struct HttpOptions {
@@ -56,6 +59,10 @@ pub struct HttpOptions {
     pub activity: Option<Arc<Activity>>,
     /// Rate-limit overrides (the benchmark's scaled-down sandbox, an enterprise Gorgias window).
     pub tuning: Tuning,
+    /// `--bundle`: every exchange is kept for the bundle.
+    pub recorder: Option<Arc<Recorder>>,
+    /// `doctor replay`: every request is answered from a bundle; nothing is sent.
+    pub replay: Option<Arc<Replayer>>,
 }
 
 impl Http {
@@ -77,6 +84,8 @@ impl Http {
             tuning: options.tuning,
             activity: options.activity,
             sent: AtomicUsize::new(0),
+            recorder: options.recorder,
+            replay: options.replay,
         })
     }
 
@@ -96,6 +105,13 @@ impl Http {
         }
         let timeout = self.request_timeout.min(remaining);
         let _permit = self.jobs.acquire().await.expect("the semaphore is never closed");
+        let asked = Asked { vendor: Integration::Opencx, method: "HEAD", path: url.as_str(), query: &[], body: None };
+        if let Some(replay) = &self.replay {
+            return match replay.answer(&asked) {
+                Replayed::Response { status, .. } => Ok(status),
+                Replayed::Failed(kind) => Err(error(kind)),
+            };
+        }
         self.sent.fetch_add(1, Ordering::Relaxed);
         let started = Instant::now();
         let result = self.client.head(url.clone()).header(USER_AGENT, USER_AGENT_VALUE).timeout(timeout).send().await;
@@ -103,14 +119,26 @@ impl Http {
             Ok(response) => {
                 let status = response.status().as_u16();
                 self.trace(&format!("HEAD {shown} -> {status} in {} ms", started.elapsed().as_millis()));
+                if let Some(recorder) = &self.recorder {
+                    let answer = Answer::Response { status, headers: response.headers(), body: &[] };
+                    recorder.record(&asked, answer, started);
+                }
                 Ok(status)
             }
             Err(e) => {
                 let kind = classify(&e, url, timeout);
                 self.trace(&format!("HEAD {shown} -> failed: {kind}"));
+                if let Some(recorder) = &self.recorder {
+                    recorder.record(&asked, Answer::Failed(&kind), started);
+                }
                 Err(error(kind))
             }
         }
+    }
+
+    /// Whether this run answers from a bundle (no request is sent, no wait is needed).
+    pub fn replaying(&self) -> bool {
+        self.replay.is_some()
     }
 
     fn remaining(&self) -> Duration {
@@ -268,7 +296,10 @@ impl VendorClient {
             // The slot is reserved once this request holds its `--jobs` permit: a request queued
             // behind others must see the budget their answers left, not the one before them.
             let permit = self.http.jobs.acquire().await.expect("the semaphore is never closed");
-            let wait = self.pacer.reserve().await;
+            let mut wait = self.pacer.reserve().await;
+            if self.http.replaying() {
+                wait = Duration::ZERO;
+            }
             if !wait.is_zero() {
                 if wait >= self.http.remaining() {
                     let after_429 = rate_waits > 0;
@@ -285,7 +316,8 @@ impl VendorClient {
             if let Some(a) = &self.http.activity {
                 a.sent();
             }
-            let outcome = self.attempt(&method, &url, body).await;
+            let asked = Asked { vendor: self.api.vendor, method: &m, path, query, body };
+            let outcome = self.attempt(&method, &url, &asked).await;
             drop(permit);
             let retry_in = match &outcome {
                 Err(AttemptError::Connect(_)) | Ok(Attempt { status: 502..=504, .. }) if retries < MAX_RETRIES => {
@@ -316,7 +348,9 @@ impl VendorClient {
             };
             if let Some(delay) = retry_in {
                 if delay < self.http.remaining() {
-                    tokio::time::sleep(delay).await;
+                    if !self.http.replaying() {
+                        tokio::time::sleep(delay).await;
+                    }
                     continue;
                 }
             }
@@ -339,11 +373,43 @@ impl VendorClient {
         }
     }
 
-    async fn attempt(&self, method: &Method, url: &Url, body: Option<&Value>) -> Result<Attempt, AttemptError> {
+    async fn attempt(&self, method: &Method, url: &Url, asked: &Asked<'_>) -> Result<Attempt, AttemptError> {
         let remaining = self.http.remaining();
         if remaining.is_zero() {
             return Err(AttemptError::Kind(ErrorKind::Deadline));
         }
+        if let Some(replay) = &self.http.replay {
+            return match replay.answer(asked) {
+                Replayed::Response { status, headers, body } => {
+                    let budget = (self.api.budget)(&headers, &self.http.tuning);
+                    self.pacer.update(budget).await;
+                    Ok(Attempt { status, headers, body, sent: HeaderMap::new() })
+                }
+                Replayed::Failed(kind @ ErrorKind::Connect { .. }) => Err(AttemptError::Connect(kind)),
+                Replayed::Failed(kind) => Err(AttemptError::Kind(kind)),
+            };
+        }
+        let outcome = self.attempt_live(method, url, asked.body).await;
+        if let Some(recorder) = &self.http.recorder {
+            let answer = match &outcome {
+                Ok((attempt, _)) => {
+                    Answer::Response { status: attempt.status, headers: &attempt.headers, body: &attempt.body }
+                }
+                Err((AttemptError::Kind(kind) | AttemptError::Connect(kind), _)) => Answer::Failed(kind),
+            };
+            recorder.record(asked, answer, outcome.as_ref().map_or_else(|(_, at)| *at, |(_, at)| *at));
+        }
+        outcome.map(|(a, _)| a).map_err(|(e, _)| e)
+    }
+
+    /// One request over the network, with when it started.
+    async fn attempt_live(
+        &self,
+        method: &Method,
+        url: &Url,
+        body: Option<&Value>,
+    ) -> Result<(Attempt, Instant), (AttemptError, Instant)> {
+        let remaining = self.http.remaining();
         let timeout = self.http.request_timeout.min(remaining);
         let mut request = self
             .http
@@ -391,7 +457,7 @@ impl VendorClient {
         match result {
             Err(_) => {
                 self.http.trace(&format!("{method} {shown} -> timeout after {} ms", elapsed.as_millis()));
-                Err(AttemptError::Kind(ErrorKind::Timeout { after: timeout }))
+                Err((AttemptError::Kind(ErrorKind::Timeout { after: timeout }), started))
             }
             Ok(Err(e)) => {
                 let mut kind = classify(&e, url, timeout);
@@ -400,12 +466,12 @@ impl VendorClient {
                 }
                 self.http.trace(&format!("{method} {shown} -> failed after {} ms: {kind}", elapsed.as_millis()));
                 if matches!(kind, ErrorKind::Connect { .. }) {
-                    Err(AttemptError::Connect(kind))
+                    Err((AttemptError::Connect(kind), started))
                 } else {
-                    Err(AttemptError::Kind(kind))
+                    Err((AttemptError::Kind(kind), started))
                 }
             }
-            Ok(Ok(Err(kind))) => Err(AttemptError::Kind(kind)),
+            Ok(Ok(Err(kind))) => Err((AttemptError::Kind(kind), started)),
             Ok(Ok(Ok(attempt))) => {
                 let budget = (self.api.budget)(&attempt.headers, &self.http.tuning);
                 self.pacer.update(budget).await;
@@ -437,7 +503,7 @@ impl VendorClient {
                     }
                     self.http.trace_block(&lines);
                 }
-                Ok(attempt)
+                Ok((attempt, started))
             }
         }
     }

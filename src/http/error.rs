@@ -57,6 +57,9 @@ pub enum ErrorKind {
     Refused { method: String },
     /// A redirect to another place (e.g. a merged Gorgias ticket).
     Redirect { status: u16, location: String },
+    /// `doctor replay`: the bundle holds no answer to this request (the recorded run did not
+    /// make it). Never sent: a replay makes no live request.
+    NotRecorded,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -114,6 +117,7 @@ impl ApiError {
             ErrorKind::NotJson { .. } | ErrorKind::Truncated { .. } | ErrorKind::Malformed { .. } => format!("something other than the {vendor} API answered (a proxy, a captive portal, a wrong base URL); check the base URL and re-run with -v"),
             ErrorKind::TooLarge { .. } => "report this: the response was far larger than the API documents".into(),
             ErrorKind::Refused { .. } => "this is a bug in the doctor: it must only read".into(),
+            ErrorKind::NotRecorded => "the bundle's run did not make this request (a newer doctor reads more, or the run stopped before it): ask for a new bundle made with this doctor".into(),
             ErrorKind::Redirect { .. } => format!("the {vendor} API does not redirect its API paths: check the base URL (or a proxy in between) — it may point to a web page rather than the API"),
         }
     }
@@ -193,6 +197,7 @@ impl fmt::Display for ErrorKind {
             ErrorKind::TooLarge { limit } => write!(f, "the body is larger than {} MB; not read", limit / 1_000_000),
             ErrorKind::Refused { method } => write!(f, "refused before sending: {method} is not a read-only request"),
             ErrorKind::Redirect { status, location } => write!(f, "HTTP {status} redirect to {}", for_terminal(location)),
+            ErrorKind::NotRecorded => write!(f, "not recorded in the bundle (a replay sends nothing)"),
         }
     }
 }

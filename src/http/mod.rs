@@ -5,6 +5,7 @@ pub mod client;
 pub mod error;
 pub mod guard;
 pub mod pacer;
+pub mod record;
 pub mod tuning;
 
 pub use client::{Auth, Http, HttpOptions, Raw, VendorApi, VendorClient};

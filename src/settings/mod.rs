@@ -58,6 +58,8 @@ pub enum Source {
     File(PathBuf),
     Keyring,
     Sandbox,
+    /// `doctor replay`: the settings a bundle recorded (secrets replaced by stand-ins).
+    Bundle,
 }
 
 impl fmt::Display for Source {
@@ -68,6 +70,7 @@ impl fmt::Display for Source {
             Source::File(path) => write!(f, "config file {}", path.display()),
             Source::Keyring => f.write_str("OS keyring"),
             Source::Sandbox => f.write_str("built-in sandbox"),
+            Source::Bundle => f.write_str("the bundle"),
         }
     }
 }
@@ -234,6 +237,30 @@ impl Settings {
                 return Err(ConfigError::SecretOnCommandLine(name.to_string()));
             }
             settings.put(field, raw, Source::Flag)?;
+        }
+        Ok(settings)
+    }
+
+    /// The settings a bundle recorded, for `doctor replay`: a value that no longer validates, or
+    /// a setting this doctor does not know, is an error naming it.
+    pub fn for_replay(profile: &str, values: &[(String, String)]) -> Result<Settings, ConfigError> {
+        let mut settings = Settings {
+            profile: profile.to_string(),
+            config_path: None,
+            values: BTreeMap::new(),
+            keyring_problem: None,
+            invalid: Vec::new(),
+            file_problem: None,
+            checked: Integration::ALL.to_vec(),
+            strictness: Strictness::Checked,
+        };
+        for (name, value) in values {
+            let field = fields::find_dotted(name).ok_or_else(|| ConfigError::Invalid {
+                setting: name.clone(),
+                origin: Source::Bundle,
+                problem: "is not a setting this doctor knows".into(),
+            })?;
+            settings.put(field, value, Source::Bundle)?;
         }
         Ok(settings)
     }

@@ -143,6 +143,10 @@ pub struct Address {
     pub name: Option<String>,
 }
 
+/// The display name OpenCX's AI user posts under in Gorgias (when its user id is not configured,
+/// the name is how its replies are told apart).
+pub const AI_ASSISTANT_NAME: &str = "AI Assistant";
+
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(default)]
 pub struct Message {

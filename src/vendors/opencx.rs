@@ -2,6 +2,10 @@
 //! error body `{statusCode, message, error}`, 100 requests a minute (no rate-limit headers
 //! are documented, so the doctor counts locally), cursor pagination `{items, next}`.
 
+/// The domain of the temporary address OpenCX gives a contact that has no email of its own
+/// (`temporary+…@instant.cx`): mail to it never reaches a helpdesk.
+pub const TEMPORARY_EMAIL_DOMAIN: &str = "instant.cx";
+
 use std::sync::Arc;
 use std::time::Duration;
 

@@ -10,7 +10,7 @@ use super::world::{World, GORGIAS_AI_USER, HUBSPOT_AI_USER, INTERCOM_AI_ADMIN};
 pub const GORGIAS_TICKET: u64 = 1042;
 pub const INTERCOM_CONVERSATION: &str = "215";
 pub const HUBSPOT_THREAD: &str = "8801";
-pub(crate) const CUSTOMER_EMAIL: &str = "jane@customer.example";
+pub const CUSTOMER_EMAIL: &str = "jane@customer.example";
 pub const GORGIAS_SESSION: &str = "5e0c1f4a-2b7d-4c89-9a31-1042aa000001";
 pub(crate) const WAITING_SESSION: &str = "5e0c1f4a-2b7d-4c89-9a31-1043aa000001";
 pub const INTERCOM_SESSION: &str = "7b2d90e1-4c3a-4f17-8e65-0215bb000001";

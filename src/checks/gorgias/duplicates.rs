@@ -27,7 +27,7 @@ pub fn is_ai_reply(m: &Message, ai_user: Option<u64>) -> bool {
         && !is_internal(m)
         && (m.via.as_deref() == Some("api"))
         && (ai_user.is_some_and(|id| m.sender.as_ref().and_then(|s| s.id) == Some(id))
-            || m.sender.as_ref().and_then(|s| s.name.as_deref()) == Some("AI Assistant"))
+            || m.sender.as_ref().and_then(|s| s.name.as_deref()) == Some(crate::vendors::gorgias::AI_ASSISTANT_NAME))
 }
 
 fn body(m: &Message) -> String {

@@ -9,6 +9,11 @@ use crate::engine::{CheckError, Ctx, Outcome};
 use crate::symptom::HubspotSymptom;
 
 const DOCS: Option<&str> = Some("https://docs.open.cx/integrations/hubspot/troubleshooting");
+/// An OpenCX temporary contact address (`temporary+…@instant.cx`).
+fn is_temporary(email: &str) -> bool {
+    email.strip_suffix(crate::vendors::opencx::TEMPORARY_EMAIL_DOMAIN).is_some_and(|rest| rest.ends_with('@'))
+}
+
 const WORKFLOW_FIX: &str = "For conversations that start outside HubSpot (OpenCX email, widget, WhatsApp, SMS, phone), add \
     the create-hubspot-ticket-from-session action to the handoff in OpenCX: Workflows → your handoff workflow → Add action.";
 
@@ -33,7 +38,7 @@ async fn channel(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
     let t = thread(&cx).await?;
     let evidence = cx.session_evidence().await?;
     let session = evidence.as_ref().and_then(|e| e.sessions.last().cloned());
-    if let Some(email) = session.as_ref().and_then(|s| s.contact_email.clone()).filter(|e| e.ends_with("@instant.cx")) {
+    if let Some(email) = session.as_ref().and_then(|s| s.contact_email.clone()).filter(|e| is_temporary(e)) {
         return Ok(Outcome::fail(format!(
             "the session's contact is OpenCX's own address {email}: mail sent there never reaches HubSpot, so no ticket is created"
         )));
@@ -103,7 +108,7 @@ check! {
 /// Does a session belong to no helpdesk conversation (it started on one of OpenCX's own channels)?
 fn off_helpdesk(s: &crate::vendors::opencx::Session) -> bool {
     let linked = s.ticketing_system.as_ref().is_some_and(|t| t.name.is_some() || t.external_id.is_some());
-    let instant = s.contact.as_ref().and_then(|c| c.email.as_deref()).is_some_and(|e| e.ends_with("@instant.cx"));
+    let instant = s.contact.as_ref().and_then(|c| c.email.as_deref()).is_some_and(is_temporary);
     !linked || instant
 }
 

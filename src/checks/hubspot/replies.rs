@@ -31,7 +31,7 @@ check! {
 
 fn is_handoff_comment(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
-    lower.contains("handoff") || lower.contains("handed off") || lower.contains("hand off")
+    crate::vendors::hubspot::HANDOFF_WORDS.iter().any(|w| lower.contains(w))
 }
 
 async fn handoff_comment(cx: Arc<Ctx>) -> Result<Outcome, CheckError> {
