@@ -49,6 +49,7 @@ Register-ArgumentCompleter -Native -CommandName 'doctor' -ScriptBlock {
             [CompletionResult]::new('checks', 'checks', [CompletionResultType]::ParameterValue, 'The catalogue of checks: id, integration, symptom, title')
             [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'What a check looks at and how to fix what it finds')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Run the real checks against the built-in sandbox (start here)')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Follow one real message end to end: it reaches the helpdesk, OpenCX opens a session, the AI answers (or hands off), exactly once')
             [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Re-run a support bundle''s diagnosis offline, against its recorded exchanges (no network)')
             [CompletionResult]::new('bundle', 'bundle', [CompletionResultType]::ParameterValue, 'Look inside a support bundle before sending it')
             [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Interactive set-up; secrets go to the OS keyring')
@@ -244,6 +245,7 @@ Register-ArgumentCompleter -Native -CommandName 'doctor' -ScriptBlock {
         'doctor;demo' {
             [CompletionResult]::new('--scenario', '--scenario', [CompletionResultType]::ParameterName, 'Scenario to run (see --list)')
             [CompletionResult]::new('--latency', '--latency', [CompletionResultType]::ParameterName, 'Slow every sandbox answer by MS milliseconds, to watch the progress')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, '`doctor demo watch`: how long the watch waits [default: 30s]')
             [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'The Gorgias ticket to diagnose (default: the sandbox''s sample ticket)')
             [CompletionResult]::new('--conversation', '--conversation', [CompletionResultType]::ParameterName, 'The Intercom conversation to diagnose (default: the sandbox''s sample conversation)')
             [CompletionResult]::new('--thread', '--thread', [CompletionResultType]::ParameterName, 'The HubSpot thread to diagnose (default: the sandbox''s sample thread)')
@@ -272,6 +274,35 @@ Register-ArgumentCompleter -Native -CommandName 'doctor' -ScriptBlock {
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only problems and the summary')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'doctor;watch' {
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'The Gorgias ticket to watch (id or URL); without an id, the first object a customer writes on')
+            [CompletionResult]::new('--conversation', '--conversation', [CompletionResultType]::ParameterName, 'The Intercom conversation to watch (id or inbox URL)')
+            [CompletionResult]::new('--thread', '--thread', [CompletionResultType]::ParameterName, 'The HubSpot thread to watch (id or inbox URL)')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'How long to wait for each stage in all: 90s, 10m, 1h (at most 2h)')
+            [CompletionResult]::new('--bundle', '--bundle', [CompletionResultType]::ParameterName, 'Also write a support bundle to FILE: the report and every HTTP exchange, secrets removed and customer data pseudonymised (mode 0600; `doctor replay FILE` re-runs it offline)')
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'The expected vs actual behaviour, for OpenCX support (asked on a terminal if not given)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the config file and keyring to use')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the report to FILE instead of standard output')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto uses colour on a terminal unless NO_COLOR is set or TERM=dumb')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Deadline for the whole run, in seconds [default: 30; a sweep''s: 600]')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Most HTTP requests in flight at once; 1 is strictly sequential')
+            [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Which results make the exit status 1')
+            [CompletionResult]::new('--only', '--only', [CompletionResultType]::ParameterName, 'Run only these checks (ids or id prefixes such as gorgias.webhook; comma-separated or repeated)')
+            [CompletionResult]::new('--skip', '--skip', [CompletionResultType]::ParameterName, 'Do not run these checks (ids or id prefixes; comma-separated or repeated)')
+            [CompletionResult]::new('--accept', '--accept', [CompletionResultType]::ParameterName, 'Findings the team has accepted (TOML: [[accept]] check, object, reason, expires): they stay visible but do not count toward the exit status')
+            [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt (also when DOCTOR_NO_INPUT=1 or CI is set)')
+            [CompletionResult]::new('--keep-customer-data', '--keep-customer-data', [CompletionResultType]::ParameterName, 'Keep customer emails, names, phone numbers and message texts in the bundle')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace the bundle file if it exists')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only problems and the summary')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only problems and the summary')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'doctor;replay' {
@@ -526,6 +557,7 @@ Register-ArgumentCompleter -Native -CommandName 'doctor' -ScriptBlock {
             [CompletionResult]::new('checks', 'checks', [CompletionResultType]::ParameterValue, 'The catalogue of checks: id, integration, symptom, title')
             [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'What a check looks at and how to fix what it finds')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Run the real checks against the built-in sandbox (start here)')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Follow one real message end to end: it reaches the helpdesk, OpenCX opens a session, the AI answers (or hands off), exactly once')
             [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Re-run a support bundle''s diagnosis offline, against its recorded exchanges (no network)')
             [CompletionResult]::new('bundle', 'bundle', [CompletionResultType]::ParameterValue, 'Look inside a support bundle before sending it')
             [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Interactive set-up; secrets go to the OS keyring')
@@ -558,6 +590,9 @@ Register-ArgumentCompleter -Native -CommandName 'doctor' -ScriptBlock {
             break
         }
         'doctor;help;demo' {
+            break
+        }
+        'doctor;help;watch' {
             break
         }
         'doctor;help;replay' {

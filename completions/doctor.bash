@@ -64,6 +64,9 @@ _doctor() {
             doctor,session)
                 cmd="doctor__subcmd__session"
                 ;;
+            doctor,watch)
+                cmd="doctor__subcmd__watch"
+                ;;
             doctor__subcmd__bundle,help)
                 cmd="doctor__subcmd__bundle__subcmd__help"
                 ;;
@@ -142,6 +145,9 @@ _doctor() {
             doctor__subcmd__help,session)
                 cmd="doctor__subcmd__help__subcmd__session"
                 ;;
+            doctor__subcmd__help,watch)
+                cmd="doctor__subcmd__help__subcmd__watch"
+                ;;
             doctor__subcmd__help__subcmd__bundle,show)
                 cmd="doctor__subcmd__help__subcmd__bundle__subcmd__show"
                 ;;
@@ -158,7 +164,7 @@ _doctor() {
 
     case "${cmd}" in
         doctor)
-            opts="-v -q -h -V --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --no-input --help --version gorgias intercom hubspot all session checks explain demo replay bundle login logout config completions man help"
+            opts="-v -q -h -V --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --no-input --help --version gorgias intercom hubspot all session checks explain demo watch replay bundle login logout config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -834,7 +840,7 @@ _doctor() {
             return 0
             ;;
         doctor__subcmd__demo)
-            opts="-v -q -h --scenario --list --latency --ticket --conversation --thread --since --limit --bundle --note --keep-customer-data --force --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --no-input --help gorgias intercom hubspot all session"
+            opts="-v -q -h --scenario --list --latency --wait --ticket --conversation --thread --since --limit --bundle --note --keep-customer-data --force --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --no-input --help gorgias intercom hubspot all session watch"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -845,6 +851,10 @@ _doctor() {
                     return 0
                     ;;
                 --latency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wait)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1080,7 +1090,7 @@ _doctor() {
             return 0
             ;;
         doctor__subcmd__help)
-            opts="gorgias intercom hubspot all session checks explain demo replay bundle login logout config completions man help"
+            opts="gorgias intercom hubspot all session checks explain demo watch replay bundle login logout config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1346,6 +1356,20 @@ _doctor() {
             return 0
             ;;
         doctor__subcmd__help__subcmd__session)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        doctor__subcmd__help__subcmd__watch)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1786,6 +1810,92 @@ _doctor() {
                 return 0
             fi
             case "${prev}" in
+                --bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --note)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json junit markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail-on)
+                    COMPREPLY=($(compgen -W "fail warn" -- "${cur}"))
+                    return 0
+                    ;;
+                --only)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --skip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --accept)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --set)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --no-input)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        doctor__subcmd__watch)
+            opts="-v -q -h --ticket --conversation --thread --wait --bundle --note --keep-customer-data --force --profile --format --output --color --verbose --quiet --timeout --jobs --fail-on --only --skip --accept --set --no-input --help gorgias intercom hubspot"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --conversation)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --thread)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -46,6 +46,7 @@ set edit:completion:arg-completer[doctor] = {|@words|
             cand checks 'The catalogue of checks: id, integration, symptom, title'
             cand explain 'What a check looks at and how to fix what it finds'
             cand demo 'Run the real checks against the built-in sandbox (start here)'
+            cand watch 'Follow one real message end to end: it reaches the helpdesk, OpenCX opens a session, the AI answers (or hands off), exactly once'
             cand replay 'Re-run a support bundle''s diagnosis offline, against its recorded exchanges (no network)'
             cand bundle 'Look inside a support bundle before sending it'
             cand login 'Interactive set-up; secrets go to the OS keyring'
@@ -233,6 +234,7 @@ set edit:completion:arg-completer[doctor] = {|@words|
         &'doctor;demo'= {
             cand --scenario 'Scenario to run (see --list)'
             cand --latency 'Slow every sandbox answer by MS milliseconds, to watch the progress'
+            cand --wait '`doctor demo watch`: how long the watch waits [default: 30s]'
             cand --ticket 'The Gorgias ticket to diagnose (default: the sandbox''s sample ticket)'
             cand --conversation 'The Intercom conversation to diagnose (default: the sandbox''s sample conversation)'
             cand --thread 'The HubSpot thread to diagnose (default: the sandbox''s sample thread)'
@@ -261,6 +263,34 @@ set edit:completion:arg-completer[doctor] = {|@words|
             cand --quiet 'Print only problems and the summary'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
+        }
+        &'doctor;watch'= {
+            cand --ticket 'The Gorgias ticket to watch (id or URL); without an id, the first object a customer writes on'
+            cand --conversation 'The Intercom conversation to watch (id or inbox URL)'
+            cand --thread 'The HubSpot thread to watch (id or inbox URL)'
+            cand --wait 'How long to wait for each stage in all: 90s, 10m, 1h (at most 2h)'
+            cand --bundle 'Also write a support bundle to FILE: the report and every HTTP exchange, secrets removed and customer data pseudonymised (mode 0600; `doctor replay FILE` re-runs it offline)'
+            cand --note 'The expected vs actual behaviour, for OpenCX support (asked on a terminal if not given)'
+            cand --profile 'Profile of the config file and keyring to use'
+            cand --format 'Output format'
+            cand --output 'Write the report to FILE instead of standard output'
+            cand --color 'Colour: auto uses colour on a terminal unless NO_COLOR is set or TERM=dumb'
+            cand --timeout 'Deadline for the whole run, in seconds [default: 30; a sweep''s: 600]'
+            cand --jobs 'Most HTTP requests in flight at once; 1 is strictly sequential'
+            cand --fail-on 'Which results make the exit status 1'
+            cand --only 'Run only these checks (ids or id prefixes such as gorgias.webhook; comma-separated or repeated)'
+            cand --skip 'Do not run these checks (ids or id prefixes; comma-separated or repeated)'
+            cand --accept 'Findings the team has accepted (TOML: [[accept]] check, object, reason, expires): they stay visible but do not count toward the exit status'
+            cand --set 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)'
+            cand --no-input 'Never prompt (also when DOCTOR_NO_INPUT=1 or CI is set)'
+            cand --keep-customer-data 'Keep customer emails, names, phone numbers and message texts in the bundle'
+            cand --force 'Replace the bundle file if it exists'
+            cand -v 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
+            cand --verbose 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
+            cand -q 'Print only problems and the summary'
+            cand --quiet 'Print only problems and the summary'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'doctor;replay'= {
             cand --profile 'Profile of the config file and keyring to use'
@@ -497,6 +527,7 @@ set edit:completion:arg-completer[doctor] = {|@words|
             cand checks 'The catalogue of checks: id, integration, symptom, title'
             cand explain 'What a check looks at and how to fix what it finds'
             cand demo 'Run the real checks against the built-in sandbox (start here)'
+            cand watch 'Follow one real message end to end: it reaches the helpdesk, OpenCX opens a session, the AI answers (or hands off), exactly once'
             cand replay 'Re-run a support bundle''s diagnosis offline, against its recorded exchanges (no network)'
             cand bundle 'Look inside a support bundle before sending it'
             cand login 'Interactive set-up; secrets go to the OS keyring'
@@ -521,6 +552,8 @@ set edit:completion:arg-completer[doctor] = {|@words|
         &'doctor;help;explain'= {
         }
         &'doctor;help;demo'= {
+        }
+        &'doctor;help;watch'= {
         }
         &'doctor;help;replay'= {
         }

@@ -55,6 +55,7 @@ complete -c doctor -n "__fish_doctor_needs_command" -f -a "session" -d 'One Open
 complete -c doctor -n "__fish_doctor_needs_command" -f -a "checks" -d 'The catalogue of checks: id, integration, symptom, title'
 complete -c doctor -n "__fish_doctor_needs_command" -f -a "explain" -d 'What a check looks at and how to fix what it finds'
 complete -c doctor -n "__fish_doctor_needs_command" -f -a "demo" -d 'Run the real checks against the built-in sandbox (start here)'
+complete -c doctor -n "__fish_doctor_needs_command" -f -a "watch" -d 'Follow one real message end to end: it reaches the helpdesk, OpenCX opens a session, the AI answers (or hands off), exactly once'
 complete -c doctor -n "__fish_doctor_needs_command" -f -a "replay" -d 'Re-run a support bundle\'s diagnosis offline, against its recorded exchanges (no network)'
 complete -c doctor -n "__fish_doctor_needs_command" -f -a "bundle" -d 'Look inside a support bundle before sending it'
 complete -c doctor -n "__fish_doctor_needs_command" -f -a "login" -d 'Interactive set-up; secrets go to the OS keyring'
@@ -257,6 +258,7 @@ complete -c doctor -n "__fish_doctor_using_subcommand explain" -s q -l quiet -d 
 complete -c doctor -n "__fish_doctor_using_subcommand explain" -s h -l help -d 'Print help'
 complete -c doctor -n "__fish_doctor_using_subcommand demo" -l scenario -d 'Scenario to run (see --list)' -r
 complete -c doctor -n "__fish_doctor_using_subcommand demo" -l latency -d 'Slow every sandbox answer by MS milliseconds, to watch the progress' -r
+complete -c doctor -n "__fish_doctor_using_subcommand demo" -l wait -d '`doctor demo watch`: how long the watch waits [default: 30s]' -r
 complete -c doctor -n "__fish_doctor_using_subcommand demo" -l ticket -d 'The Gorgias ticket to diagnose (default: the sandbox\'s sample ticket)' -r
 complete -c doctor -n "__fish_doctor_using_subcommand demo" -l conversation -d 'The Intercom conversation to diagnose (default: the sandbox\'s sample conversation)' -r
 complete -c doctor -n "__fish_doctor_using_subcommand demo" -l thread -d 'The HubSpot thread to diagnose (default: the sandbox\'s sample thread)' -r
@@ -289,6 +291,36 @@ complete -c doctor -n "__fish_doctor_using_subcommand demo" -l force -d 'Replace
 complete -c doctor -n "__fish_doctor_using_subcommand demo" -s v -l verbose -d 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
 complete -c doctor -n "__fish_doctor_using_subcommand demo" -s q -l quiet -d 'Print only problems and the summary'
 complete -c doctor -n "__fish_doctor_using_subcommand demo" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c doctor -n "__fish_doctor_using_subcommand watch" -l ticket -d 'The Gorgias ticket to watch (id or URL); without an id, the first object a customer writes on' -r
+complete -c doctor -n "__fish_doctor_using_subcommand watch" -l conversation -d 'The Intercom conversation to watch (id or inbox URL)' -r
+complete -c doctor -n "__fish_doctor_using_subcommand watch" -l thread -d 'The HubSpot thread to watch (id or inbox URL)' -r
+complete -c doctor -n "__fish_doctor_using_subcommand watch" -l wait -d 'How long to wait for each stage in all: 90s, 10m, 1h (at most 2h)' -r
+complete -c doctor -n "__fish_doctor_using_subcommand watch" -l bundle -d 'Also write a support bundle to FILE: the report and every HTTP exchange, secrets removed and customer data pseudonymised (mode 0600; `doctor replay FILE` re-runs it offline)' -r -F
+complete -c doctor -n "__fish_doctor_using_subcommand watch" -l note -d 'The expected vs actual behaviour, for OpenCX support (asked on a terminal if not given)' -r
+complete -c doctor -n "__fish_doctor_using_subcommand watch" -l profile -d 'Profile of the config file and keyring to use' -r
+complete -c doctor -n "__fish_doctor_using_subcommand watch" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+junit\t''
+markdown\t''"
+complete -c doctor -n "__fish_doctor_using_subcommand watch" -l output -d 'Write the report to FILE instead of standard output' -r -F
+complete -c doctor -n "__fish_doctor_using_subcommand watch" -l color -d 'Colour: auto uses colour on a terminal unless NO_COLOR is set or TERM=dumb' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c doctor -n "__fish_doctor_using_subcommand watch" -l timeout -d 'Deadline for the whole run, in seconds [default: 30; a sweep\'s: 600]' -r
+complete -c doctor -n "__fish_doctor_using_subcommand watch" -l jobs -d 'Most HTTP requests in flight at once; 1 is strictly sequential' -r
+complete -c doctor -n "__fish_doctor_using_subcommand watch" -l fail-on -d 'Which results make the exit status 1' -r -f -a "fail\t''
+warn\t''"
+complete -c doctor -n "__fish_doctor_using_subcommand watch" -l only -d 'Run only these checks (ids or id prefixes such as gorgias.webhook; comma-separated or repeated)' -r
+complete -c doctor -n "__fish_doctor_using_subcommand watch" -l skip -d 'Do not run these checks (ids or id prefixes; comma-separated or repeated)' -r
+complete -c doctor -n "__fish_doctor_using_subcommand watch" -l accept -d 'Findings the team has accepted (TOML: [[accept]] check, object, reason, expires): they stay visible but do not count toward the exit status' -r -F
+complete -c doctor -n "__fish_doctor_using_subcommand watch" -l set -d 'Override a non-secret setting for this run, e.g. --set gorgias.ai_user_id=42 (highest precedence)' -r
+complete -c doctor -n "__fish_doctor_using_subcommand watch" -l no-input -d 'Never prompt (also when DOCTOR_NO_INPUT=1 or CI is set)' -r -f -a "true\t''
+false\t''"
+complete -c doctor -n "__fish_doctor_using_subcommand watch" -l keep-customer-data -d 'Keep customer emails, names, phone numbers and message texts in the bundle'
+complete -c doctor -n "__fish_doctor_using_subcommand watch" -l force -d 'Replace the bundle file if it exists'
+complete -c doctor -n "__fish_doctor_using_subcommand watch" -s v -l verbose -d 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
+complete -c doctor -n "__fish_doctor_using_subcommand watch" -s q -l quiet -d 'Print only problems and the summary'
+complete -c doctor -n "__fish_doctor_using_subcommand watch" -s h -l help -d 'Print help'
 complete -c doctor -n "__fish_doctor_using_subcommand replay" -l profile -d 'Profile of the config file and keyring to use' -r
 complete -c doctor -n "__fish_doctor_using_subcommand replay" -l format -d 'Output format' -r -f -a "human\t''
 json\t''
@@ -521,22 +553,23 @@ false\t''"
 complete -c doctor -n "__fish_doctor_using_subcommand man" -s v -l verbose -d 'Print each HTTP request (method, URL, status, latency, request id) to stderr; secrets redacted'
 complete -c doctor -n "__fish_doctor_using_subcommand man" -s q -l quiet -d 'Print only problems and the summary'
 complete -c doctor -n "__fish_doctor_using_subcommand man" -s h -l help -d 'Print help'
-complete -c doctor -n "__fish_doctor_using_subcommand help; and not __fish_seen_subcommand_from gorgias intercom hubspot all session checks explain demo replay bundle login logout config completions man help" -f -a "gorgias" -d 'Diagnose the Gorgias integration (all symptoms, or one)'
-complete -c doctor -n "__fish_doctor_using_subcommand help; and not __fish_seen_subcommand_from gorgias intercom hubspot all session checks explain demo replay bundle login logout config completions man help" -f -a "intercom" -d 'Diagnose the Intercom integration (all symptoms, or one)'
-complete -c doctor -n "__fish_doctor_using_subcommand help; and not __fish_seen_subcommand_from gorgias intercom hubspot all session checks explain demo replay bundle login logout config completions man help" -f -a "hubspot" -d 'Diagnose the HubSpot integration (all symptoms, or one)'
-complete -c doctor -n "__fish_doctor_using_subcommand help; and not __fish_seen_subcommand_from gorgias intercom hubspot all session checks explain demo replay bundle login logout config completions man help" -f -a "all" -d 'Every integration configured in the profile (a CI smoke check)'
-complete -c doctor -n "__fish_doctor_using_subcommand help; and not __fish_seen_subcommand_from gorgias intercom hubspot all session checks explain demo replay bundle login logout config completions man help" -f -a "session" -d 'One OpenCX session: timeline, handoff, reasons'
-complete -c doctor -n "__fish_doctor_using_subcommand help; and not __fish_seen_subcommand_from gorgias intercom hubspot all session checks explain demo replay bundle login logout config completions man help" -f -a "checks" -d 'The catalogue of checks: id, integration, symptom, title'
-complete -c doctor -n "__fish_doctor_using_subcommand help; and not __fish_seen_subcommand_from gorgias intercom hubspot all session checks explain demo replay bundle login logout config completions man help" -f -a "explain" -d 'What a check looks at and how to fix what it finds'
-complete -c doctor -n "__fish_doctor_using_subcommand help; and not __fish_seen_subcommand_from gorgias intercom hubspot all session checks explain demo replay bundle login logout config completions man help" -f -a "demo" -d 'Run the real checks against the built-in sandbox (start here)'
-complete -c doctor -n "__fish_doctor_using_subcommand help; and not __fish_seen_subcommand_from gorgias intercom hubspot all session checks explain demo replay bundle login logout config completions man help" -f -a "replay" -d 'Re-run a support bundle\'s diagnosis offline, against its recorded exchanges (no network)'
-complete -c doctor -n "__fish_doctor_using_subcommand help; and not __fish_seen_subcommand_from gorgias intercom hubspot all session checks explain demo replay bundle login logout config completions man help" -f -a "bundle" -d 'Look inside a support bundle before sending it'
-complete -c doctor -n "__fish_doctor_using_subcommand help; and not __fish_seen_subcommand_from gorgias intercom hubspot all session checks explain demo replay bundle login logout config completions man help" -f -a "login" -d 'Interactive set-up; secrets go to the OS keyring'
-complete -c doctor -n "__fish_doctor_using_subcommand help; and not __fish_seen_subcommand_from gorgias intercom hubspot all session checks explain demo replay bundle login logout config completions man help" -f -a "logout" -d 'Remove an integration\'s secrets from the OS keyring'
-complete -c doctor -n "__fish_doctor_using_subcommand help; and not __fish_seen_subcommand_from gorgias intercom hubspot all session checks explain demo replay bundle login logout config completions man help" -f -a "config" -d 'Show the settings'
-complete -c doctor -n "__fish_doctor_using_subcommand help; and not __fish_seen_subcommand_from gorgias intercom hubspot all session checks explain demo replay bundle login logout config completions man help" -f -a "completions" -d 'Shell completion script on stdout'
-complete -c doctor -n "__fish_doctor_using_subcommand help; and not __fish_seen_subcommand_from gorgias intercom hubspot all session checks explain demo replay bundle login logout config completions man help" -f -a "man" -d 'The man page (roff) on stdout'
-complete -c doctor -n "__fish_doctor_using_subcommand help; and not __fish_seen_subcommand_from gorgias intercom hubspot all session checks explain demo replay bundle login logout config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c doctor -n "__fish_doctor_using_subcommand help; and not __fish_seen_subcommand_from gorgias intercom hubspot all session checks explain demo watch replay bundle login logout config completions man help" -f -a "gorgias" -d 'Diagnose the Gorgias integration (all symptoms, or one)'
+complete -c doctor -n "__fish_doctor_using_subcommand help; and not __fish_seen_subcommand_from gorgias intercom hubspot all session checks explain demo watch replay bundle login logout config completions man help" -f -a "intercom" -d 'Diagnose the Intercom integration (all symptoms, or one)'
+complete -c doctor -n "__fish_doctor_using_subcommand help; and not __fish_seen_subcommand_from gorgias intercom hubspot all session checks explain demo watch replay bundle login logout config completions man help" -f -a "hubspot" -d 'Diagnose the HubSpot integration (all symptoms, or one)'
+complete -c doctor -n "__fish_doctor_using_subcommand help; and not __fish_seen_subcommand_from gorgias intercom hubspot all session checks explain demo watch replay bundle login logout config completions man help" -f -a "all" -d 'Every integration configured in the profile (a CI smoke check)'
+complete -c doctor -n "__fish_doctor_using_subcommand help; and not __fish_seen_subcommand_from gorgias intercom hubspot all session checks explain demo watch replay bundle login logout config completions man help" -f -a "session" -d 'One OpenCX session: timeline, handoff, reasons'
+complete -c doctor -n "__fish_doctor_using_subcommand help; and not __fish_seen_subcommand_from gorgias intercom hubspot all session checks explain demo watch replay bundle login logout config completions man help" -f -a "checks" -d 'The catalogue of checks: id, integration, symptom, title'
+complete -c doctor -n "__fish_doctor_using_subcommand help; and not __fish_seen_subcommand_from gorgias intercom hubspot all session checks explain demo watch replay bundle login logout config completions man help" -f -a "explain" -d 'What a check looks at and how to fix what it finds'
+complete -c doctor -n "__fish_doctor_using_subcommand help; and not __fish_seen_subcommand_from gorgias intercom hubspot all session checks explain demo watch replay bundle login logout config completions man help" -f -a "demo" -d 'Run the real checks against the built-in sandbox (start here)'
+complete -c doctor -n "__fish_doctor_using_subcommand help; and not __fish_seen_subcommand_from gorgias intercom hubspot all session checks explain demo watch replay bundle login logout config completions man help" -f -a "watch" -d 'Follow one real message end to end: it reaches the helpdesk, OpenCX opens a session, the AI answers (or hands off), exactly once'
+complete -c doctor -n "__fish_doctor_using_subcommand help; and not __fish_seen_subcommand_from gorgias intercom hubspot all session checks explain demo watch replay bundle login logout config completions man help" -f -a "replay" -d 'Re-run a support bundle\'s diagnosis offline, against its recorded exchanges (no network)'
+complete -c doctor -n "__fish_doctor_using_subcommand help; and not __fish_seen_subcommand_from gorgias intercom hubspot all session checks explain demo watch replay bundle login logout config completions man help" -f -a "bundle" -d 'Look inside a support bundle before sending it'
+complete -c doctor -n "__fish_doctor_using_subcommand help; and not __fish_seen_subcommand_from gorgias intercom hubspot all session checks explain demo watch replay bundle login logout config completions man help" -f -a "login" -d 'Interactive set-up; secrets go to the OS keyring'
+complete -c doctor -n "__fish_doctor_using_subcommand help; and not __fish_seen_subcommand_from gorgias intercom hubspot all session checks explain demo watch replay bundle login logout config completions man help" -f -a "logout" -d 'Remove an integration\'s secrets from the OS keyring'
+complete -c doctor -n "__fish_doctor_using_subcommand help; and not __fish_seen_subcommand_from gorgias intercom hubspot all session checks explain demo watch replay bundle login logout config completions man help" -f -a "config" -d 'Show the settings'
+complete -c doctor -n "__fish_doctor_using_subcommand help; and not __fish_seen_subcommand_from gorgias intercom hubspot all session checks explain demo watch replay bundle login logout config completions man help" -f -a "completions" -d 'Shell completion script on stdout'
+complete -c doctor -n "__fish_doctor_using_subcommand help; and not __fish_seen_subcommand_from gorgias intercom hubspot all session checks explain demo watch replay bundle login logout config completions man help" -f -a "man" -d 'The man page (roff) on stdout'
+complete -c doctor -n "__fish_doctor_using_subcommand help; and not __fish_seen_subcommand_from gorgias intercom hubspot all session checks explain demo watch replay bundle login logout config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c doctor -n "__fish_doctor_using_subcommand help; and __fish_seen_subcommand_from bundle" -f -a "show" -d 'The bundle\'s manifest, what was redacted (counts, never values) and its members'
 complete -c doctor -n "__fish_doctor_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Every setting, its source, secrets masked; a bad value is listed with what is wrong'
 complete -c doctor -n "__fish_doctor_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'The config file\'s path (whether or not it exists)'

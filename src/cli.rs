@@ -25,6 +25,12 @@ Examples:
   doctor intercom handoff-stuck --conversation 215
   doctor intercom credentials --format json
   doctor intercom --since 7d --limit 2000     a week of conversations";
+const WATCH_EXAMPLES: &str = "\
+Examples:
+  doctor watch gorgias                        then send a test message as a customer
+  doctor watch gorgias --ticket 1042          a reply on a ticket you know
+  doctor watch intercom --wait 5m --format junit
+  doctor demo watch gorgias                   the sandbox plays a customer, OpenCX and the AI";
 const REPLAY_EXAMPLES: &str = "\
 Examples:
   doctor replay bundle.tar.gz                 the recorded checks again, offline, as a report
@@ -293,6 +299,9 @@ pub enum Command {
         /// Slow every sandbox answer by MS milliseconds, to watch the progress.
         #[arg(long, value_name = "MS", value_parser = clap::value_parser!(u64).range(0..=10_000))]
         latency: Option<u64>,
+        /// `doctor demo watch`: how long the watch waits [default: 30s].
+        #[arg(long, value_name = "DURATION", value_parser = crate::watch::parse_wait)]
+        wait: Option<std::time::Duration>,
         /// The Gorgias ticket to diagnose (default: the sandbox's sample ticket).
         #[arg(long, value_name = "ID", value_parser = ticket_id)]
         ticket: Option<u64>,
@@ -304,6 +313,27 @@ pub enum Command {
         thread: Option<String>,
         #[command(flatten)]
         sweep: SweepArgs,
+        #[command(flatten)]
+        bundle: BundleArgs,
+    },
+    /// Follow one real message end to end: it reaches the helpdesk, OpenCX opens a session, the AI
+    /// answers (or hands off), exactly once.
+    #[command(after_help = WATCH_EXAMPLES)]
+    Watch {
+        #[arg(value_enum)]
+        integration: WatchHelpdesk,
+        /// The Gorgias ticket to watch (id or URL); without an id, the first object a customer writes on.
+        #[arg(long, value_name = "ID", value_parser = ticket_id)]
+        ticket: Option<u64>,
+        /// The Intercom conversation to watch (id or inbox URL).
+        #[arg(long, value_name = "ID", value_parser = object_id("an Intercom conversation id", "intercom.com", "https://app.intercom.com/a/inbox/abc123/inbox/conversation/215"))]
+        conversation: Option<String>,
+        /// The HubSpot thread to watch (id or inbox URL).
+        #[arg(long, value_name = "ID", value_parser = object_id("a HubSpot thread id", "hubspot.com", "https://app.hubspot.com/live-messages/123456/inbox/8801"))]
+        thread: Option<String>,
+        /// How long to wait for each stage in all: 90s, 10m, 1h (at most 2h).
+        #[arg(long, value_name = "DURATION", default_value = "10m", value_parser = crate::watch::parse_wait)]
+        wait: std::time::Duration,
         #[command(flatten)]
         bundle: BundleArgs,
     },
@@ -358,6 +388,7 @@ impl Command {
             | Command::Hubspot { bundle, .. }
             | Command::All { bundle, .. }
             | Command::Session { bundle, .. }
+            | Command::Watch { bundle, .. }
             | Command::Demo { bundle, .. } => Some(bundle),
             _ => None,
         }
@@ -423,6 +454,24 @@ pub enum ConfigAction {
     Path,
 }
 
+/// The helpdesk `doctor watch` follows a message on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum WatchHelpdesk {
+    Gorgias,
+    Intercom,
+    Hubspot,
+}
+
+impl WatchHelpdesk {
+    pub fn integration(self) -> Integration {
+        match self {
+            WatchHelpdesk::Gorgias => Integration::Gorgias,
+            WatchHelpdesk::Intercom => Integration::Intercom,
+            WatchHelpdesk::Hubspot => Integration::Hubspot,
+        }
+    }
+}
+
 /// What `doctor demo` runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum DemoWhat {
@@ -433,6 +482,9 @@ pub enum DemoWhat {
     All,
     /// One OpenCX session, as `doctor session ID` (the sandbox's sample session).
     Session,
+    /// `doctor watch` on the sandbox, which plays a customer, OpenCX and the AI
+    /// (`doctor demo watch gorgias --scenario watch-duplicate-reply`).
+    Watch,
 }
 
 #[cfg(test)]

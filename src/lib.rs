@@ -30,6 +30,7 @@ pub mod symptom;
 pub mod target;
 pub mod term;
 pub mod vendors;
+pub mod watch;
 
 use std::process::ExitCode;
 

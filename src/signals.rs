@@ -2,6 +2,22 @@
 //! (and the cursor shown again) so the shell prompt comes back clean, and the exit status is
 //! 128 + the signal's number (130, 143, 129).
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
+static DEFER: AtomicBool = AtomicBool::new(false);
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+/// From now on the first Ctrl-C only sets `interrupted()` (a watch then ends with the report so
+/// far); a second one exits at once.
+pub fn defer_interrupt() {
+    DEFER.store(true, Ordering::SeqCst);
+}
+
+/// Whether Ctrl-C was pressed since `defer_interrupt`.
+pub fn interrupted() -> bool {
+    INTERRUPTED.load(Ordering::SeqCst)
+}
+
 /// Starts listening; call once, first thing.
 pub fn install() {
     #[cfg(unix)]
@@ -15,12 +31,17 @@ pub fn install() {
                 else {
                     return;
                 };
-                let code = tokio::select! {
-                    _ = int.recv() => 130,
-                    _ = term.recv() => 143,
-                    _ = hup.recv() => 129,
-                };
-                leave(code);
+                loop {
+                    let code = tokio::select! {
+                        _ = int.recv() => 130,
+                        _ = term.recv() => 143,
+                        _ = hup.recv() => 129,
+                    };
+                    if code == 130 && DEFER.load(Ordering::SeqCst) && !INTERRUPTED.swap(true, Ordering::SeqCst) {
+                        continue;
+                    }
+                    leave(code);
+                }
             });
         });
     }

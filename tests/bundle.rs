@@ -287,7 +287,12 @@ fn on_a_terminal_the_note_is_asked_for_unless_no_input() {
         &["demo", "gorgias", "credentials", "--bundle", f, "--force", "--no-input"],
     );
     let seen = session.expect(expectrl::Eof).expect("the run ends without a question");
-    let text = String::from_utf8_lossy(seen.before()).into_owned();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(seen.before()),
+        String::from_utf8_lossy(seen.get(0).unwrap_or_default())
+    );
+    assert!(text.contains("Support bundle written"), "{text}");
     assert!(!text.contains("what did you expect"), "{text}");
     assert_eq!(manifest_note(&file), serde_json::Value::Null);
 }

@@ -29,3 +29,4 @@ mod session;
 mod settings;
 mod snapshots;
 mod sweep;
+mod watch;

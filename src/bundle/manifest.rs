@@ -61,6 +61,9 @@ pub struct Invocation {
     pub skip: Vec<String>,
     pub timeout_secs: f64,
     pub fail_on: String,
+    /// `doctor watch <helpdesk>`: not replayable (its verdicts depend on time).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub watch: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]

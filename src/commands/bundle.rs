@@ -76,6 +76,7 @@ impl Recording {
                 only: config.only.clone(),
                 skip: config.skip.clone(),
                 timeout_secs: config.run_options(plan.iter().any(|p| p.sweep.is_some())).timeout.as_secs_f64(),
+                watch: None,
                 fail_on: match config.fail_on {
                     FailOn::Fail => "fail".into(),
                     FailOn::Warn => "warn".into(),
@@ -83,6 +84,11 @@ impl Recording {
             },
             scrubber,
         }
+    }
+
+    /// A watch's bundle: its verdicts depend on time, so a replay refuses it (the manifest says).
+    pub fn mark_watch(&mut self, integration: crate::integration::Integration) {
+        self.invocation.watch = Some(integration.slug().to_string());
     }
 
     /// After the run: the bundle, scrubbed, verified and written; its path and id said.
@@ -179,6 +185,14 @@ pub fn replay(g: &Config, file: &Path, diff: bool) -> anyhow::Result<u8> {
     }
     let bundle = bundle::read(file).map_err(anyhow::Error::msg)?;
     let m = &bundle.manifest;
+    if let Some(helpdesk) = &m.invocation.watch {
+        anyhow::bail!(
+            "{} is the bundle of `doctor watch {}`: a watch follows a message in time, so it is not replayed;              `doctor bundle show {}` lists what it holds, and its report.json has the verdicts",
+            file.display(),
+            for_terminal(helpdesk),
+            file.display()
+        );
+    }
     let mut values = Vec::new();
     let mut substitutions = Vec::new();
     for record in &m.settings {

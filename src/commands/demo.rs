@@ -31,7 +31,7 @@ pub fn helpdesk_of(what: DemoWhat) -> Option<Integration> {
         DemoWhat::Gorgias => Some(Integration::Gorgias),
         DemoWhat::Intercom => Some(Integration::Intercom),
         DemoWhat::Hubspot => Some(Integration::Hubspot),
-        DemoWhat::All | DemoWhat::Session => None,
+        DemoWhat::All | DemoWhat::Session | DemoWhat::Watch => None,
     }
 }
 
@@ -119,6 +119,43 @@ pub fn demo(g: &Config, request: Request) -> anyhow::Result<u8> {
     Ok(code)
 }
 
+/// `doctor demo watch HELPDESK [--scenario NAME]`: the sandbox plays a customer, OpenCX and the AI
+/// on a timed script while the real watch follows the message.
+pub fn watch(
+    g: &Config,
+    integration: Integration,
+    scenario: Option<&str>,
+    latency: Option<u64>,
+    object: Option<String>,
+    wait: std::time::Duration,
+) -> anyhow::Result<u8> {
+    use opencx_sandbox::watch::{find_watch_scenario, WATCH_SCENARIOS};
+    let name = scenario.unwrap_or("watch-healthy");
+    let Some(script) = find_watch_scenario(name) else {
+        let hint = crate::suggest::did_you_mean(name, WATCH_SCENARIOS.iter().map(|s| s.name));
+        anyhow::bail!(
+            "no watch script is called '{name}'{hint}; they are: {}",
+            WATCH_SCENARIOS.iter().map(|s| s.name).collect::<Vec<_>>().join(", ")
+        );
+    };
+    let mut spec = script.spec(Vendor::from(integration), 1.0);
+    if let Some(ms) = latency {
+        spec.latency = std::time::Duration::from_millis(ms);
+    }
+    let sandbox = Sandbox::start(spec)?;
+    let settings = Settings::for_sandbox(&sandbox.settings());
+    if !g.quiet && g.format == crate::report::Format::Human {
+        crate::output::note(&format!(
+            "Demo: `doctor watch {}` against the built-in sandbox, which plays the customer, OpenCX and the AI \
+             (script '{}': {}). No real account is contacted.\n",
+            integration.slug(),
+            script.name,
+            script.summary
+        ));
+    }
+    super::watch::watch(g, settings, super::watch::Request { integration, object, wait })
+}
+
 /// `doctor demo --list [INTEGRATION]`: the scenarios a newcomer can run, grouped by integration.
 pub fn list(g: &Config, only: Option<Integration>) -> anyhow::Result<u8> {
     let shown: Vec<_> = all_scenarios()
@@ -146,6 +183,10 @@ pub fn list(g: &Config, only: Option<Integration>) -> anyhow::Result<u8> {
                 for s in members {
                     text.push_str(&format!("  {:<width$}  {}\n", s.name, s.summary));
                 }
+            }
+            text.push_str("\nwatch scripts (`doctor demo watch gorgias|intercom|hubspot --scenario NAME`)\n");
+            for s in opencx_sandbox::watch::WATCH_SCENARIOS {
+                text.push_str(&format!("  {:<width$}  {}\n", s.name, s.summary));
             }
             text
         }

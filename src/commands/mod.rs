@@ -8,6 +8,7 @@ pub mod config;
 pub mod demo;
 pub mod diagnose;
 pub mod login;
+pub mod watch;
 
 use crate::cli::{BundleAction, Cli, Command, ConfigAction, DemoWhat, IdsArg, SweepArgs};
 use crate::config::Config;
@@ -59,6 +60,31 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<u8> {
             g.only_formats("demo --list", &[Format::Human, Format::Json, Format::Markdown])?;
             demo::list(g, what.and_then(demo::helpdesk_of))
         }
+        Command::Demo {
+            what: Some(DemoWhat::Watch),
+            symptom,
+            scenario,
+            latency,
+            ticket,
+            conversation,
+            thread,
+            wait,
+            ..
+        } => {
+            let helpdesk = symptom.as_deref().unwrap_or("gorgias");
+            let Some(integration) = Integration::HELPDESKS.into_iter().find(|i| i.slug() == helpdesk) else {
+                anyhow::bail!("`doctor demo watch` takes gorgias, intercom or hubspot, not '{helpdesk}'");
+            };
+            let object = watch_object(integration, *ticket, conversation, thread)?;
+            demo::watch(
+                g,
+                integration,
+                scenario.as_deref(),
+                *latency,
+                object,
+                wait.unwrap_or(std::time::Duration::from_secs(30)),
+            )
+        }
         Command::Demo { what, symptom, scenario, latency, ticket, conversation, thread, sweep, .. } => {
             let objects = [
                 ticket.map(Target::Ticket),
@@ -89,6 +115,12 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<u8> {
         }
         Command::Config { action: ConfigAction::Show } => config::show(g, g.settings_as_they_are()?),
         Command::Config { action: ConfigAction::Path } => config::path(g),
+        Command::Watch { integration, ticket, conversation, thread, wait, .. } => {
+            let integration = integration.integration();
+            let object = watch_object(integration, *ticket, conversation, thread)?;
+            let settings = load(&[integration, Integration::Opencx])?;
+            watch::watch(g, settings, watch::Request { integration, object, wait: *wait })
+        }
         Command::Replay { file, diff } => bundle::replay(g, file, *diff),
         Command::Bundle { action: BundleAction::Show { file } } => {
             g.only_formats("bundle show", &[Format::Human, Format::Json])?;
@@ -105,6 +137,34 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<u8> {
             Ok(0)
         }
     }
+}
+
+/// The object `doctor watch` follows: the flag of the helpdesk watched, never another's.
+pub fn watch_object(
+    integration: Integration,
+    ticket: Option<u64>,
+    conversation: &Option<String>,
+    thread: &Option<String>,
+) -> anyhow::Result<Option<String>> {
+    let given = [
+        (Integration::Gorgias, "--ticket", ticket.map(|t| t.to_string())),
+        (Integration::Intercom, "--conversation", conversation.clone()),
+        (Integration::Hubspot, "--thread", thread.clone()),
+    ];
+    let mut object = None;
+    for (owner, flag, value) in given {
+        match value {
+            Some(v) if owner == integration => object = Some(v),
+            Some(_) => anyhow::bail!(
+                "{flag} names a {} object; `doctor watch {}` takes {}",
+                owner.name(),
+                integration.slug(),
+                integration.target_flag().unwrap_or("no id")
+            ),
+            None => {}
+        }
+    }
+    Ok(object)
 }
 
 /// The sweep the flags ask for: a window (`--since`), a list of ids (`--ids`, `-` for standard

@@ -221,6 +221,7 @@ impl Run {
                 not_run: report::model::NotRun::of(&checks),
                 checks,
                 session,
+                watch: None,
             })
             .collect();
         Ok(if all {

@@ -42,6 +42,16 @@ pub enum FactError {
     Inconclusive { detail: String, fix: String },
 }
 
+impl std::fmt::Display for FactError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FactError::Api(e) => write!(f, "{e}"),
+            FactError::Setting { setting, env } => write!(f, "{setting} is not set ({env})"),
+            FactError::Inconclusive { detail, .. } => f.write_str(detail),
+        }
+    }
+}
+
 impl From<Arc<ApiError>> for FactError {
     fn from(e: Arc<ApiError>) -> FactError {
         FactError::Api(e)

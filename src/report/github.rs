@@ -96,6 +96,7 @@ mod tests {
             links: Default::default(),
             checks,
             session: None,
+            watch: None,
         };
         let lines = annotations(&Document::One(Box::new(report)));
         assert_eq!(lines.iter().filter(|l| l.starts_with("::error ")).count(), MAX_PER_KIND);

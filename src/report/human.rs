@@ -82,6 +82,11 @@ fn plural(n: usize, one: &str) -> String {
     }
 }
 
+/// A status's symbol as the human report prints it (`✓`, or `[ ok ]` without Unicode).
+pub fn status_symbol(style: Style, status: Status) -> String {
+    Human { style, quiet: false, verbose: false }.symbol(status)
+}
+
 impl Human {
     fn symbol(&self, status: Status) -> String {
         let (unicode, ascii) = match status {

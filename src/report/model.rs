@@ -186,6 +186,9 @@ pub struct Report {
     /// (additive to schema_version 1): never green without having checked.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub not_run: Vec<NotRun>,
+    /// `doctor watch`: when it started, how often it polled each vendor, how it ended (additive).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub watch: Option<crate::watch::WatchBlock>,
 }
 
 /// Where a skipped check's chain of prerequisites (`blocked_by`) ends.

@@ -16,6 +16,7 @@ mod intercom_scenarios;
 mod opencx;
 pub mod scenarios;
 mod server;
+pub mod watch;
 pub mod world;
 
 pub use busy::{busy, Affected, Busy, BUSY};

@@ -62,6 +62,10 @@ struct Shared {
     fault_hits: Mutex<HashMap<usize, usize>>,
     gorgias_level: Mutex<(f64, Instant)>,
     hubspot_window: Mutex<(Instant, u32)>,
+    /// How many of the script's events have been applied.
+    script_done: Mutex<usize>,
+    /// When the sandbox started, on the wall clock (a script's events are stamped from it).
+    started_utc: chrono::DateTime<chrono::Utc>,
 }
 
 pub struct Sandbox {
@@ -95,6 +99,8 @@ impl Sandbox {
             fault_hits: Mutex::new(HashMap::new()),
             gorgias_level: Mutex::new((0.0, now)),
             hubspot_window: Mutex::new((now, 0)),
+            script_done: Mutex::new(0),
+            started_utc: chrono::Utc::now(),
         });
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
         let (ready_tx, ready_rx) = std::sync::mpsc::channel();
@@ -220,6 +226,7 @@ async fn handle(
     body: Bytes,
 ) -> Response {
     let received = shared.started.elapsed();
+    play_script(&shared, received);
     let path = uri.path().to_string();
     let query_text = uri.query().unwrap_or("").to_string();
     let (latency, fault) = {
@@ -290,6 +297,23 @@ async fn handle(
         answered: shared.started.elapsed(),
     });
     response
+}
+
+/// Applies the script's events that are due (in order, each once).
+fn play_script(shared: &Shared, elapsed: Duration) {
+    let mut spec = shared.spec.lock().unwrap_or_else(|p| p.into_inner());
+    if spec.script.is_empty() {
+        return;
+    }
+    let mut done = shared.script_done.lock().unwrap_or_else(|p| p.into_inner());
+    let mut due: Vec<crate::watch::Scripted> = spec.script.clone();
+    due.sort_by_key(|s| s.after);
+    while *done < due.len() && due[*done].after <= elapsed {
+        let step = &due[*done];
+        let at = shared.started_utc + chrono::Duration::from_std(step.after).unwrap_or_default();
+        crate::watch::apply(&mut spec.world, step.vendor, &step.event, at);
+        *done += 1;
+    }
 }
 
 fn to_response(reply: Reply) -> Response {

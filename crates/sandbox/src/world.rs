@@ -158,6 +158,8 @@ pub struct Spec {
     pub hubspot_per_window: (u32, Duration),
     /// Settings the doctor is given that differ from the world (a misconfigured profile).
     pub setting_overrides: Vec<(&'static str, String)>,
+    /// Events applied once the sandbox has run for their time (`doctor watch`'s scripts).
+    pub script: Vec<crate::watch::Scripted>,
 }
 
 impl Spec {
@@ -169,6 +171,7 @@ impl Spec {
             gorgias_bucket: (40, Duration::from_secs(20)),
             hubspot_per_window: (100, Duration::from_secs(10)),
             setting_overrides: Vec::new(),
+            script: Vec::new(),
         }
     }
 
