@@ -73,8 +73,9 @@ Exit status:
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,
+    /// None: `doctor` alone (the triage on a terminal, else the usage and exit 2).
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 #[derive(Debug, Args)]

@@ -44,6 +44,9 @@ pub struct Config {
     pub bundle: Option<crate::bundle::Request>,
     /// `--no-input`, `DOCTOR_NO_INPUT` or `CI`: never prompt.
     pub no_input: bool,
+    /// The triage's answers to questions no API answers, added to the report as reported by the
+    /// user (never a pass).
+    pub reported: Vec<crate::report::CheckResult>,
 }
 
 impl Config {
@@ -68,6 +71,7 @@ impl Config {
             inject_panic: std::env::var(INJECT_PANIC).ok().filter(|v| !v.is_empty()),
             bundle: None,
             no_input: g.no_input || std::env::var_os("CI").is_some_and(|v| !v.is_empty()),
+            reported: Vec::new(),
         })
     }
 

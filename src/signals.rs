@@ -47,6 +47,12 @@ pub fn install() {
     }
 }
 
+/// Leaves as Ctrl-C does (130), the terminal restored: for a prompt whose read Ctrl-C cut short
+/// before the signal thread could.
+pub fn leave_interrupted() -> ! {
+    leave(130)
+}
+
 fn leave(code: i32) -> ! {
     use std::io::{IsTerminal, Write};
     let mut err = std::io::stderr();

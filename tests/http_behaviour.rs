@@ -251,7 +251,7 @@ fn a_sweeps_progress_bar_counts_objects_and_requests() {
 /// deadline". One slot a second is also the least leak rate the answer proves.
 #[test]
 fn a_429s_retry_after_beats_the_doctors_own_estimate() {
-    let spec = Spec::healthy().with(|s| s.gorgias_bucket = (5, Duration::from_millis(2500)));
+    let spec = Spec::healthy().with(|s| s.gorgias_bucket = (3, Duration::from_millis(2500)));
     let sb = sandbox(spec);
     let env = crate::common::Env::new();
     let ran = env.run().sandbox(&sb).args(["gorgias", "--ticket", "1042", "--format", "json"]).finish();

@@ -29,4 +29,5 @@ mod session;
 mod settings;
 mod snapshots;
 mod sweep;
+mod triage;
 mod watch;

@@ -236,6 +236,10 @@ fn execute(config: &Config, settings: Settings, plan: Vec<PlanItem>, all: bool) 
         ..Extra::default()
     };
     let mut document = run_document(config, settings, plan, all, extra)?;
+    if let (report::Document::One(one), false) = (&mut document, config.reported.is_empty()) {
+        one.checks.extend(config.reported.iter().cloned());
+        one.summary = report::Summary::of(&one.checks);
+    }
     if let Some(accept) = &accept {
         accept.apply(&mut document, chrono::Utc::now().date_naive());
     }

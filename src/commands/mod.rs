@@ -8,6 +8,7 @@ pub mod config;
 pub mod demo;
 pub mod diagnose;
 pub mod login;
+pub mod triage;
 pub mod watch;
 
 use crate::cli::{BundleAction, Cli, Command, ConfigAction, DemoWhat, IdsArg, SweepArgs};
@@ -18,12 +19,24 @@ use crate::sweep::Sweep;
 use crate::target::Target;
 
 pub fn dispatch(cli: Cli) -> anyhow::Result<u8> {
-    let g = &Config::from_global(&cli.global).map_err(anyhow::Error::msg)?.with_bundle(cli.command.bundle());
+    let bundle = cli.command.as_ref().and_then(Command::bundle);
+    let g = &Config::from_global(&cli.global).map_err(anyhow::Error::msg)?.with_bundle(bundle);
+    let Some(command) = &cli.command else {
+        use std::io::IsTerminal;
+        if !g.no_input && std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+            return triage::triage(g);
+        }
+        let usage = <Cli as clap::CommandFactory>::command().render_usage().to_string();
+        anyhow::bail!(
+            "{usage}\n\nNo command given. On a terminal, `doctor` alone asks what you are seeing; here (no terminal, \
+             --no-input, DOCTOR_NO_INPUT or CI) run a command: `doctor --help` lists them, `doctor demo` tries the sandbox."
+        );
+    };
     if let Some(path) = &g.output {
         crate::output::prepare(path)?;
     }
     let load = |integrations: &[Integration]| g.settings(integrations);
-    match &cli.command {
+    match command {
         Command::Gorgias { symptom, ticket, sweep, ids, .. } => {
             let sweep = sweep_of(Integration::Gorgias, sweep, Some(ids))?;
             let settings = load(&[Integration::Gorgias, Integration::Opencx])?;

@@ -151,24 +151,18 @@ impl AcceptFile {
             return;
         }
         let Some(report) = document.runs_mut().first_mut() else { return };
-        let result = CheckResult {
-            id: STALE.into(),
-            integration: report.integration,
-            symptom: "accept".into(),
-            title: "Every accepted finding is current".into(),
-            status: Status::Warn,
-            detail: format!("{} in {}: {}", stale.len(), self.path.display(), stale.join("; ")),
-            fix: Some(format!(
-                "Remove the entries that no longer match (the problem is fixed) and renew or remove the expired ones in {}",
-                self.path.display()
-            )),
-            docs: None,
-            duration_ms: 0,
-            blocked_by: None,
-            needs_setting: None,
-            accepted: None,
-            sweep: None,
-        };
+        let mut result = CheckResult::made(
+            STALE.into(),
+            report.integration,
+            "accept",
+            "Every accepted finding is current".into(),
+            Status::Warn,
+            format!("{} in {}: {}", stale.len(), self.path.display(), stale.join("; ")),
+        );
+        result.fix = Some(format!(
+            "Remove the entries that no longer match (the problem is fixed) and renew or remove the expired ones in {}",
+            self.path.display()
+        ));
         report.checks.push(result);
         document.recount();
     }

@@ -66,6 +66,33 @@ pub struct CheckResult {
 }
 
 impl CheckResult {
+    /// A result the doctor makes itself rather than a declared check runs (a watch's stage, the
+    /// triage's reported answer, a stale acceptance).
+    pub fn made(
+        id: String,
+        integration: Integration,
+        symptom: &str,
+        title: String,
+        status: Status,
+        detail: String,
+    ) -> CheckResult {
+        CheckResult {
+            id,
+            integration,
+            symptom: symptom.to_string(),
+            title,
+            status,
+            detail,
+            fix: None,
+            docs: None,
+            duration_ms: 0,
+            blocked_by: None,
+            needs_setting: None,
+            accepted: None,
+            sweep: None,
+        }
+    }
+
     /// The status the exit code counts: none when an `--accept` entry accepts the finding (or,
     /// in a sweep, every object that is not fine); for a sweep, the worst object left.
     pub fn open_status(&self) -> Option<Status> {

@@ -241,10 +241,10 @@ impl Settings {
         Ok(settings)
     }
 
-    /// The settings a bundle recorded, for `doctor replay`: a value that no longer validates, or
-    /// a setting this doctor does not know, is an error naming it.
-    pub fn for_replay(profile: &str, values: &[(String, String)]) -> Result<Settings, ConfigError> {
-        let mut settings = Settings {
+    /// Settings made by the doctor itself (the sandbox's, a bundle's): no file, no keyring, no
+    /// environment, every integration checked strictly.
+    fn made(profile: &str) -> Settings {
+        Settings {
             profile: profile.to_string(),
             config_path: None,
             values: BTreeMap::new(),
@@ -253,7 +253,13 @@ impl Settings {
             file_problem: None,
             checked: Integration::ALL.to_vec(),
             strictness: Strictness::Checked,
-        };
+        }
+    }
+
+    /// The settings a bundle recorded, for `doctor replay`: a value that no longer validates, or
+    /// a setting this doctor does not know, is an error naming it.
+    pub fn for_replay(profile: &str, values: &[(String, String)]) -> Result<Settings, ConfigError> {
+        let mut settings = Settings::made(profile);
         for (name, value) in values {
             let field = fields::find_dotted(name).ok_or_else(|| ConfigError::Invalid {
                 setting: name.clone(),
@@ -267,16 +273,7 @@ impl Settings {
 
     /// Settings made by the sandbox for `doctor demo` (no file, no keyring, no environment).
     pub fn for_sandbox(values: &[(&str, String)]) -> Settings {
-        let mut settings = Settings {
-            profile: "demo".into(),
-            config_path: None,
-            values: BTreeMap::new(),
-            keyring_problem: None,
-            invalid: Vec::new(),
-            file_problem: None,
-            checked: Integration::ALL.to_vec(),
-            strictness: Strictness::Checked,
-        };
+        let mut settings = Settings::made("demo");
         for (name, value) in values {
             let field = fields::find_dotted(name).unwrap_or_else(|| panic!("sandbox names unknown setting {name}"));
             settings.put(field, value, Source::Sandbox).expect("sandbox settings are valid");

@@ -191,21 +191,9 @@ impl Progress {
                 Stage::AiAnswered => self.answered.as_ref().map(|(r, _)| r),
                 Stage::SingleReply => None,
             };
-            let mut result = CheckResult {
-                id: format!("{}.watch.{}", integration.slug(), stage.slug()),
-                integration,
-                symptom: "watch".into(),
-                title: stage.title(integration),
-                status: Status::Pass,
-                detail: String::new(),
-                fix: None,
-                docs: None,
-                duration_ms: 0,
-                blocked_by: None,
-                needs_setting: None,
-                accepted: None,
-                sweep: None,
-            };
+            let id = format!("{}.watch.{}", integration.slug(), stage.slug());
+            let mut result =
+                CheckResult::made(id, integration, "watch", stage.title(integration), Status::Pass, String::new());
             let again = format!("Fix the stage before it, then run `doctor watch {}` again.", integration.slug());
             if failed {
                 result.status = Status::Skip;
