@@ -227,7 +227,13 @@ impl Human {
     }
 
     fn group_title(&self, report: &Report, integration: Integration, symptom: &str) -> String {
-        let label = crate::symptom::find(integration, symptom).map(|s| s.label).unwrap_or(symptom);
+        // The results the doctor makes itself have no symptom of the tables.
+        let made = match symptom {
+            "watch" => Some("one customer message, end to end"),
+            "triage" => Some("what you told the doctor"),
+            _ => None,
+        };
+        let label = crate::symptom::find(integration, symptom).map(|s| s.label).or(made).unwrap_or(symptom);
         if integration == report.integration {
             format!("{symptom} — {label}")
         } else {

@@ -62,9 +62,14 @@ impl Stage {
     }
 
     /// What a stall at this stage means, and what to do.
-    fn stalled(self, integration: Integration, waited: &str, object: &str) -> (String, String) {
+    fn stalled(self, integration: Integration, waited: &str, object: &str, id: Option<&str>) -> (String, String) {
         let helpdesk = integration.name();
         let slug = integration.slug();
+        // The command with the object, so it can be pasted as it is.
+        let on = match (id, integration.target_flag()) {
+            (Some(id), Some(flag)) => format!(" {flag} {id}"),
+            _ => String::new(),
+        };
         match self {
             Stage::MessageReceived => (
                 format!("no new customer message reached {helpdesk}{object} in {waited}"),
@@ -76,13 +81,19 @@ impl Stage {
             ),
             Stage::SessionCreated => (
                 format!("the message reached {helpdesk} but no OpenCX session appeared in {waited}: OpenCX is not receiving the webhook"),
-                format!("Run `doctor {slug} webhook` (its findings are below) and fix what it finds; then watch again."),
+                format!("Run `doctor {slug} webhook` (its findings are in this report) and fix what it finds; then watch again."),
             ),
             Stage::AiAnswered => (
                 format!("OpenCX has a session, but the AI neither replied on {helpdesk} nor handed off in {waited}"),
-                format!("Run `doctor {slug} ai-silent` on the object (its findings are below); check that Autopilot is on for the channel in OpenCX."),
+                format!(
+                    "Run `doctor {slug} ai-silent{on}` (its findings are in this report); check that Autopilot is on for the \
+                     channel in OpenCX (AI Agent → Autopilot)."
+                ),
             ),
-            Stage::SingleReply => (String::new(), format!("Run `doctor {slug}` on the object and send OpenCX support the message ids below.")),
+            Stage::SingleReply => (
+                String::new(),
+                format!("Run `doctor {slug}{on}` and send OpenCX support the two message ids above and the session id."),
+            ),
         }
     }
 }
@@ -205,7 +216,7 @@ impl Progress {
                     (Some((a, b)), _) => {
                         result.status = Status::Fail;
                         result.detail = format!("the AI replied twice to one customer message (messages {a} and {b})");
-                        result.fix = Some(stage.stalled(integration, &waited_text, &object).1);
+                        result.fix = Some(stage.stalled(integration, &waited_text, &object, self.object.as_deref()).1);
                     }
                     (None, Some((_, None))) => {
                         result.status = Status::Skip;
@@ -227,11 +238,25 @@ impl Progress {
                             integration.slug()
                         ));
                     }
-                    (None, Some(_)) => {
-                        result.detail = "one AI reply, and no second one while the watch looked".into();
+                    (None, Some((reached, Some(_)))) => {
+                        let looked = human_duration(waited.saturating_sub(reached.after));
+                        result.detail =
+                            format!("one AI reply, and no second one in the {looked} the watch kept looking after it");
                     }
                     (None, None) => unreachable!("a stage before it failed"),
                 }
+            } else if stage == Stage::SessionCreated && self.session.is_none() && reached.is_some() {
+                // The AI answered, so OpenCX processed the message; but no session was seen.
+                result.status = Status::Info;
+                result.detail = format!(
+                    "the session lookup found no session for the message, but OpenCX processed it: {}",
+                    reached.map(|r| r.detail.as_str()).unwrap_or_default()
+                );
+                result.fix = Some(format!(
+                    "Nothing blocks the reply; if `doctor {} {} ID` finds no session either, send OpenCX support the object id.",
+                    integration.slug(),
+                    integration.target_flag().unwrap_or("--id")
+                ));
             } else if let Some(r) = reached {
                 result.detail = format!("after {}: {}", human_duration(r.after), r.detail);
             } else if interrupted {
@@ -240,7 +265,7 @@ impl Progress {
                 result.fix = Some(format!("Run `doctor watch {}` again and let it wait (--wait).", integration.slug()));
                 failed = true;
             } else {
-                let (detail, fix) = stage.stalled(integration, &waited_text, &object);
+                let (detail, fix) = stage.stalled(integration, &waited_text, &object, self.object.as_deref());
                 result.status = Status::Fail;
                 result.detail = detail;
                 result.fix = Some(fix);
@@ -307,6 +332,12 @@ mod tests {
         assert!(p.update(&seen, Duration::from_secs(4), "ticket"));
         assert_eq!(p.waiting_for(), Stage::SessionCreated);
         seen.ai_replies = vec![msg("r1", 8), msg("r2", 14)];
+        // Replies without a session seen: OpenCX processed the message, but that is no session.
+        let mut unseen = p.clone();
+        unseen.update(&seen, Duration::from_secs(16), "ticket");
+        let results = unseen.results(Integration::Gorgias, Duration::from_secs(20), false);
+        assert_eq!(results[1].status, Status::Info, "{}", results[1].detail);
+        seen.session = Some(observe::SessionSeen { id: "s1".into(), reused: false });
         assert!(p.update(&seen, Duration::from_secs(16), "ticket"));
         let results = p.results(Integration::Gorgias, Duration::from_secs(20), false);
         let status: Vec<Status> = results.iter().map(|r| r.status).collect();
