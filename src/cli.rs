@@ -179,18 +179,22 @@ pub type IdParser = dyn Fn(&str) -> Result<String, String>;
 pub fn id_parser(integration: Integration) -> Box<IdParser> {
     match integration {
         Integration::Gorgias => Box::new(|s: &str| ticket_id(s).map(|n| n.to_string())),
-        Integration::Intercom => Box::new(object_id(
-            "an Intercom conversation id",
-            "intercom.com",
-            "https://app.intercom.com/a/inbox/abc123/inbox/conversation/215",
-        )),
-        Integration::Hubspot => Box::new(object_id(
-            "a HubSpot thread id",
-            "hubspot.com",
-            "https://app.hubspot.com/live-messages/123456/inbox/8801",
-        )),
+        Integration::Intercom => Box::new(conversation_id),
+        Integration::Hubspot => Box::new(thread_id),
         Integration::Opencx => Box::new(session_id),
     }
+}
+
+fn conversation_id(s: &str) -> Result<String, String> {
+    object_id(
+        "an Intercom conversation id",
+        "intercom.com",
+        "https://app.intercom.com/a/inbox/abc123/inbox/conversation/215",
+    )(s)
+}
+
+fn thread_id(s: &str) -> Result<String, String> {
+    object_id("a HubSpot thread id", "hubspot.com", "https://app.hubspot.com/live-messages/123456/inbox/8801")(s)
 }
 
 fn ticket_id(s: &str) -> Result<u64, String> {
@@ -229,7 +233,7 @@ pub enum Command {
         #[arg(value_enum)]
         symptom: Option<IntercomSymptom>,
         /// Intercom conversation to diagnose: its id, or its inbox URL.
-        #[arg(long, value_name = "ID", value_parser = object_id("an Intercom conversation id", "intercom.com", "https://app.intercom.com/a/inbox/abc123/inbox/conversation/215"), conflicts_with_all = ["since", "ids"])]
+        #[arg(long, value_name = "ID", value_parser = conversation_id, conflicts_with_all = ["since", "ids"])]
         conversation: Option<String>,
         #[command(flatten)]
         sweep: SweepArgs,
@@ -244,7 +248,7 @@ pub enum Command {
         #[arg(value_enum)]
         symptom: Option<HubspotSymptom>,
         /// HubSpot conversation thread to diagnose: its id, or its inbox URL.
-        #[arg(long, value_name = "ID", value_parser = object_id("a HubSpot thread id", "hubspot.com", "https://app.hubspot.com/live-messages/123456/inbox/8801"), conflicts_with_all = ["since", "ids"])]
+        #[arg(long, value_name = "ID", value_parser = thread_id, conflicts_with_all = ["since", "ids"])]
         thread: Option<String>,
         #[command(flatten)]
         sweep: SweepArgs,
@@ -307,10 +311,10 @@ pub enum Command {
         #[arg(long, value_name = "ID", value_parser = ticket_id)]
         ticket: Option<u64>,
         /// The Intercom conversation to diagnose (default: the sandbox's sample conversation).
-        #[arg(long, value_name = "ID", value_parser = object_id("an Intercom conversation id", "intercom.com", "https://app.intercom.com/a/inbox/abc123/inbox/conversation/215"))]
+        #[arg(long, value_name = "ID", value_parser = conversation_id)]
         conversation: Option<String>,
         /// The HubSpot thread to diagnose (default: the sandbox's sample thread).
-        #[arg(long, value_name = "ID", value_parser = object_id("a HubSpot thread id", "hubspot.com", "https://app.hubspot.com/live-messages/123456/inbox/8801"))]
+        #[arg(long, value_name = "ID", value_parser = thread_id)]
         thread: Option<String>,
         #[command(flatten)]
         sweep: SweepArgs,
@@ -327,10 +331,10 @@ pub enum Command {
         #[arg(long, value_name = "ID", value_parser = ticket_id)]
         ticket: Option<u64>,
         /// The Intercom conversation to watch (id or inbox URL).
-        #[arg(long, value_name = "ID", value_parser = object_id("an Intercom conversation id", "intercom.com", "https://app.intercom.com/a/inbox/abc123/inbox/conversation/215"))]
+        #[arg(long, value_name = "ID", value_parser = conversation_id)]
         conversation: Option<String>,
         /// The HubSpot thread to watch (id or inbox URL).
-        #[arg(long, value_name = "ID", value_parser = object_id("a HubSpot thread id", "hubspot.com", "https://app.hubspot.com/live-messages/123456/inbox/8801"))]
+        #[arg(long, value_name = "ID", value_parser = thread_id)]
         thread: Option<String>,
         /// How long to wait for each stage in all: 90s, 10m, 1h (at most 2h).
         #[arg(long, value_name = "DURATION", default_value = "10m", value_parser = crate::watch::parse_wait)]

@@ -102,6 +102,10 @@ pub struct Scrubber {
     /// Original texts as they were spelled (and as the report clips them), for the free text of
     /// reports: longest first when used.
     spelled: Vec<(String, String)>,
+    /// Every original and spelling already in `spelled`, and whether it needs sorting again
+    /// (longest first).
+    remembered: std::collections::HashSet<String>,
+    spelled_unsorted: bool,
     /// Names the checks match on literally, kept (the AI user's display name).
     kept_names: &'static [&'static str],
     /// Words a pseudonymised text keeps because a check reads them (a HubSpot handoff note).
@@ -159,6 +163,8 @@ impl Scrubber {
             phones: HashMap::new(),
             texts: HashMap::new(),
             spelled: Vec::new(),
+            remembered: std::collections::HashSet::new(),
+            spelled_unsorted: false,
             kept_names: &[crate::vendors::gorgias::AI_ASSISTANT_NAME],
             kept_words: crate::vendors::hubspot::HANDOFF_WORDS,
             email: Regex::new(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
@@ -291,6 +297,10 @@ impl Scrubber {
     /// Names, phone numbers and texts already pseudonymised in the exchanges, wherever a report
     /// quotes them (whole words only, longest first).
     fn known_in(&mut self, text: &str) -> String {
+        if self.spelled_unsorted {
+            self.spelled.sort_by_key(|(o, _)| std::cmp::Reverse(o.len()));
+            self.spelled_unsorted = false;
+        }
         let mut out = text.to_string();
         for (original, pseudonym) in &self.spelled {
             if original.chars().count() < 3 || !out.contains(original.as_str()) {
@@ -309,7 +319,11 @@ impl Scrubber {
         out
     }
 
+    /// Keeps an original's spellings for the reports (each original once: a sweep repeats them).
     fn remember(&mut self, original: &str, pseudonym: &str) {
+        if !self.remembered.insert(original.to_string()) {
+            return;
+        }
         let mut spellings = vec![original.trim().to_string()];
         // The session timeline and error snippets quote texts clipped.
         for max in [100, 80] {
@@ -319,11 +333,11 @@ impl Scrubber {
             }
         }
         for spelled in spellings {
-            if !spelled.is_empty() && !self.spelled.iter().any(|(o, _)| *o == spelled) {
+            if !spelled.is_empty() && (spelled == original || self.remembered.insert(spelled.clone())) {
                 self.spelled.push((spelled, pseudonym.to_string()));
+                self.spelled_unsorted = true;
             }
         }
-        self.spelled.sort_by_key(|(o, _)| std::cmp::Reverse(o.len()));
     }
 
     fn name(&mut self, name: &str) -> String {

@@ -35,6 +35,25 @@ pub fn find(id: &str) -> Option<&'static Check> {
 /// The check that proves the helpdesk object exists (and, through its own prerequisites, that
 /// the credentials work): OpenCX checks that read the object (the session lookup) wait for it,
 /// so a ticket id that does not exist fails once and the session checks skip behind it.
+/// How many of a symptom's checks need a helpdesk object, of how many.
+#[derive(Clone, Copy, Debug)]
+pub struct ObjectChecks {
+    pub need: usize,
+    pub total: usize,
+}
+
+impl ObjectChecks {
+    pub fn of(symptom: crate::symptom::Symptom) -> ObjectChecks {
+        let own: Vec<_> = catalogue().into_iter().filter(|c| c.symptom == symptom).collect();
+        ObjectChecks { need: own.iter().filter(|c| c.needs_target).count(), total: own.len() }
+    }
+
+    /// Most of the symptom's checks need the object: asked without one, it would only report skips.
+    pub fn about_one_object(self) -> bool {
+        self.need * 2 > self.total
+    }
+}
+
 pub fn object_gate(integration: Integration) -> Option<&'static Check> {
     match integration {
         Integration::Gorgias => Some(&gorgias::ai_silent::TICKET),

@@ -280,9 +280,15 @@ type Changed<'a> = (&'a (String, String), Option<&'a String>, Option<&'a String>
 /// `--diff`: the checks whose status differs between the recording and this doctor.
 fn diff_report(g: &Config, bundle: &bundle::Bundle, document: &Document) -> anyhow::Result<u8> {
     let recorded = statuses(&bundle.report);
-    let replayed_json: Value =
-        serde_json::from_str(&report::renderer(Format::Json, Style::PLAIN, false, true).render(document))?;
-    let replayed = statuses(&replayed_json);
+    let replayed: BTreeMap<(String, String), String> = document
+        .runs()
+        .iter()
+        .flat_map(|run| {
+            run.checks
+                .iter()
+                .map(|c| ((run.integration.slug().to_string(), c.id.clone()), c.status.as_str().to_string()))
+        })
+        .collect();
     let mut keys: Vec<&(String, String)> = recorded.keys().chain(replayed.keys()).collect();
     keys.sort();
     keys.dedup();

@@ -35,18 +35,18 @@ pub fn helpdesk(
     settings.require(integration)?;
     if let (Some(symptom), None, None) = (symptom, &target, &sweep) {
         // A symptom about one conversation, asked without one, would only report skips.
-        let own: Vec<_> = checks::catalogue().into_iter().filter(|c| c.symptom == symptom).collect();
-        let need = own.iter().filter(|c| c.needs_target).count();
-        if need * 2 > own.len() {
+        let counts = checks::ObjectChecks::of(symptom);
+        if counts.about_one_object() {
             let flag = integration.target_flag().unwrap_or("--id");
             anyhow::bail!(
-                "`doctor {} {}` looks at one {}: {need} of its {} checks need it. Add {flag} ID (the id or \
+                "`doctor {} {}` looks at one {}: {} of its {} checks need it. Add {flag} ID (the id or \
                  the helpdesk's URL of the {} where you saw the problem), --since 24h to sweep every recent one, \
                  or run `doctor {}` for the account-level checks",
                 integration.slug(),
                 symptom.slug,
                 integration.object_name(),
-                own.len(),
+                counts.need,
+                counts.total,
                 integration.object_name(),
                 integration.slug()
             );

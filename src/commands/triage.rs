@@ -166,7 +166,7 @@ pub fn triage(g: &Config) -> anyhow::Result<u8> {
     }
     // Without the object, a symptom about one object would only report skips: the account-level
     // checks run instead, and the command says so.
-    let object_heavy = symptom.is_some() && own.iter().filter(|c| c.needs_target).count() * 2 > own.len();
+    let object_heavy = symptom.is_some_and(|s| checks::ObjectChecks::of(s).about_one_object());
     let symptom = symptom.filter(|_| target.is_some() || !object_heavy);
     let mut command = format!("doctor {}", integration.slug());
     if let Some(s) = symptom {

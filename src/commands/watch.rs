@@ -24,7 +24,7 @@ use crate::target::Target;
 use crate::term::{spinners_allowed, Style};
 use crate::watch::observe::{observe, Ai};
 use crate::watch::schedule::{floor, per_poll, Backoff};
-use crate::watch::{human_duration, Progress, Stage, WatchBlock, SECOND_REPLY_WINDOW, STAGES};
+use crate::watch::{human_duration, Progress, WatchBlock, SECOND_REPLY_WINDOW, STAGES};
 
 /// What to watch.
 pub struct Request {
@@ -135,7 +135,10 @@ pub fn watch(config: &Config, settings: Settings, request: Request) -> anyhow::R
             };
             // Each stage reached is said once, as it is reached.
             let results = progress.results(integration, elapsed, true);
-            while shown < results.len() && results[shown].status == Status::Pass && stage_reached(&progress, shown) {
+            while shown < results.len()
+                && results[shown].status == Status::Pass
+                && progress.reached(STAGES[shown]).is_some()
+            {
                 say(format!(
                     "{} {}  {}",
                     crate::report::human::status_symbol(style, Status::Pass),
@@ -175,7 +178,7 @@ pub fn watch(config: &Config, settings: Settings, request: Request) -> anyhow::R
         stalled.detail.push_str(&format!(" (the last poll failed: {error})"));
     }
     for (n, c) in checks.iter().enumerate() {
-        if c.status != Status::Pass || !stage_reached(&progress, n) {
+        if c.status != Status::Pass || progress.reached(STAGES[n]).is_none() {
             say(format!("{} {}  {}", crate::report::human::status_symbol(style, c.status), STAGES[n].slug(), c.detail));
         }
     }
@@ -222,16 +225,6 @@ pub fn watch(config: &Config, settings: Settings, request: Request) -> anyhow::R
         return Ok(130);
     }
     Ok(exit_code(&report::unaccepted(&document), config.fail_on))
-}
-
-/// Whether stage `n` was truly reached (not only implied by a later one).
-fn stage_reached(progress: &Progress, n: usize) -> bool {
-    match STAGES[n] {
-        Stage::MessageReceived => progress.message.is_some(),
-        Stage::SessionCreated => progress.session.is_some() || progress.answered.is_some(),
-        Stage::AiAnswered => progress.answered.is_some(),
-        Stage::SingleReply => false,
-    }
 }
 
 fn target_of(integration: Integration, id: &str) -> anyhow::Result<Target> {

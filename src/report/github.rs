@@ -60,21 +60,17 @@ mod tests {
     use crate::report::model::{CheckResult, Report, Summary, SCHEMA_VERSION, TOOL};
 
     fn result(id: &str, status: Status) -> CheckResult {
-        CheckResult {
-            id: id.into(),
-            integration: Integration::Gorgias,
-            symptom: "webhook".into(),
-            title: "A title, with: punctuation".into(),
+        let title = "A title, with: punctuation".to_string();
+        let mut result = CheckResult::made(
+            id.into(),
+            Integration::Gorgias,
+            "webhook",
+            title,
             status,
-            detail: "line one\nline two 100%".into(),
-            fix: Some("do this".into()),
-            docs: None,
-            duration_ms: 0,
-            blocked_by: None,
-            needs_setting: None,
-            accepted: None,
-            sweep: None,
-        }
+            "line one\nline two 100%".into(),
+        );
+        result.fix = Some("do this".into());
+        result
     }
 
     #[test]

@@ -187,6 +187,17 @@ impl Progress {
         }
     }
 
+    /// What was seen of a stage, once it was reached (the single reply is decided at the end).
+    /// An answer implies the session stage was reached, even if the lookup had not found it.
+    pub fn reached(&self, stage: Stage) -> Option<&Reached> {
+        match stage {
+            Stage::MessageReceived => self.message.as_ref().map(|(_, r)| r),
+            Stage::SessionCreated => self.session.as_ref().or(self.answered.as_ref().map(|(r, _)| r)),
+            Stage::AiAnswered => self.answered.as_ref().map(|(r, _)| r),
+            Stage::SingleReply => None,
+        }
+    }
+
     /// One result per stage. `ended`: how the watch ended (the wait ran out, or Ctrl-C).
     pub fn results(&self, integration: Integration, waited: Duration, interrupted: bool) -> Vec<CheckResult> {
         let waited_text = human_duration(waited);
@@ -195,13 +206,7 @@ impl Progress {
         let mut out = Vec::new();
         let mut failed = false;
         for stage in STAGES {
-            let reached: Option<&Reached> = match stage {
-                Stage::MessageReceived => self.message.as_ref().map(|(_, r)| r),
-                // A handoff or reply proves the session, even if the lookup had not found it.
-                Stage::SessionCreated => self.session.as_ref().or(self.answered.as_ref().map(|(r, _)| r)),
-                Stage::AiAnswered => self.answered.as_ref().map(|(r, _)| r),
-                Stage::SingleReply => None,
-            };
+            let reached = self.reached(stage);
             let id = format!("{}.watch.{}", integration.slug(), stage.slug());
             let mut result =
                 CheckResult::made(id, integration, "watch", stage.title(integration), Status::Pass, String::new());

@@ -93,6 +93,14 @@ fn session_of(seen: &mut Seen, sessions: &[SessionView], message_at: DateTime<Ut
     }
 }
 
+/// When no id was given: the (at most three) objects last active since the watch began, newest
+/// first — the candidates for the customer's message.
+fn newest<T: Ord>(active: impl Iterator<Item = (DateTime<Utc>, T)>, since: DateTime<Utc>) -> Vec<T> {
+    let mut fresh: Vec<(DateTime<Utc>, T)> = active.filter(|(at, _)| *at >= since).collect();
+    fresh.sort();
+    fresh.into_iter().rev().take(3).map(|(_, id)| id).collect()
+}
+
 fn err(e: impl std::fmt::Display) -> String {
     e.to_string()
 }
@@ -104,13 +112,10 @@ async fn gorgias(facts: &Facts, object: Option<&str>, since: DateTime<Utc>, ai: 
         Some(id) => vec![id.parse().map_err(|_| format!("'{id}' is not a ticket id"))?],
         None => {
             let recent = g.recent_tickets().await.map_err(err)?;
-            let mut fresh: Vec<(DateTime<Utc>, u64)> = recent
-                .iter()
-                .filter_map(|t| Some((t.updated_datetime.as_deref().and_then(parse_time)?, t.id)))
-                .filter(|(at, _)| *at >= since)
-                .collect();
-            fresh.sort();
-            fresh.into_iter().rev().take(3).map(|(_, id)| id).collect()
+            newest(
+                recent.iter().filter_map(|t| Some((t.updated_datetime.as_deref().and_then(parse_time)?, t.id))),
+                since,
+            )
         }
     };
     for id in candidates {
@@ -143,14 +148,7 @@ async fn intercom(facts: &Facts, object: Option<&str>, since: DateTime<Utc>, ai:
         Some(id) => vec![id.to_string()],
         None => {
             let recent = i.recent_conversations().await.map_err(err)?;
-            let mut fresh: Vec<(DateTime<Utc>, String)> = recent
-                .conversations
-                .iter()
-                .filter_map(|c| Some((at(c.updated_at)?, c.id.clone()?)))
-                .filter(|(t, _)| *t >= since)
-                .collect();
-            fresh.sort();
-            fresh.into_iter().rev().take(3).map(|(_, id)| id).collect()
+            newest(recent.conversations.iter().filter_map(|c| Some((at(c.updated_at)?, c.id.clone()?))), since)
         }
     };
     let customer = |kind: Option<&str>| matches!(kind, Some("user" | "lead" | "contact"));
@@ -196,14 +194,9 @@ async fn hubspot(facts: &Facts, object: Option<&str>, since: DateTime<Utc>, ai: 
         Some(id) => vec![id.to_string()],
         None => {
             let window = h.recent_threads(&crate::facts::session::rfc3339(since)).await.map_err(err)?;
-            let mut fresh: Vec<(DateTime<Utc>, String)> = window
-                .threads
-                .iter()
-                .filter_map(|t| Some((t.latest_message_timestamp.as_deref().and_then(parse_time)?, t.id.clone()?)))
-                .filter(|(t, _)| *t >= since)
-                .collect();
-            fresh.sort();
-            fresh.into_iter().rev().take(3).map(|(_, id)| id).collect()
+            let latest =
+                |t: &crate::vendors::hubspot::Thread| t.latest_message_timestamp.as_deref().and_then(parse_time);
+            newest(window.threads.iter().filter_map(|t| Some((latest(t)?, t.id.clone()?))), since)
         }
     };
     for id in candidates {

@@ -92,6 +92,8 @@ impl Sandbox {
         let now = Instant::now();
         let mut spec = spec;
         spec.world.resolve_placeholders(&urls[3]);
+        // The script is played in time order (`play_script` walks it once, never re-sorting).
+        spec.script.sort_by_key(|s| s.after);
         let shared = Arc::new(Shared {
             started: now,
             spec: Mutex::new(spec),
@@ -306,10 +308,8 @@ fn play_script(shared: &Shared, elapsed: Duration) {
         return;
     }
     let mut done = shared.script_done.lock().unwrap_or_else(|p| p.into_inner());
-    let mut due: Vec<crate::watch::Scripted> = spec.script.clone();
-    due.sort_by_key(|s| s.after);
-    while *done < due.len() && due[*done].after <= elapsed {
-        let step = &due[*done];
+    let spec = &mut *spec;
+    while let Some(step) = spec.script.get(*done).filter(|s| s.after <= elapsed) {
         let at = shared.started_utc + chrono::Duration::from_std(step.after).unwrap_or_default();
         crate::watch::apply(&mut spec.world, step.vendor, &step.event, at);
         *done += 1;

@@ -80,27 +80,10 @@ pub fn apply(world: &mut World, vendor: Vendor, what: &ScriptEvent, now: DateTim
             }
         }
         (Vendor::Gorgias, ScriptEvent::CustomerMessage) => {
-            let ticket = GORGIAS_WATCH_TICKET;
-            let n =
-                world.gorgias.tickets.iter().find(|t| t["id"] == ticket).map_or(0, |t| message_count(&t["messages"]));
-            let mut message = gorgias_message(905_000 + n as u64, now, true, "Has my parcel left the warehouse yet?");
-            retarget(&mut message, ticket);
-            if world.gorgias.tickets.iter().any(|t| t["id"] == ticket) {
-                world.push_gorgias_message(ticket, message);
-            } else {
-                world.gorgias.tickets.push(gorgias_ticket(ticket, now, "Parcel status", &[message]));
-            }
+            gorgias_write(world, now, true, "Has my parcel left the warehouse yet?");
         }
         (Vendor::Gorgias, ScriptEvent::AiReply) => {
-            let ticket = GORGIAS_WATCH_TICKET;
-            let n =
-                world.gorgias.tickets.iter().find(|t| t["id"] == ticket).map_or(0, |t| message_count(&t["messages"]));
-            let mut message =
-                gorgias_message(905_000 + n as u64, now, false, "It left this morning: here is the tracking link.");
-            retarget(&mut message, ticket);
-            if world.gorgias.tickets.iter().any(|t| t["id"] == ticket) {
-                world.push_gorgias_message(ticket, message);
-            }
+            gorgias_write(world, now, false, "It left this morning: here is the tracking link.");
             ai_in_history(world, &id, now);
         }
         (Vendor::Intercom, ScriptEvent::CustomerMessage) => {
@@ -164,6 +147,22 @@ pub fn apply(world: &mut World, vendor: Vendor, what: &ScriptEvent, now: DateTim
             thread_message(world, &id, "OUTGOING", &ai, now, "It left this morning: here is the tracking link.");
             ai_in_history(world, &id, now);
         }
+    }
+}
+
+/// A message on the Gorgias watch ticket; the customer's first one opens the ticket (an AI reply
+/// to a ticket that does not exist is dropped, as Gorgias would refuse it).
+fn gorgias_write(world: &mut World, now: DateTime<Utc>, from_customer: bool, text: &str) {
+    let ticket = GORGIAS_WATCH_TICKET;
+    let existing = world.gorgias.tickets.iter().find(|t| t["id"] == ticket);
+    let n = existing.map_or(0, |t| message_count(&t["messages"]));
+    let exists = existing.is_some();
+    let mut message = gorgias_message(905_000 + n as u64, now, from_customer, text);
+    retarget(&mut message, ticket);
+    if exists {
+        world.push_gorgias_message(ticket, message);
+    } else if from_customer {
+        world.gorgias.tickets.push(gorgias_ticket(ticket, now, "Parcel status", &[message]));
     }
 }
 
