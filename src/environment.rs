@@ -3,7 +3,7 @@
 //! settings table, so a new setting is listed without being written here.
 
 use crate::config::INJECT_PANIC;
-use crate::http::tuning::{GORGIAS_RATE_WINDOW, HUBSPOT_RATE_LIMIT};
+use crate::http::tuning::{GORGIAS_RATE_WINDOW, HUBSPOT_RATE_LIMIT, OPENCX_RATE_LIMIT};
 use crate::settings::fields::FIELDS;
 
 /// `(variable, what it does)`, settings first.
@@ -23,6 +23,7 @@ pub fn variables() -> Vec<(String, String)> {
         ("DOCTOR_KEYRING", "`none` turns the OS keyring off (secrets then come from the environment only)"),
         (GORGIAS_RATE_WINDOW, "Seconds Gorgias's bucket of 40 takes to drain, at the slowest (20 by default; 10 on enterprise accounts): a floor — a faster leak the answers prove is used"),
         (HUBSPOT_RATE_LIMIT, "HubSpot's request limit as N/SECS (100/10 by default, the Free/Starter tier)"),
+        (OPENCX_RATE_LIMIT, "OpenCX's request limit as N/SECS (100/60 by default, the documented 100 a minute; OpenCX sends no rate-limit headers)"),
         (INJECT_PANIC, "Testing only: the id of a check to make panic (proves a panic is isolated)"),
         ("NO_COLOR", "Any value turns colour off"),
         ("TERM", "`dumb` turns colour, Unicode symbols and spinners off"),

@@ -174,6 +174,30 @@ fn paced_by_hubspot_rolling_limit_a_run_over_one_interval_gets_no_429() {
 }
 
 #[test]
+fn paced_by_opencx_limit_a_sweep_over_several_intervals_gets_no_429() {
+    // OpenCX's 100 a minute scaled down to 3 requests a second, counted by the sandbox as they
+    // arrive over a sliding second (the strictest count). OpenCX sends no rate-limit headers: the
+    // doctor paces by the limit alone, and a request goes only while fewer than 3 others are
+    // unanswered or were answered within the last second. A sweep reads the session listing, the
+    // lookups and the histories: many intervals' worth.
+    let mut spec = opencx_sandbox::busy(150).spec;
+    spec.opencx_per_window = (3, Duration::from_secs(1));
+    spec.latency = Duration::from_millis(30);
+    let env = Env::new();
+    let sb = sandbox(spec);
+    let out = env
+        .doctor_for(&sb)
+        .env("DOCTOR_OPENCX_RATE_LIMIT", "3/1")
+        .args(["gorgias", "--since", "24h", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "the busy account has affected tickets: {}", stderr(&out));
+    let opencx: Vec<_> = sb.requests().into_iter().filter(|r| r.vendor == Vendor::Opencx).collect();
+    assert!(opencx.len() > 9, "the sweep needs more than three intervals: {}", opencx.len());
+    assert_eq!(opencx.iter().filter(|r| r.status == 429).count(), 0, "{opencx:?}");
+}
+
+#[test]
 fn hubspot_daily_limit_is_reported_at_once_not_retried() {
     // A daily quota clears at midnight: waiting out a 429 three times would only make the
     // support engineer wait. Each request is sent once and the report says why it failed.

@@ -296,7 +296,8 @@ impl VendorClient {
             // The slot is reserved once this request holds its `--jobs` permit: a request queued
             // behind others must see the budget their answers left, not the one before them.
             let permit = self.http.jobs.acquire().await.expect("the semaphore is never closed");
-            let mut wait = self.pacer.reserve().await;
+            let slot = self.pacer.reserve().await;
+            let mut wait = slot.wait;
             if self.http.replaying() {
                 wait = Duration::ZERO;
             }
@@ -318,6 +319,8 @@ impl VendorClient {
             }
             let asked = Asked { vendor: self.api.vendor, method: &m, path, query, body };
             let outcome = self.attempt(&method, &url, &asked).await;
+            // Answered (or failed): under a rolling limit the vendor counted it by now.
+            drop(slot);
             drop(permit);
             let retry_in = match &outcome {
                 Err(AttemptError::Connect(_)) | Ok(Attempt { status: 502..=504, .. }) if retries < MAX_RETRIES => {

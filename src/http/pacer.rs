@@ -6,15 +6,19 @@
 //!   `X-RateLimit-Reset`);
 //! - a rolling limit, at most N requests in any interval (HubSpot's ten-second limit,
 //!   `X-HubSpot-RateLimit-Max/Remaining/Interval-Milliseconds`; OpenCX's documented 100 a minute,
-//!   counted locally because it sends no headers). The doctor keeps the times of its own requests
-//!   and sends the next one only when fewer than N of them fall in the last interval: that keeps
-//!   under the limit whether the vendor counts a sliding interval or a fixed one opened by the
-//!   first request, and needs no guess of when the vendor's interval began.
+//!   counted locally because it sends no headers). The vendor counts a request no earlier than it
+//!   is sent and no later than its answer arrives, so the doctor sends one only while fewer than
+//!   N others are unanswered or were answered less than an interval before. Then no interval the
+//!   vendor can count — sliding, or fixed from its first request — holds more than N (of the
+//!   requests in any such interval, the last one sent saw all the others unanswered or answered
+//!   within the interval), and no guess of when the vendor's interval began is needed.
 
 use std::collections::VecDeque;
 use std::time::Duration;
 
-use tokio::sync::Mutex;
+use std::sync::{Mutex, MutexGuard};
+
+use tokio::sync::Notify;
 use tokio::time::Instant;
 
 /// What a response's headers (or the vendor's documentation) say about the budget.
@@ -99,27 +103,56 @@ enum State {
         window: Duration,
         started: bool,
     },
-    /// `sent`: when each request went or will go (reservations included), oldest first; a
-    /// request some other client of the account made counts as one sent when its answer said so.
+    /// `answered`: when the answers of the doctor's requests arrived, and when the vendor's counts
+    /// revealed requests of other clients, oldest first (each was counted by then).
+    /// `unanswered`: the slots reserved and not yet answered, with their starts. `blind`: the
+    /// vendor has sent no count yet (OpenCX never does). `last`: the latest start reserved, so
+    /// a request never goes before one reserved ahead of it.
     Rolling {
         limit: u32,
         interval: Duration,
-        sent: VecDeque<Instant>,
+        answered: VecDeque<Instant>,
+        unanswered: Vec<(u64, Instant)>,
+        next: u64,
+        blind: bool,
+        last: Instant,
     },
+}
+
+/// A reserved slot: how long to wait before sending. Dropping it says the request was answered
+/// (or failed, or was never sent): under a rolling limit, the vendor counted it by then.
+#[derive(Debug)]
+pub struct Slot<'a> {
+    pub wait: Duration,
+    pacer: &'a Pacer,
+    id: Option<u64>,
+}
+
+impl Drop for Slot<'_> {
+    fn drop(&mut self) {
+        if let Some(id) = self.id {
+            self.pacer.answered(id);
+        }
+    }
 }
 
 #[derive(Debug)]
 pub struct Pacer {
     state: Mutex<State>,
+    /// Woken by every answer under a rolling limit (a request waiting for a place to free).
+    answers: Notify,
 }
 
-/// Requests kept in hand below the vendor's limit, for other integrations sharing the budget.
+/// Requests kept in hand below the vendor's limit, for other clients of the account: one of
+/// theirs may land between the vendor's count and the doctor's next request. A vendor that
+/// sends no count (OpenCX) leaves nothing to race: the doctor paces its own requests to the
+/// documented limit exactly, and answers a 429 by its `Retry-After`.
 const RESERVE: f64 = 1.0;
 
-/// A rolling interval is counted this much longer than the vendor's (a twentieth): two requests
-/// an interval apart may reach the vendor less than an interval apart when the first was slower.
-fn rolling_span(interval: Duration) -> Duration {
-    interval + interval / 20
+/// While every place is held by a request not yet answered, a waiting one looks again at least
+/// this often (an answer wakes it sooner).
+fn recheck(interval: Duration) -> Duration {
+    (interval / 20).max(Duration::from_millis(10))
 }
 
 /// Defaults for a rolling limit whose first header left something out.
@@ -155,20 +188,80 @@ impl Pacer {
                 let mut state = State::Rolling {
                     limit: limit.unwrap_or(ROLLING_LIMIT),
                     interval: interval.unwrap_or(ROLLING_INTERVAL),
-                    sent: VecDeque::new(),
+                    answered: VecDeque::new(),
+                    unanswered: Vec::new(),
+                    next: 0,
+                    blind: true,
+                    last: now,
                 };
                 count_others(&mut state, remaining, now);
                 state
             }
         };
-        Pacer { state: Mutex::new(state) }
+        Pacer { state: Mutex::new(state), answers: Notify::new() }
     }
 
-    /// How long to wait before the next request may go; reserves its slot.
-    pub async fn reserve(&self) -> Duration {
+    fn state(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// How long to wait before the next request may go; reserves its slot. Under a rolling limit
+    /// with every place held by a request not yet answered, this waits for an answer first.
+    pub async fn reserve(&self) -> Slot<'_> {
+        loop {
+            let answer = self.answers.notified();
+            let interval = match self.try_reserve() {
+                Ok(slot) => return slot,
+                Err(interval) => interval,
+            };
+            let _ = tokio::time::timeout(recheck(interval), answer).await;
+        }
+    }
+
+    /// A slot, or (under a rolling limit whose places are all held unanswered) its interval.
+    fn try_reserve(&self) -> Result<Slot<'_>, Duration> {
         let now = Instant::now();
-        let mut state = self.state.lock().await;
-        match &mut *state {
+        let mut state = self.state();
+        if let State::Rolling { limit, interval, answered, unanswered, next, blind, last } = &mut *state {
+            let interval = *interval;
+            while answered.front().is_some_and(|t| now.saturating_duration_since(*t) >= interval) {
+                answered.pop_front();
+            }
+            let in_hand = if *blind { 0.0 } else { RESERVE };
+            let per = (f64::from(*limit) - in_hand).max(1.0) as usize;
+            // At most `per − 1` others may be unanswered or answered within the interval when
+            // this one goes: the answers beyond those must have left it.
+            let Some(room) = (per - 1).checked_sub(unanswered.len()) else { return Err(interval) };
+            let start = match answered.len().checked_sub(room + 1) {
+                Some(i) => (answered[i] + interval).max(now),
+                None => now,
+            }
+            .max(*last);
+            *last = start;
+            let id = *next;
+            *next += 1;
+            unanswered.push((id, start));
+            return Ok(Slot { wait: start - now, pacer: self, id: Some(id) });
+        }
+        Ok(Slot { wait: self.wait_for_slot(&mut state, now), pacer: self, id: None })
+    }
+
+    /// The request of slot `id` was answered (or failed, or never went) just now.
+    fn answered(&self, id: u64) {
+        let now = Instant::now();
+        let mut state = self.state();
+        if let State::Rolling { answered, unanswered, .. } = &mut *state {
+            if let Some(i) = unanswered.iter().position(|(u, _)| *u == id) {
+                unanswered.swap_remove(i);
+                answered.push_back(now);
+            }
+        }
+        drop(state);
+        self.answers.notify_waiters();
+    }
+
+    fn wait_for_slot(&self, state: &mut State, now: Instant) -> Duration {
+        match state {
             State::Unknown => Duration::ZERO,
             State::Bucket { level, capacity, drain_per_sec, at, reserved, .. } => {
                 *reserved += 1.0;
@@ -211,21 +304,7 @@ impl Pacer {
                 *remaining -= 1;
                 wait
             }
-            State::Rolling { limit, interval, sent } => {
-                let span = rolling_span(*interval);
-                while sent.front().is_some_and(|t| now.saturating_duration_since(*t) >= span) {
-                    sent.pop_front();
-                }
-                let per = (f64::from(*limit) - RESERVE).max(1.0) as usize;
-                // The request `per` places back must have left the interval before this one goes.
-                let start = match sent.len().checked_sub(per) {
-                    Some(i) => (sent[i] + span).max(now),
-                    None => now,
-                };
-                let at = sent.partition_point(|t| *t <= start);
-                sent.insert(at, start);
-                start - now
-            }
+            State::Rolling { .. } => Duration::ZERO,
         }
     }
 
@@ -234,7 +313,7 @@ impl Pacer {
     /// least one request per `retry_after` is proved (the assumed window may be too long). The
     /// doctor's own estimate can then only wait longer where later headers prove it.
     pub async fn vendor_said(&self, retry_after: Duration) {
-        let mut state = self.state.lock().await;
+        let mut state = self.state();
         if let State::Bucket { level, capacity, drain_per_sec, at, proved, .. } = &mut *state {
             let r = retry_after.as_secs_f64().max(0.001);
             *proved = proved.max(1.0 / r);
@@ -249,7 +328,7 @@ impl Pacer {
     pub async fn update(&self, budget: Option<Budget>) {
         let Some(budget) = budget.map(Budget::clamped) else { return };
         let now = Instant::now();
-        let mut state = self.state.lock().await;
+        let mut state = self.state();
         match budget {
             Budget::Bucket { used, capacity, window } => {
                 let assumed = f64::from(capacity) / window.as_secs_f64().max(0.001);
@@ -324,14 +403,19 @@ impl Pacer {
                 };
             }
             Budget::Rolling { remaining, limit: new_limit, interval: new_interval } => {
-                if let State::Rolling { limit, interval, .. } = &mut *state {
+                if let State::Rolling { limit, interval, blind, .. } = &mut *state {
                     *limit = new_limit.unwrap_or(*limit);
                     *interval = new_interval.unwrap_or(*interval);
+                    *blind &= remaining.is_none();
                 } else {
                     *state = State::Rolling {
                         limit: new_limit.unwrap_or(ROLLING_LIMIT),
                         interval: new_interval.unwrap_or(ROLLING_INTERVAL),
-                        sent: VecDeque::new(),
+                        answered: VecDeque::new(),
+                        unanswered: Vec::new(),
+                        next: 0,
+                        blind: remaining.is_none(),
+                        last: now,
                     };
                 }
                 count_others(&mut state, remaining, now);
@@ -343,28 +427,28 @@ impl Pacer {
 /// When the vendor counts more requests in the interval than the doctor sent, other clients of
 /// the account made the difference: they count as sent now, so the doctor leaves them room.
 fn count_others(state: &mut State, remaining: Option<u32>, now: Instant) {
-    let (Some(remaining), State::Rolling { limit, interval, sent }) = (remaining, state) else { return };
+    let (Some(remaining), State::Rolling { limit, interval, answered, unanswered, .. }) = (remaining, state) else {
+        return;
+    };
     let counted = limit.saturating_sub(remaining) as usize;
-    let span = rolling_span(*interval);
-    let ours = sent.iter().filter(|t| **t <= now && now.duration_since(**t) < span).count();
-    if counted > ours {
-        let at = sent.partition_point(|t| *t <= now);
-        for _ in ours..counted {
-            sent.insert(at, now);
-        }
+    let sent = unanswered.iter().filter(|(_, start)| *start <= now).count();
+    let ours = sent + answered.iter().filter(|t| now.saturating_duration_since(**t) < *interval).count();
+    for _ in ours..counted {
+        answered.push_back(now);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::Arc;
 
     #[tokio::test(start_paused = true)]
     async fn a_full_bucket_makes_the_next_request_wait_for_one_drain() {
         let pacer = Pacer::new(None);
-        assert_eq!(pacer.reserve().await, Duration::ZERO);
+        assert_eq!(pacer.reserve().await.wait, Duration::ZERO);
         pacer.update(Some(Budget::Bucket { used: 40, capacity: 40, window: Duration::from_secs(20) })).await;
-        let wait = pacer.reserve().await;
+        let wait = pacer.reserve().await.wait;
         // The server said 40 of 40 (counting this request, rounded up): the level is taken as
         // 39; with one request in reserve the next must wait for one drain, 0.5 s.
         assert!(wait >= Duration::from_millis(450) && wait <= Duration::from_millis(550), "{wait:?}");
@@ -377,12 +461,12 @@ mod tests {
         pacer.update(Some(Budget::Bucket { used: 5, capacity: 5, window: Duration::from_secs(20) })).await;
         pacer.vendor_said(Duration::from_secs(1)).await;
         tokio::time::advance(Duration::from_secs(1)).await;
-        assert_eq!(pacer.reserve().await, Duration::ZERO, "the retry goes when the vendor said");
-        let next = pacer.reserve().await;
+        assert_eq!(pacer.reserve().await.wait, Duration::ZERO, "the retry goes when the vendor said");
+        let next = pacer.reserve().await.wait;
         assert!(next <= Duration::from_millis(1050), "one slot a second is proved, not one per 4 s: {next:?}");
         // A later header with the assumed window does not undo what the 429 proved.
         pacer.update(Some(Budget::Bucket { used: 5, capacity: 5, window: Duration::from_secs(20) })).await;
-        let after = pacer.reserve().await;
+        let after = pacer.reserve().await.wait;
         assert!(after <= Duration::from_millis(2100), "{after:?}");
     }
 
@@ -407,7 +491,7 @@ mod tests {
                 }))
                 .await;
         }
-        let learned = match &*pacer.state.lock().await {
+        let learned = match &*pacer.state() {
             State::Bucket { drain_per_sec, .. } => *drain_per_sec,
             other => panic!("{other:?}"),
         };
@@ -419,7 +503,7 @@ mod tests {
             pacer.update(Some(Budget::Bucket { used: 10 + i, capacity: 40, window: Duration::from_secs(60) })).await;
             tokio::time::advance(Duration::from_millis(500)).await;
         }
-        let kept = match &*pacer.state.lock().await {
+        let kept = match &*pacer.state() {
             State::Bucket { drain_per_sec, .. } => *drain_per_sec,
             other => panic!("{other:?}"),
         };
@@ -434,7 +518,7 @@ mod tests {
             tokio::time::advance(Duration::from_millis(200)).await;
             pacer.update(Some(Budget::Bucket { used: 10, capacity: 40, window: Duration::from_secs(60) })).await;
         }
-        let burst = match &*pacer.state.lock().await {
+        let burst = match &*pacer.state() {
             State::Bucket { drain_per_sec, .. } => *drain_per_sec,
             other => panic!("{other:?}"),
         };
@@ -445,12 +529,12 @@ mod tests {
     async fn an_empty_window_waits_for_its_reset() {
         let pacer = Pacer::new(None);
         pacer.update(Some(Budget::Window { remaining: 0, limit: Some(100), reset_in: Duration::from_secs(3) })).await;
-        let wait = pacer.reserve().await;
+        let wait = pacer.reserve().await.wait;
         // The reset, plus a twentieth of the window for the vendor's clock starting later.
         assert_eq!(wait, Duration::from_secs(3) + Duration::from_secs(3) / 20);
         // A request reserved at the same moment falls in that next window too: it waits as long
         // (sending it now would overrun the window still open at the vendor).
-        assert_eq!(pacer.reserve().await, Duration::from_secs(3) + Duration::from_secs(3) / 20);
+        assert_eq!(pacer.reserve().await.wait, Duration::from_secs(3) + Duration::from_secs(3) / 20);
     }
 
     fn rolling(limit: u32, secs: u64) -> Pacer {
@@ -463,24 +547,51 @@ mod tests {
 
     #[tokio::test(start_paused = true)]
     async fn a_rolling_limit_spaces_requests_over_the_interval() {
-        // OpenCX's documented 100 a minute, counted locally: 99 go at once (one kept in hand),
-        // the 100th waits until the first has left the interval (plus a twentieth).
+        // OpenCX's documented 100 a minute, counted locally (OpenCX sends no count, so none is
+        // kept in hand): 100 go at once; answered after 100 ms, they were counted by then, and the
+        // 101st goes a minute after the first answer.
         let pacer = rolling(100, 60);
-        for _ in 0..99 {
-            assert_eq!(pacer.reserve().await, Duration::ZERO);
+        let mut slots = Vec::new();
+        for _ in 0..100 {
+            let slot = pacer.reserve().await;
+            assert_eq!(slot.wait, Duration::ZERO);
+            slots.push(slot);
         }
-        assert_eq!(pacer.reserve().await, Duration::from_secs(63));
+        tokio::time::advance(Duration::from_millis(100)).await;
+        drop(slots);
+        assert_eq!(pacer.reserve().await.wait, Duration::from_secs(60));
     }
 
-    /// Sends `n` requests as the pacer allows, `gap` apart when it allows more, and returns the
-    /// times they went, from the start.
+    #[tokio::test(start_paused = true)]
+    async fn while_every_place_is_held_unanswered_the_next_request_waits_for_an_answer() {
+        let pacer = Arc::new(rolling(2, 1));
+        let (first, second) = (pacer.reserve().await, pacer.reserve().await);
+        let waiting = {
+            let pacer = pacer.clone();
+            tokio::spawn(async move {
+                let started = Instant::now();
+                let wait = pacer.reserve().await.wait;
+                started.elapsed() + wait
+            })
+        };
+        // However long the two take (a slow vendor), the third is not sent before one of them
+        // is answered, and then an interval after that answer.
+        tokio::time::sleep(Duration::from_secs(5)).await;
+        drop(first);
+        assert_eq!(waiting.await.unwrap(), Duration::from_secs(6));
+        drop(second);
+    }
+
+    /// Sends `n` requests as the pacer allows, `gap` apart when it allows more (each answered at
+    /// once), and returns the times they went, from the start.
     async fn send_all(pacer: &Pacer, n: usize, gap: Duration) -> Vec<Duration> {
         let start = Instant::now();
         let mut times = Vec::new();
         for _ in 0..n {
-            let wait = pacer.reserve().await;
-            tokio::time::sleep(wait).await;
+            let slot = pacer.reserve().await;
+            tokio::time::sleep(slot.wait).await;
             times.push(start.elapsed());
+            drop(slot);
             tokio::time::sleep(gap).await;
         }
         times
@@ -492,44 +603,117 @@ mod tests {
             let pacer = rolling(5, 1);
             let times = send_all(&pacer, 23, Duration::from_millis(gap_ms)).await;
             // Whatever interval the vendor counts (sliding, or fixed from its first request),
-            // any second holds at most 4 of ours (5, one kept in hand).
+            // any second holds at most the 5 the limit allows.
             for (i, t) in times.iter().enumerate() {
                 let within = times[i..].iter().take_while(|u| **u - *t < Duration::from_secs(1)).count();
-                assert!(within <= 4, "gap {gap_ms} ms: {within} requests within 1 s from {t:?}: {times:?}");
+                assert!(within <= 5, "gap {gap_ms} ms: {within} requests within 1 s from {t:?}: {times:?}");
             }
         }
-        // And it is no slower than it must be: 12 requests at once take two intervals (+5 %).
+        // And it is no slower than it must be: 12 requests at once, answered at once, take two
+        // intervals.
         let times = send_all(&rolling(5, 1), 12, Duration::ZERO).await;
-        assert_eq!(times.last(), Some(&Duration::from_millis(2_100)));
+        assert_eq!(times.last(), Some(&Duration::from_secs(2)));
+    }
+
+    /// `tasks` concurrent senders of `each` requests, each answered after its own latency (up to
+    /// `slowest` ms) and counted by the vendor at some moment between sending and answer: returns
+    /// the moments counted, in order.
+    async fn vendor_counts(pacer: Arc<Pacer>, tasks: usize, each: usize, slowest: u64, seed: u64) -> Vec<Instant> {
+        let counted = Arc::new(std::sync::Mutex::new(Vec::new()));
+        let mut handles = Vec::new();
+        for task in 0..tasks {
+            let (pacer, counted) = (pacer.clone(), counted.clone());
+            handles.push(tokio::spawn(async move {
+                // A small deterministic generator: latencies 10 ms to `slowest`, counted anywhere in them.
+                let mut x = seed ^ (task as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+                let mut next = move || {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    x
+                };
+                for _ in 0..each {
+                    let slot = pacer.reserve().await;
+                    tokio::time::sleep(slot.wait).await;
+                    let latency = Duration::from_millis(10 + next() % (slowest - 10));
+                    let at = latency.mul_f64((next() % 1_000) as f64 / 1_000.0);
+                    tokio::time::sleep(at).await;
+                    counted.lock().unwrap().push(Instant::now());
+                    tokio::time::sleep(latency - at).await;
+                    drop(slot);
+                }
+            }));
+        }
+        for handle in handles {
+            handle.await.unwrap();
+        }
+        let mut counted = counted.lock().unwrap().clone();
+        counted.sort();
+        counted
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn the_vendor_never_counts_more_than_the_limit_in_any_interval_whatever_the_latency() {
+        for (slowest, seed) in [(2_500, 1), (2_500, 7), (150, 42), (900, 1_000), (4_000, 65_537)] {
+            let pacer = Arc::new(rolling(10, 2));
+            let counted = vendor_counts(pacer, 12, 10, slowest, seed).await;
+            for (i, t) in counted.iter().enumerate() {
+                let within = counted[i..].iter().take_while(|u| u.duration_since(*t) < Duration::from_secs(2)).count();
+                assert!(within <= 10, "seed {seed}: {within} counted within 2 s from the {i}th");
+            }
+            // Each of the 10 places turns over at most an interval after its answer: 12 turns.
+            let span = counted.last().unwrap().duration_since(counted[0]);
+            let bound = Duration::from_millis(12 * (2_000 + slowest));
+            assert!(span <= bound, "seed {seed}: {span:?} > {bound:?}");
+        }
+        // At a latency far below the interval (up to 150 ms against 2 s) that is the limit's
+        // speed: 120 requests, 10 per 2 s, take 11 intervals plus the answers' delays.
+        let counted = vendor_counts(Arc::new(rolling(10, 2)), 12, 10, 150, 3).await;
+        let span = counted.last().unwrap().duration_since(counted[0]);
+        assert!(span >= Duration::from_secs(22) - Duration::from_millis(150), "{span:?}");
+        assert!(span <= Duration::from_secs(22) + Duration::from_millis(11 * 150 + 150), "{span:?}");
     }
 
     #[tokio::test(start_paused = true)]
     async fn requests_of_other_clients_in_the_headers_leave_them_room() {
         let pacer = rolling(5, 1);
-        assert_eq!(pacer.reserve().await, Duration::ZERO);
+        let ours = pacer.reserve().await;
+        assert_eq!(ours.wait, Duration::ZERO);
         // HubSpot counted 4 in its interval, one of them ours: three came from elsewhere.
         pacer.update(Some(Budget::Rolling { remaining: Some(1), limit: Some(5), interval: None })).await;
-        assert_eq!(pacer.reserve().await, Duration::from_millis(1_050));
+        // Theirs were counted by now: the interval after them, with one now kept in hand.
+        assert_eq!(pacer.reserve().await.wait, Duration::from_secs(1));
+        drop(ours);
     }
 
     #[tokio::test(start_paused = true)]
     async fn our_own_requests_in_flight_are_not_counted_twice() {
         let pacer = rolling(5, 1);
+        let mut slots = Vec::new();
         for _ in 0..3 {
-            assert_eq!(pacer.reserve().await, Duration::ZERO);
+            slots.push(pacer.reserve().await);
         }
         // The first answer counts only the first request; the other two are still on their way.
         pacer.update(Some(Budget::Rolling { remaining: Some(4), limit: Some(5), interval: None })).await;
-        assert_eq!(pacer.reserve().await, Duration::ZERO);
-        assert_eq!(pacer.reserve().await, Duration::from_millis(1_050));
+        slots.remove(0);
+        // Four places now (one kept in hand): two unanswered, one answered, one free.
+        let fourth = pacer.reserve().await;
+        assert_eq!(fourth.wait, Duration::ZERO);
+        tokio::time::advance(Duration::from_millis(300)).await;
+        // Full: the next goes an interval after the answer that frees a place.
+        assert_eq!(pacer.reserve().await.wait, Duration::from_millis(700));
+        drop((slots, fourth));
     }
 
     #[tokio::test(start_paused = true)]
     async fn the_headers_can_raise_the_documented_floor() {
         let pacer = rolling(5, 1);
         pacer.update(Some(Budget::Rolling { remaining: Some(189), limit: Some(190), interval: None })).await;
+        let mut slots = Vec::new();
         for _ in 0..20 {
-            assert_eq!(pacer.reserve().await, Duration::ZERO);
+            let slot = pacer.reserve().await;
+            assert_eq!(slot.wait, Duration::ZERO);
+            slots.push(slot);
         }
     }
 }

@@ -28,9 +28,11 @@ pub static API: VendorApi = VendorApi {
     retry_after: retry_after_secs,
     quota_exhausted: |_, _| None,
     request_id_header: "x-request-id",
-    // No headers: the documented 100 a minute is all the doctor goes by.
-    initial_budget: |_| {
-        Some(Budget::Rolling { remaining: None, limit: Some(100), interval: Some(Duration::from_secs(60)) })
+    // No headers: the documented 100 a minute (or `DOCTOR_OPENCX_RATE_LIMIT`) is all the doctor
+    // goes by.
+    initial_budget: |tuning| {
+        let (limit, interval) = tuning.opencx_limit.unwrap_or((100, Duration::from_secs(60)));
+        Some(Budget::Rolling { remaining: None, limit: Some(limit), interval: Some(interval) })
     },
 };
 

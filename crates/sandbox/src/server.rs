@@ -62,6 +62,8 @@ struct Shared {
     fault_hits: Mutex<HashMap<usize, usize>>,
     gorgias_level: Mutex<(f64, Instant)>,
     hubspot_window: Mutex<(Instant, u32)>,
+    /// When each OpenCX request of the last interval arrived, oldest first.
+    opencx_arrivals: Mutex<std::collections::VecDeque<Instant>>,
     /// How many of the script's events have been applied.
     script_done: Mutex<usize>,
     /// When the sandbox started, on the wall clock (a script's events are stamped from it).
@@ -101,6 +103,7 @@ impl Sandbox {
             fault_hits: Mutex::new(HashMap::new()),
             gorgias_level: Mutex::new((0.0, now)),
             hubspot_window: Mutex::new((now, 0)),
+            opencx_arrivals: Mutex::new(std::collections::VecDeque::new()),
             script_done: Mutex::new(0),
             started_utc: chrono::Utc::now(),
         });
@@ -264,7 +267,7 @@ async fn handle(
             json_response(status, &body)
         }
         Some(kind) => fault_response(vendor, kind).await,
-        None => match rate_limit(vendor, &shared, &mut extra) {
+        None => match rate_limit(vendor, &shared, headers.contains_key("authorization"), &mut extra) {
             Some(limited) => limited,
             None => {
                 let query = url::form_urlencoded::parse(query_text.as_bytes()).into_owned().collect();
@@ -448,8 +451,10 @@ fn rate_limit_body(vendor: Vendor) -> Value {
     }
 }
 
-/// Emulates Gorgias's leaky bucket and HubSpot's ten-second window; `Some` is a 429.
-fn rate_limit(vendor: Vendor, shared: &Shared, headers: &mut HeaderMap) -> Option<Response> {
+/// Emulates Gorgias's leaky bucket, HubSpot's ten-second window and OpenCX's limit a minute;
+/// `Some` is a 429. `keyed`: the request carries an API key (OpenCX's limit is the API key's;
+/// its webhook receivers, called by the helpdesks without one, are not counted).
+fn rate_limit(vendor: Vendor, shared: &Shared, keyed: bool, headers: &mut HeaderMap) -> Option<Response> {
     let spec = shared.spec.lock().unwrap_or_else(|p| p.into_inner());
     let now = Instant::now();
     match vendor {
@@ -506,7 +511,19 @@ fn rate_limit(vendor: Vendor, shared: &Shared, headers: &mut HeaderMap) -> Optio
             headers.insert("x-ratelimit-reset", HeaderValue::from(reset));
             None
         }
-        Vendor::Opencx => None,
+        Vendor::Opencx if !keyed => None,
+        Vendor::Opencx => {
+            let (max, window) = spec.opencx_per_window;
+            let mut arrivals = shared.opencx_arrivals.lock().unwrap_or_else(|p| p.into_inner());
+            while arrivals.front().is_some_and(|t| now.duration_since(*t) >= window) {
+                arrivals.pop_front();
+            }
+            if arrivals.len() >= max as usize {
+                return Some(json_response(429, &rate_limit_body(vendor)));
+            }
+            arrivals.push_back(now);
+            None
+        }
     }
 }
 

@@ -156,6 +156,12 @@ pub struct Spec {
     /// in an interval opened by the first request after the last one ended: a client that guesses
     /// when the vendor's interval began is caught out, as it would be by HubSpot's rolling count.
     pub hubspot_per_window: (u32, Duration),
+    /// OpenCX requests allowed in any interval of this length (documented: 100 a minute on the
+    /// standard endpoints), counted as they arrive over a sliding interval — the strictest way a
+    /// vendor can count, over the requests that carry the API key (the webhook receivers are
+    /// not the API). OpenCX documents no rate-limit headers, so none are sent; a request over
+    /// the limit is a 429 with OpenCX's error body.
+    pub opencx_per_window: (u32, Duration),
     /// Settings the doctor is given that differ from the world (a misconfigured profile).
     pub setting_overrides: Vec<(&'static str, String)>,
     /// Events applied once the sandbox has run for their time (`doctor watch`'s scripts).
@@ -170,6 +176,7 @@ impl Spec {
             latency: Duration::ZERO,
             gorgias_bucket: (40, Duration::from_secs(20)),
             hubspot_per_window: (100, Duration::from_secs(10)),
+            opencx_per_window: (100, Duration::from_secs(60)),
             setting_overrides: Vec::new(),
             script: Vec::new(),
         }
