@@ -76,7 +76,7 @@ check! {
         title: "No AI reply on the ticket after the handoff",
         looks_at: "The handoff time from the OpenCX session, and AI replies on the Gorgias ticket (or in the session's \
                    history) after it. After a handoff the AI must ignore the ticket even while it is assigned to the AI user.",
-        fix: "This is an OpenCX-side fault: contact OpenCX support with the session id and the times below. Meanwhile, \
+        fix: "This is an OpenCX-side fault: contact OpenCX support with the session id and the times this check reports. Meanwhile, \
               reassign the ticket to a human.",
         docs: DOCS,
         needs_target: true,
@@ -165,7 +165,7 @@ check! {
         title: "No second OpenCX session was opened for the ticket",
         looks_at: "How many OpenCX sessions match the ticket. OpenCX locks a ticket to its session for 24 hours; a customer \
                    message after the lock expired opens a new session, which does not know about the earlier handoff.",
-        fix: "Contact OpenCX support with the ticket id and both session ids below. To stop the AI now, assign the ticket to a \
+        fix: "Contact OpenCX support with the ticket id and both session ids this check reports. To stop the AI now, assign the ticket to a \
               human agent.",
         docs: DOCS,
         needs_target: true,

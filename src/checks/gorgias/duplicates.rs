@@ -67,7 +67,7 @@ check! {
         title: "No customer message got the same AI reply twice",
         looks_at: "The ticket's messages: AI replies (sent through the API by the AI user) with the same text between two \
                    customer messages, and the gap between them against OpenCX's 1-hour deduplication window.",
-        fix: "Send OpenCX support the ticket id, the session id(s) and the times below. Inside the 1-hour window OpenCX should \
+        fix: "Send OpenCX support the ticket id, the session id(s) and the times this check reports. Inside the 1-hour window OpenCX should \
               have dropped the repeat; outside it, a late redelivery from Gorgias explains it — check the OpenCX HTTP \
               integration's Events in Gorgias (Settings → Apps → HTTP integration → Manage → the integration) for retries.",
         docs: DOCS,

@@ -19,7 +19,7 @@ check! {
             "The conversation's parts: comments by the AI admin with the same text between two customer parts, and the \
                    gap between them against OpenCX's 1-hour deduplication window.",
         fix:
-            "Send OpenCX support the conversation id, the session id and the times below. Inside the 1-hour window OpenCX \
+            "Send OpenCX support the conversation id, the session id and the times this check reports. Inside the 1-hour window OpenCX \
               should have dropped the repeat; outside it, a late redelivery by Intercom (it retries a failed delivery once \
               after a minute) explains it.",
         docs: Some("https://docs.open.cx/integrations/intercom/troubleshooting"),

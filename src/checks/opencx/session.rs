@@ -179,7 +179,7 @@ check! {
             "The session history: the time of the handoff event, and any AI reply after it. After a handoff the AI must \
                    stay silent, even while the ticket is still assigned to the AI user.",
         fix:
-            "AI replies after a handoff are an OpenCX-side fault: send OpenCX support the session id and the times below. \
+            "AI replies after a handoff are an OpenCX-side fault: send OpenCX support the session id and the times this check reports. \
               Meanwhile reassign the ticket to a human so the AI user no longer owns it.",
         docs: Some("https://docs.open.cx/integrations/gorgias/ticket-flow"),
         needs_target: true,
