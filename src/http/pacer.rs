@@ -105,9 +105,9 @@ enum State {
     },
     /// `answered`: when the answers of the doctor's requests arrived, and when the vendor's counts
     /// revealed requests of other clients, oldest first (each was counted by then).
-    /// `unanswered`: the slots reserved and not yet answered, with their starts. `blind`: the
-    /// vendor has sent no count yet (OpenCX never does). `last`: the latest start reserved, so
-    /// a request never goes before one reserved ahead of it.
+    /// `unanswered`: the slots reserved and not yet answered, with their starts (a request
+    /// never goes before one reserved ahead of it). `blind`: the vendor has sent no count yet
+    /// (OpenCX never does).
     Rolling {
         limit: u32,
         interval: Duration,
@@ -115,8 +115,20 @@ enum State {
         unanswered: Vec<(u64, Instant)>,
         next: u64,
         blind: bool,
-        last: Instant,
     },
+}
+
+impl State {
+    fn rolling(limit: Option<u32>, interval: Option<Duration>, blind: bool) -> State {
+        State::Rolling {
+            limit: limit.unwrap_or(ROLLING_LIMIT),
+            interval: interval.unwrap_or(ROLLING_INTERVAL),
+            answered: VecDeque::new(),
+            unanswered: Vec::new(),
+            next: 0,
+            blind,
+        }
+    }
 }
 
 /// A reserved slot: how long to wait before sending. Dropping it says the request was answered
@@ -185,15 +197,7 @@ impl Pacer {
                 started: false,
             },
             Some(Budget::Rolling { remaining, limit, interval }) => {
-                let mut state = State::Rolling {
-                    limit: limit.unwrap_or(ROLLING_LIMIT),
-                    interval: interval.unwrap_or(ROLLING_INTERVAL),
-                    answered: VecDeque::new(),
-                    unanswered: Vec::new(),
-                    next: 0,
-                    blind: true,
-                    last: now,
-                };
+                let mut state = State::rolling(limit, interval, true);
                 count_others(&mut state, remaining, now);
                 state
             }
@@ -220,30 +224,8 @@ impl Pacer {
 
     /// A slot, or (under a rolling limit whose places are all held unanswered) its interval.
     fn try_reserve(&self) -> Result<Slot<'_>, Duration> {
-        let now = Instant::now();
-        let mut state = self.state();
-        if let State::Rolling { limit, interval, answered, unanswered, next, blind, last } = &mut *state {
-            let interval = *interval;
-            while answered.front().is_some_and(|t| now.saturating_duration_since(*t) >= interval) {
-                answered.pop_front();
-            }
-            let in_hand = if *blind { 0.0 } else { RESERVE };
-            let per = (f64::from(*limit) - in_hand).max(1.0) as usize;
-            // At most `per − 1` others may be unanswered or answered within the interval when
-            // this one goes: the answers beyond those must have left it.
-            let Some(room) = (per - 1).checked_sub(unanswered.len()) else { return Err(interval) };
-            let start = match answered.len().checked_sub(room + 1) {
-                Some(i) => (answered[i] + interval).max(now),
-                None => now,
-            }
-            .max(*last);
-            *last = start;
-            let id = *next;
-            *next += 1;
-            unanswered.push((id, start));
-            return Ok(Slot { wait: start - now, pacer: self, id: Some(id) });
-        }
-        Ok(Slot { wait: self.wait_for_slot(&mut state, now), pacer: self, id: None })
+        let (wait, id) = take_slot(&mut self.state(), Instant::now())?;
+        Ok(Slot { wait, pacer: self, id })
     }
 
     /// The request of slot `id` was answered (or failed, or never went) just now.
@@ -258,54 +240,6 @@ impl Pacer {
         }
         drop(state);
         self.answers.notify_waiters();
-    }
-
-    fn wait_for_slot(&self, state: &mut State, now: Instant) -> Duration {
-        match state {
-            State::Unknown => Duration::ZERO,
-            State::Bucket { level, capacity, drain_per_sec, at, reserved, .. } => {
-                *reserved += 1.0;
-                let drained = (*level - now.duration_since(*at).as_secs_f64() * *drain_per_sec).max(0.0);
-                let room = *capacity - RESERVE;
-                let mut wait = Duration::ZERO;
-                if drained + 1.0 > room && *drain_per_sec > 0.0 {
-                    wait = secs((drained + 1.0 - room) / *drain_per_sec);
-                }
-                *level = drained + 1.0;
-                *at = now;
-                wait
-            }
-            State::Window { remaining, limit, reset_at, window, started } => {
-                let window_len = (*window).max(Duration::from_millis(1));
-                let mut wait = Duration::ZERO;
-                if !*started {
-                    // The window is counted from the first request actually sent.
-                    *started = true;
-                    *reset_at = now + window_len;
-                }
-                // The window being filled opens one length before `reset_at`: when earlier
-                // reservations already moved on to a later window, this one waits for it too.
-                let opens_at = *reset_at - window_len;
-                if *reset_at <= now {
-                    // That window has passed: count a fresh one from now on.
-                    *remaining = limit.unwrap_or(1).max(1);
-                    while *reset_at <= now {
-                        *reset_at += window_len;
-                    }
-                } else if *remaining <= 0 {
-                    // Full: take a slot in the next window.
-                    *remaining = limit.unwrap_or(1).max(1);
-                    *reset_at += window_len;
-                    // The vendor's clock may run a little behind ours: a twentieth of a window more.
-                    wait = (*reset_at - window_len) - now + window_len / 20;
-                } else if opens_at > now {
-                    wait = opens_at - now + window_len / 20;
-                }
-                *remaining -= 1;
-                wait
-            }
-            State::Rolling { .. } => Duration::ZERO,
-        }
     }
 
     /// A 429 said when to retry (`Retry-After`): that is the vendor's truth, and the model is made
@@ -408,20 +342,83 @@ impl Pacer {
                     *interval = new_interval.unwrap_or(*interval);
                     *blind &= remaining.is_none();
                 } else {
-                    *state = State::Rolling {
-                        limit: new_limit.unwrap_or(ROLLING_LIMIT),
-                        interval: new_interval.unwrap_or(ROLLING_INTERVAL),
-                        answered: VecDeque::new(),
-                        unanswered: Vec::new(),
-                        next: 0,
-                        blind: remaining.is_none(),
-                        last: now,
-                    };
+                    *state = State::rolling(new_limit, new_interval, remaining.is_none());
                 }
                 count_others(&mut state, remaining, now);
             }
         }
     }
+}
+
+/// How long the next request must wait under each model, reserving its slot; under a rolling
+/// limit also the slot's id (its answer frees the place), or `Err(interval)` when every place is
+/// held by a request not yet answered.
+fn take_slot(state: &mut State, now: Instant) -> Result<(Duration, Option<u64>), Duration> {
+    let wait = match state {
+        State::Unknown => Duration::ZERO,
+        State::Bucket { level, capacity, drain_per_sec, at, reserved, .. } => {
+            *reserved += 1.0;
+            let drained = (*level - now.duration_since(*at).as_secs_f64() * *drain_per_sec).max(0.0);
+            let room = *capacity - RESERVE;
+            let mut wait = Duration::ZERO;
+            if drained + 1.0 > room && *drain_per_sec > 0.0 {
+                wait = secs((drained + 1.0 - room) / *drain_per_sec);
+            }
+            *level = drained + 1.0;
+            *at = now;
+            wait
+        }
+        State::Window { remaining, limit, reset_at, window, started } => {
+            let window_len = (*window).max(Duration::from_millis(1));
+            let mut wait = Duration::ZERO;
+            if !*started {
+                // The window is counted from the first request actually sent.
+                *started = true;
+                *reset_at = now + window_len;
+            }
+            // The window being filled opens one length before `reset_at`: when earlier
+            // reservations already moved on to a later window, this one waits for it too.
+            let opens_at = *reset_at - window_len;
+            if *reset_at <= now {
+                // That window has passed: count a fresh one from now on.
+                *remaining = limit.unwrap_or(1).max(1);
+                while *reset_at <= now {
+                    *reset_at += window_len;
+                }
+            } else if *remaining <= 0 {
+                // Full: take a slot in the next window.
+                *remaining = limit.unwrap_or(1).max(1);
+                *reset_at += window_len;
+                // The vendor's clock may run a little behind ours: a twentieth of a window more.
+                wait = (*reset_at - window_len) - now + window_len / 20;
+            } else if opens_at > now {
+                wait = opens_at - now + window_len / 20;
+            }
+            *remaining -= 1;
+            wait
+        }
+        State::Rolling { limit, interval, answered, unanswered, next, blind } => {
+            let interval = *interval;
+            while answered.front().is_some_and(|t| now.saturating_duration_since(*t) >= interval) {
+                answered.pop_front();
+            }
+            let in_hand = if *blind { 0.0 } else { RESERVE };
+            let per = (f64::from(*limit) - in_hand).max(1.0) as usize;
+            // At most `per − 1` others may be unanswered or answered within the interval when
+            // this one goes: the answers beyond those must have left it.
+            let room = (per - 1).checked_sub(unanswered.len()).ok_or(interval)?;
+            let start = match answered.len().checked_sub(room + 1) {
+                Some(i) => (answered[i] + interval).max(now),
+                None => now,
+            };
+            let start = unanswered.iter().map(|(_, s)| *s).fold(start, Instant::max);
+            let id = *next;
+            *next += 1;
+            unanswered.push((id, start));
+            return Ok((start - now, Some(id)));
+        }
+    };
+    Ok((wait, None))
 }
 
 /// When the vendor counts more requests in the interval than the doctor sent, other clients of

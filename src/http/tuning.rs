@@ -1,7 +1,7 @@
 //! The rate-limit settings read from the environment (`DOCTOR_GORGIAS_RATE_WINDOW`,
-//! `DOCTOR_HUBSPOT_RATE_LIMIT`, `DOCTOR_OPENCX_RATE_LIMIT`), parsed and validated in one place: `validate_env` runs before
-//! any command, so a bad value is exit 2 naming the variable, never a panic deep inside a
-//! request nor a value silently ignored.
+//! `DOCTOR_HUBSPOT_RATE_LIMIT`, `DOCTOR_OPENCX_RATE_LIMIT`), parsed and validated in one place:
+//! `validate_env` runs before any command, so a bad value is exit 2 naming the variable, never a
+//! panic deep inside a request nor a value silently ignored.
 
 use std::time::Duration;
 
